@@ -1,0 +1,11 @@
+/**
+ * @module pipeline/default-stages
+ * The built-in pipeline, in order. Each area (nlp/*, coder/) adds its stage here; users may
+ * pass their own list to `createPipeline`. Order matters: `analyzeStages` checks it.
+ */
+import type { StageDefinition } from './stage.js';
+import { sentencesStage } from '../nlp/sentences/index.js';
+
+export const defaultStages: StageDefinition<any>[] = [
+  sentencesStage,
+];

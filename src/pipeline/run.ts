@@ -1,0 +1,58 @@
+/**
+ * @module pipeline/run
+ * Runs the ordered, named stages over one article at a time. A stage that throws records an
+ * error on that article and the rest of the pipeline is skipped for it; the batch goes on.
+ */
+import type { Article } from '../model/article.js';
+import { errorMessage, DetenteError } from '../errors.js';
+import type { Layer, StageDefinition, StageFn } from './stage.js';
+
+export interface Pipeline {
+  /** Names of the stages, in order. */
+  readonly stages: string[];
+  run(article: Article): Article;
+}
+
+/** Checks that every stage's `requires` is assigned by ingest or by an earlier stage. */
+export function analyzeStages(definitions: StageDefinition<any>[]): string[] {
+  const have = new Set<Layer>(['text', 'meta']);
+  const problems: string[] = [];
+  for (const def of definitions) {
+    for (const need of def.requires) {
+      if (!have.has(need)) problems.push(`stage ${def.name} requires "${need}", which no earlier stage assigns`);
+    }
+    for (const layer of def.assigns) have.add(layer);
+  }
+  return problems;
+}
+
+export function createPipeline(definitions: StageDefinition<any>[], options: Record<string, unknown> = {}): Pipeline {
+  const problems = analyzeStages(definitions);
+  if (problems.length > 0) {
+    throw new DetenteError('E_STAGE_MISSING_REQUIRES', problems.join('; '));
+  }
+  const stages: { def: StageDefinition<any>; fn: StageFn }[] = definitions.map((def) => ({
+    def,
+    fn: def.create(options[def.name] as Record<string, unknown> | undefined),
+  }));
+  return {
+    stages: definitions.map((d) => d.name),
+    run(article: Article): Article {
+      const english = article.meta.language === 'en' || article.meta.language === null;
+      let current = article;
+      for (const { def, fn } of stages) {
+        if (!english && !def.anyLanguage) continue;
+        if (current.text.length === 0) continue;
+        const t0 = performance.now();
+        try {
+          current = fn(current);
+        } catch (error) {
+          current.errors.push(`stage ${def.name} failed: ${errorMessage(error)}`);
+          return current;
+        }
+        current.stamps[def.name] = { version: def.name.split('.').pop() ?? '', ms: performance.now() - t0 };
+      }
+      return current;
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * @module store/store
+ * The narrow boundary between Détente and where its data lives. SQLite is the default
+ * backend; a PostgreSQL backend implements the same interface and passes the same
+ * conformance suite (store/conformance.ts). Callers never see SQL.
+ */
+import type { Article } from '../model/article.js';
+import type { ArticleRecord } from '../model/record.js';
+import type { CodedEvent } from '../model/event.js';
+import type { Quote } from '../model/quote.js';
+
+export interface PutResult {
+  /** Articles stored for the first time. */
+  inserted: number;
+  /** Articles whose id was already stored: nothing was written for them. */
+  duplicates: number;
+  /** Events stored with the inserted articles. */
+  events: number;
+  insertedIds: string[];
+  duplicateIds: string[];
+}
+
+export interface FailureRecord {
+  item: string;
+  code: string;
+  message: string;
+}
+
+export interface EventFilter {
+  /** Both directions of a country pair, e.g. ["USA", "RUS"]. */
+  dyad?: [string, string];
+  /** Only source=dyad[0], target=dyad[1]. */
+  directed?: boolean;
+  /** Actor code prefix matched on source or target ("USA", "USAGOV"). */
+  actor?: string;
+  /** Country code matched on source or target country. */
+  country?: string;
+  source?: string;
+  target?: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD (inclusive; compared on the event date's prefix). */
+  from?: string;
+  to?: string;
+  root?: string;
+  /** Code prefix ("16" matches 16, 160, 163, 1621). */
+  code?: string;
+  quadClass?: number;
+  modality?: 'asserted' | 'negated' | 'hypothetical' | 'all';
+  /** Full-text search over the evidence text. */
+  text?: string;
+  articleId?: string;
+  limit?: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+/** A stored event with the article it belongs to. */
+export interface EventRow extends CodedEvent {
+  article_id: string;
+  article_title: string | null;
+  article_published: string | null;
+}
+
+export interface EventPage {
+  events: EventRow[];
+  /** Cursor for the next page, or null at the end. */
+  next: string | null;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string | null;
+  published: string | null;
+  url: string | null;
+  source: string | null;
+  language: string | null;
+  events: number;
+  ingested_at: string;
+}
+
+export interface ArticleFilter {
+  from?: string;
+  to?: string;
+  text?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoreStats {
+  articles: number;
+  events: number;
+  mentions: number;
+  quotes: number;
+  failures: number;
+}
+
+export interface DyadSummary {
+  source_country: string;
+  target_country: string;
+  events: number;
+  mean_goldstein: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface TimelineBucket {
+  /** Bucket start: YYYY-MM-DD (day, ISO week's Monday) or YYYY-MM (month). */
+  period: string;
+  events: number;
+  quad: [number, number, number, number];
+  mean_goldstein: number;
+  sum_goldstein: number;
+}
+
+export interface TimelineQuery {
+  a: string;
+  b: string;
+  /** a→b only when true; both directions otherwise. */
+  directed?: boolean;
+  bucket: 'day' | 'week' | 'month';
+  from?: string;
+  to?: string;
+}
+
+export interface ActorSummary {
+  code: string;
+  name: string | null;
+  country: string | null;
+  role: string | null;
+  mentions: number;
+}
+
+export interface QuoteRow extends Quote {
+  article_id: string;
+  article_title: string | null;
+}
+
+export interface QuoteFilter {
+  speaker?: string;
+  text?: string;
+  limit?: number;
+}
+
+export interface Store {
+  /** Stores a batch in one transaction. Articles whose id is already stored are left as they are. */
+  putArticles(articles: Article[]): Promise<PutResult>;
+  /** Remembers items that failed, so `stats` and the user can see them. Idempotent per (item, code). */
+  putFailures(failures: FailureRecord[]): Promise<void>;
+  hasArticle(id: string): Promise<boolean>;
+  getArticle(id: string): Promise<ArticleRecord | null>;
+  listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
+  queryEvents(filter?: EventFilter): Promise<EventPage>;
+  dyads(options?: { limit?: number; from?: string; to?: string }): Promise<DyadSummary[]>;
+  timeline(query: TimelineQuery): Promise<TimelineBucket[]>;
+  searchActors(query: string, limit?: number): Promise<ActorSummary[]>;
+  searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]>;
+  listFailures(limit?: number): Promise<FailureRecord[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
