@@ -119,6 +119,8 @@ export interface TimelineQuery {
   bucket: 'day' | 'week' | 'month';
   from?: string;
   to?: string;
+  /** Which events count; asserted only by default. */
+  modality?: 'asserted' | 'negated' | 'hypothetical' | 'all';
 }
 
 export interface ActorSummary {

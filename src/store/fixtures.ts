@@ -1,0 +1,134 @@
+/**
+ * @module store/fixtures
+ * Hand-built articles with known events, mentions and quotes, shared by the store
+ * conformance suite and the CLI tests. Offsets are computed from the text, never typed in.
+ */
+import { newArticle, type Article } from '../model/article.js';
+import type { Actor, CodedEvent, Modality, QuadClass } from '../model/event.js';
+import type { Mention } from '../model/mention.js';
+import { textSpan } from '../model/span.js';
+
+interface ActorSpec {
+  code: string;
+  name: string;
+  /** Words of the text that name the actor. */
+  words: string;
+}
+
+interface EventSpec {
+  evidence: string;
+  code: string;
+  quad: QuadClass;
+  goldstein: number;
+  source: ActorSpec;
+  target: ActorSpec;
+  date: string | null;
+  modality?: Modality;
+}
+
+const ACTORS = {
+  usa: { code: 'USAGOV', name: 'Donald Trump', words: 'Trump' },
+  rus: { code: 'RUSGOV', name: 'Vladimir Putin', words: 'Putin' },
+  lavrov: { code: 'RUSGOV', name: 'Sergei Lavrov', words: 'Lavrov' },
+  washington: { code: 'USAGOV', name: 'United States', words: 'Washington' },
+  ukrmil: { code: 'UKRMIL', name: 'Ukrainian armed forces', words: 'Ukrainian forces' },
+  rusmil: { code: 'RUSMIL', name: 'Russian armed forces', words: 'Russian positions' },
+  kyiv: { code: 'UKRGOV', name: 'Ukraine', words: 'Kyiv' },
+} satisfies Record<string, ActorSpec>;
+
+function actorIn(text: string, from: number, spec: ActorSpec): Actor {
+  const start = text.indexOf(spec.words, from);
+  if (start < 0) throw new Error(`fixture: "${spec.words}" not found`);
+  return {
+    code: spec.code,
+    country: spec.code.slice(0, 3),
+    role: spec.code.slice(3) || null,
+    name: spec.name,
+    text: spec.words,
+    start,
+    end: start + spec.words.length,
+  };
+}
+
+/** One article whose text is the evidence sentences in order, each coded as given. */
+function fixtureArticle(id: string, title: string, published: string, specs: EventSpec[], quote?: { words: string; speaker: ActorSpec }): Article {
+  const text = specs.map((s) => s.evidence).join(' ') + (quote ? ` "${quote.words}," ${quote.speaker.words} said.` : '');
+  const article = newArticle({
+    id,
+    text,
+    meta: { title, published, language: 'en', source: 'Fixture Wire', url: `https://example.org/${id}` },
+    provenance: { reader: 'fixture', input: 'fixtures', item: id },
+  });
+  let offset = 0;
+  const mentions: Mention[] = [];
+  specs.forEach((spec, i) => {
+    const start = text.indexOf(spec.evidence, offset);
+    const end = start + spec.evidence.length;
+    offset = end;
+    article.sentences.push({ start, end, tokenStart: 0, tokenEnd: 0 });
+    const source = actorIn(text, start, spec.source);
+    const target = actorIn(text, start, spec.target);
+    for (const actor of [source, target]) {
+      mentions.push({ ...actor, kind: 'organization', sentence: i, via: { stage: 'fixture' } });
+    }
+    const event: CodedEvent = {
+      id: `e${i + 1}`,
+      code: spec.code,
+      root: spec.code.slice(0, 2),
+      quad_class: spec.quad,
+      goldstein: spec.goldstein,
+      source,
+      target,
+      date: spec.date,
+      date_source: spec.date === null ? null : 'text',
+      location: null,
+      sentence: i,
+      evidence: textSpan(text, start, end),
+      modality: spec.modality ?? 'asserted',
+      rule: `fixture.${spec.code}`,
+    };
+    article.events.push(event);
+  });
+  article.mentions = mentions;
+  if (quote) {
+    const start = text.indexOf(quote.words);
+    const speaker = actorIn(text, start + quote.words.length, quote.speaker);
+    article.quotes.push({
+      start,
+      end: start + quote.words.length,
+      text: quote.words,
+      kind: 'direct',
+      speaker: { name: quote.speaker.name, code: quote.speaker.code, country: quote.speaker.code.slice(0, 3), affiliation: null, start: speaker.start, end: speaker.end },
+    });
+    article.sentences.push({ start: start - 1, end: text.length, tokenStart: 0, tokenEnd: 0 });
+  }
+  return article;
+}
+
+/**
+ * Three articles, seven events: five asserted (one with a month-only date), one negated,
+ * one hypothetical; USA–RUS events in both directions; one quote by Putin.
+ */
+export function fixtureArticles(): Article[] {
+  return [
+    fixtureArticle(
+      'fx-hamburg',
+      'Trump and Putin meet in Hamburg',
+      '2017-07-08',
+      [
+        { evidence: 'Trump met Putin in Hamburg on Friday.', code: '036', quad: 1, goldstein: 4, source: ACTORS.usa, target: ACTORS.rus, date: '2017-07-07' },
+        { evidence: 'On Saturday Putin criticized Trump over sanctions.', code: '112', quad: 3, goldstein: -2, source: ACTORS.rus, target: ACTORS.usa, date: '2017-07-08' },
+        { evidence: 'Trump did not impose new sanctions on Putin.', code: '163', quad: 4, goldstein: -8, source: ACTORS.usa, target: ACTORS.rus, date: '2017-07-08', modality: 'negated' },
+      ],
+      { words: 'We had a very constructive conversation', speaker: ACTORS.rus },
+    ),
+    fixtureArticle('fx-donbas', 'Shelling in the Donbas', '2017-07-11', [
+      { evidence: 'Ukrainian forces shelled Russian positions on Monday.', code: '190', quad: 4, goldstein: -10, source: ACTORS.ukrmil, target: ACTORS.rusmil, date: '2017-07-10' },
+      { evidence: 'In July Washington provided military aid to Kyiv.', code: '070', quad: 2, goldstein: 7, source: ACTORS.washington, target: ACTORS.kyiv, date: '2017-07' },
+    ]),
+    fixtureArticle('fx-lavrov', 'Lavrov in Washington', '2017-08-02', [
+      { evidence: 'Lavrov visited Washington on August 1.', code: '042', quad: 1, goldstein: 1.9, source: ACTORS.lavrov, target: ACTORS.washington, date: '2017-08-01' },
+      { evidence: 'Lavrov said Washington could threaten new measures.', code: '138', quad: 3, goldstein: -7, source: ACTORS.washington, target: ACTORS.lavrov, date: '2017-08-01', modality: 'hypothetical' },
+    ]),
+  ];
+}

@@ -1,0 +1,126 @@
+/**
+ * @module store/sqlite/event-filter
+ * Turns an EventFilter into a SQL WHERE clause over `events e`, written so that SQLite can use
+ * the indexes of migration 1: equality on countries, half-open ranges for code prefixes
+ * (`code >= 'USA' AND code < 'USA\uffff'` rather than LIKE, which would ignore the index),
+ * and text comparison on `sort_date` for date ranges.
+ */
+import { UsageError } from '../../errors.js';
+import type { EventFilter } from '../store.js';
+
+export interface Where {
+  clauses: string[];
+  params: unknown[];
+}
+
+/** The highest UTF-16 code unit: appended to a prefix it bounds every string that starts with it. */
+const PREFIX_END = '\uffff';
+
+/** A 3-letter value is a country (matched on the country column); anything longer is a code prefix. */
+export function sideMatch(side: 'source' | 'target', value: string, where: Where): string {
+  if (/^[A-Z]{3}$/.test(value)) {
+    where.params.push(value);
+    return `e.${side}_country = ?`;
+  }
+  return codePrefix(`e.${side}_code`, value, where);
+}
+
+export function codePrefix(column: string, prefix: string, where: Where): string {
+  where.params.push(prefix, prefix + PREFIX_END);
+  return `(${column} >= ? AND ${column} < ?)`;
+}
+
+/** Date bounds on text dates: `from` inclusive; `to` also takes everything that starts with it. */
+export function dateRange(column: string, from: string | undefined, to: string | undefined, where: Where): void {
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
+      throw new UsageError(`${name}: expected YYYY, YYYY-MM or YYYY-MM-DD, found "${value}"`);
+    }
+  }
+  if (from !== undefined) {
+    where.clauses.push(`${column} >= ?`);
+    where.params.push(from);
+  }
+  if (to !== undefined) {
+    where.clauses.push(`${column} <> '' AND ${column} < ?`);
+    where.params.push(to + PREFIX_END);
+  }
+}
+
+/** Quotes each word so user text cannot be read as FTS5 query syntax; words are ANDed. */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.map((w) => `"${w}"`).join(' ');
+}
+
+export function buildEventWhere(filter: EventFilter): Where {
+  const where: Where = { clauses: [], params: [] };
+  const modality = filter.modality ?? 'asserted';
+  if (modality !== 'all') {
+    where.clauses.push('e.modality = ?');
+    where.params.push(modality);
+  }
+  if (filter.dyad) {
+    const [a, b] = filter.dyad;
+    const forward = `(${sideMatch('source', a, where)} AND ${sideMatch('target', b, where)})`;
+    if (filter.directed) {
+      where.clauses.push(forward);
+    } else {
+      const backward = `(${sideMatch('source', b, where)} AND ${sideMatch('target', a, where)})`;
+      where.clauses.push(`(${forward} OR ${backward})`);
+    }
+  }
+  if (filter.actor !== undefined) {
+    const s = codePrefix('e.source_code', filter.actor, where);
+    const t = codePrefix('e.target_code', filter.actor, where);
+    where.clauses.push(`(${s} OR ${t})`);
+  }
+  if (filter.country !== undefined) {
+    where.clauses.push('(e.source_country = ? OR e.target_country = ?)');
+    where.params.push(filter.country, filter.country);
+  }
+  if (filter.source !== undefined) where.clauses.push(codePrefix('e.source_code', filter.source, where));
+  if (filter.target !== undefined) where.clauses.push(codePrefix('e.target_code', filter.target, where));
+  dateRange('e.sort_date', filter.from, filter.to, where);
+  if (filter.root !== undefined) {
+    where.clauses.push('e.root = ?');
+    where.params.push(filter.root);
+  }
+  if (filter.code !== undefined) where.clauses.push(codePrefix('e.code', filter.code, where));
+  if (filter.quadClass !== undefined) {
+    where.clauses.push('e.quad_class = ?');
+    where.params.push(filter.quadClass);
+  }
+  if (filter.articleId !== undefined) {
+    where.clauses.push('e.article_id = ?');
+    where.params.push(filter.articleId);
+  }
+  if (filter.text !== undefined) {
+    const query = ftsQuery(filter.text);
+    if (query === null) {
+      where.clauses.push('0');
+    } else {
+      where.clauses.push('e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
+      where.params.push(query);
+    }
+  }
+  return where;
+}
+
+/** Cursor = position of the last row of a page in the (sort_date DESC, rowid DESC) order. */
+export function encodeCursor(sortDate: string, rowid: number): string {
+  return Buffer.from(JSON.stringify([sortDate, rowid])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, number] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && typeof value[0] === 'string' && Number.isInteger(value[1])) {
+      return [value[0], value[1] as number];
+    }
+  } catch {
+    // fall through to the usage error below
+  }
+  throw new UsageError(`cursor: expected a cursor returned by a previous page, found "${cursor}"`);
+}

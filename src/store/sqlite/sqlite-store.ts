@@ -1,0 +1,228 @@
+/**
+ * @module store/sqlite/sqlite-store
+ * The default Store: one SQLite file (better-sqlite3). better-sqlite3 is synchronous, so every
+ * call runs to completion on the calling thread: writes are naturally serialised within a
+ * process, and WAL lets other processes (the API, `detente events`) read during an ingest.
+ */
+import type { Article } from '../../model/article.js';
+import type { ArticleRecord } from '../../model/record.js';
+import { UsageError } from '../../errors.js';
+import type {
+  ActorSummary,
+  ArticleFilter,
+  ArticleSummary,
+  DyadSummary,
+  EventFilter,
+  EventPage,
+  EventRow,
+  FailureRecord,
+  PutResult,
+  QuoteFilter,
+  QuoteRow,
+  Store,
+  StoreStats,
+  TimelineBucket,
+  TimelineQuery,
+} from '../store.js';
+import { openDatabase, type Db } from './connection.js';
+import { buildEventWhere, codePrefix, dateRange, decodeCursor, encodeCursor, ftsQuery, type Where } from './event-filter.js';
+import { createArticleWriter, createFailureWriter, type WriteArticles, type WriteFailures } from './write.js';
+
+export const DEFAULT_EVENT_LIMIT = 100;
+const MAX_LIMIT = 100_000;
+
+/** Day, ISO-week (its Monday) and month buckets of a text date; rows whose date is too coarse are left out. */
+const BUCKETS: Record<TimelineQuery['bucket'], { period: string; precise: string }> = {
+  day: { period: 'e.date', precise: 'length(e.date) = 10' },
+  week: {
+    period: `date(e.date, '-' || ((CAST(strftime('%w', e.date) AS INTEGER) + 6) % 7) || ' days')`,
+    precise: 'length(e.date) = 10',
+  },
+  month: { period: 'substr(e.date, 1, 7)', precise: 'length(e.date) >= 7' },
+};
+
+function checkLimit(limit: number | undefined, fallback: number): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`limit: expected a positive integer, found ${limit}`);
+  return Math.min(limit, MAX_LIMIT);
+}
+
+export class SqliteStore implements Store {
+  readonly path: string;
+  private readonly db: Db;
+  private readonly writeArticles: WriteArticles;
+  private readonly writeFailures: WriteFailures;
+
+  constructor(path: string) {
+    this.path = path;
+    this.db = openDatabase(path);
+    this.writeArticles = createArticleWriter(this.db);
+    this.writeFailures = createFailureWriter(this.db);
+  }
+
+  async putArticles(articles: Article[]): Promise<PutResult> {
+    return this.writeArticles(articles);
+  }
+
+  async putFailures(failures: FailureRecord[]): Promise<void> {
+    if (failures.length > 0) this.writeFailures(failures);
+  }
+
+  async hasArticle(id: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+  }
+
+  async getArticle(id: string): Promise<ArticleRecord | null> {
+    const row = this.db.prepare('SELECT record FROM articles WHERE id = ?').get(id) as { record: string } | undefined;
+    return row ? (JSON.parse(row.record) as ArticleRecord) : null;
+  }
+
+  async listArticles(filter: ArticleFilter = {}): Promise<ArticleSummary[]> {
+    const where: Where = { clauses: [], params: [] };
+    dateRange('a.published', filter.from, filter.to, where);
+    if (filter.text !== undefined) {
+      where.clauses.push(`a.title LIKE ? ESCAPE '\\'`);
+      where.params.push(`%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    const limit = checkLimit(filter.limit, 50);
+    const offset = filter.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`offset: expected a non-negative integer, found ${offset}`);
+    const sql = `
+      SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.n_events AS events, a.ingested_at
+      FROM articles a ${whereSql(where)}
+      ORDER BY a.published IS NULL, a.published DESC, a.rowid DESC
+      LIMIT ? OFFSET ?`;
+    return this.db.prepare(sql).all(...where.params, limit, offset) as ArticleSummary[];
+  }
+
+  async queryEvents(filter: EventFilter = {}): Promise<EventPage> {
+    const where = buildEventWhere(filter);
+    if (filter.cursor !== undefined) {
+      const [sortDate, rowid] = decodeCursor(filter.cursor);
+      where.clauses.push('(e.sort_date, e.rowid) < (?, ?)');
+      where.params.push(sortDate, rowid);
+    }
+    const limit = checkLimit(filter.limit, DEFAULT_EVENT_LIMIT);
+    const sql = `
+      SELECT e.rowid AS rid, e.sort_date, e.json, e.article_id, a.title, a.published
+      FROM events e JOIN articles a ON a.id = e.article_id
+      ${whereSql(where)}
+      ORDER BY e.sort_date DESC, e.rowid DESC
+      LIMIT ?`;
+    type Row = { rid: number; sort_date: string; json: string; article_id: string; title: string | null; published: string | null };
+    const rows = this.db.prepare(sql).all(...where.params, limit + 1) as Row[];
+    const page = rows.slice(0, limit);
+    const events: EventRow[] = page.map((r) => ({
+      ...(JSON.parse(r.json) as EventRow),
+      article_id: r.article_id,
+      article_title: r.title,
+      article_published: r.published,
+    }));
+    const last = page[page.length - 1];
+    return { events, next: rows.length > limit && last ? encodeCursor(last.sort_date, last.rid) : null };
+  }
+
+  async dyads(options: { limit?: number; from?: string; to?: string } = {}): Promise<DyadSummary[]> {
+    const where: Where = {
+      clauses: ["e.modality = 'asserted'", 'e.source_country IS NOT NULL', 'e.target_country IS NOT NULL'],
+      params: [],
+    };
+    dateRange('e.sort_date', options.from, options.to, where);
+    const sql = `
+      SELECT e.source_country, e.target_country, COUNT(*) AS events, AVG(e.goldstein) AS mean_goldstein,
+             MIN(NULLIF(e.sort_date, '')) AS first, MAX(NULLIF(e.sort_date, '')) AS last
+      FROM events e ${whereSql(where)}
+      GROUP BY e.source_country, e.target_country
+      ORDER BY events DESC, e.source_country, e.target_country
+      LIMIT ?`;
+    return this.db.prepare(sql).all(...where.params, checkLimit(options.limit, 50)) as DyadSummary[];
+  }
+
+  async timeline(query: TimelineQuery): Promise<TimelineBucket[]> {
+    const bucket = BUCKETS[query.bucket];
+    if (!bucket) throw new UsageError(`bucket: expected day, week or month, found "${query.bucket}"`);
+    const where = buildEventWhere({ dyad: [query.a, query.b], directed: query.directed, modality: query.modality });
+    where.clauses.push(bucket.precise);
+    dateRange('e.sort_date', query.from, query.to, where);
+    const sql = `
+      SELECT ${bucket.period} AS period, COUNT(*) AS events,
+             SUM(e.quad_class = 1) AS q1, SUM(e.quad_class = 2) AS q2, SUM(e.quad_class = 3) AS q3, SUM(e.quad_class = 4) AS q4,
+             AVG(e.goldstein) AS mean_goldstein, SUM(e.goldstein) AS sum_goldstein
+      FROM events e ${whereSql(where)}
+      GROUP BY period ORDER BY period`;
+    type Row = { period: string; events: number; q1: number; q2: number; q3: number; q4: number; mean_goldstein: number; sum_goldstein: number };
+    return (this.db.prepare(sql).all(...where.params) as Row[]).map((r) => ({
+      period: r.period,
+      events: r.events,
+      quad: [r.q1, r.q2, r.q3, r.q4],
+      mean_goldstein: r.mean_goldstein,
+      sum_goldstein: r.sum_goldstein,
+    }));
+  }
+
+  async searchActors(query: string, limit?: number): Promise<ActorSummary[]> {
+    const where: Where = { clauses: ['m.code IS NOT NULL'], params: [] };
+    const byCode = codePrefix('m.code', query.toUpperCase(), where);
+    where.clauses.push(`(${byCode} OR m.name LIKE ? ESCAPE '\\')`);
+    where.params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const sql = `
+      SELECT m.code, m.name, MAX(m.country) AS country, MAX(m.role) AS role, COUNT(*) AS mentions
+      FROM mentions m ${whereSql(where)}
+      GROUP BY m.code, m.name
+      ORDER BY mentions DESC, m.code, m.name
+      LIMIT ?`;
+    return this.db.prepare(sql).all(...where.params, checkLimit(limit, 20)) as ActorSummary[];
+  }
+
+  async searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]> {
+    const where: Where = { clauses: [], params: [] };
+    if (filter.speaker !== undefined) {
+      const byCode = codePrefix('q.speaker_code', filter.speaker.toUpperCase(), where);
+      where.clauses.push(`(${byCode} OR q.speaker_name LIKE ? ESCAPE '\\')`);
+      where.params.push(`%${filter.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (filter.text !== undefined) {
+      const fts = ftsQuery(filter.text);
+      if (fts === null) return [];
+      where.clauses.push('q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)');
+      where.params.push(fts);
+    }
+    const sql = `
+      SELECT q.json, q.article_id, a.title
+      FROM quotes q JOIN articles a ON a.id = q.article_id
+      ${whereSql(where)}
+      ORDER BY q.rowid DESC LIMIT ?`;
+    type Row = { json: string; article_id: string; title: string | null };
+    return (this.db.prepare(sql).all(...where.params, checkLimit(filter.limit, 50)) as Row[]).map((r) => ({
+      ...(JSON.parse(r.json) as QuoteRow),
+      article_id: r.article_id,
+      article_title: r.title,
+    }));
+  }
+
+  async listFailures(limit?: number): Promise<FailureRecord[]> {
+    return this.db
+      .prepare('SELECT item, code, message FROM failures ORDER BY last_seen DESC, item LIMIT ?')
+      .all(checkLimit(limit, 100)) as FailureRecord[];
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string) => (this.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      articles: count('articles'),
+      events: count('events'),
+      mentions: count('mentions'),
+      quotes: count('quotes'),
+      failures: count('failures'),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function whereSql(where: Where): string {
+  return where.clauses.length > 0 ? `WHERE ${where.clauses.join(' AND ')}` : '';
+}
+
