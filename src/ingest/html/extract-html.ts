@@ -1,0 +1,64 @@
+/**
+ * @module ingest/html/extract-html
+ * One HTML page to its article body and metadata: the page is parsed once with linkedom,
+ * metadata is read first (Readability rewrites the document), then Readability picks the
+ * main article and its element is turned into paragraphs and cleaned like copied text.
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { extractMetadata, type HtmlMetadata } from './metadata.js';
+import { htmlToParagraphs } from './to-paragraphs.js';
+import { cleanText } from '../text/clean-text.js';
+
+export interface ExtractedHtml {
+  text: string;
+  meta: HtmlMetadata;
+}
+
+/** Raised when Readability finds no article in the page; the caller names the item. */
+export class NoArticleError extends Error {}
+
+/**
+ * The article in `html`, or a NoArticleError when the page has none (an index page, an
+ * error page, an empty shell filled by scripts).
+ * @example extractHtml(page).meta.title // 'Talks resume in Geneva'
+ */
+export function extractHtml(html: string): ExtractedHtml {
+  const { document } = parseHTML(html);
+  const meta = extractMetadata(document as unknown as Document);
+  const reader = new Readability(document as unknown as Document, {
+    keepClasses: true,
+    charThreshold: 200,
+    serializer: (node: Node) => node,
+  });
+  let parsed: ReturnType<typeof reader.parse>;
+  try {
+    parsed = reader.parse();
+  } catch (error) {
+    throw new NoArticleError(`no article found (the page could not be analysed: ${(error as Error).message})`);
+  }
+  const content = parsed?.content as unknown as Node | null | undefined;
+  if (!parsed || !content) throw new NoArticleError('no article found in the page');
+  meta.title ??= parsed.title?.trim() || null;
+  meta.author ??= cleanByline(parsed.byline);
+  meta.source ??= parsed.siteName?.trim() || null;
+  const cleaned = cleanText(htmlToParagraphs(content), { findTitle: false, knownTitle: meta.title });
+  meta.author ??= cleaned.author;
+  meta.published ??= cleaned.published;
+  if (cleaned.text.trim() === '') throw new NoArticleError('no article found: the main block of the page holds no text');
+  return { text: cleaned.text, meta };
+}
+
+/**
+ * Text of an HTML fragment that is itself the article (a feed item's content), without
+ * Readability's search for the main block.
+ */
+export function htmlFragmentToText(fragment: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`);
+  return htmlToParagraphs(document.body as unknown as Node);
+}
+
+function cleanByline(byline: string | null | undefined): string | null {
+  const s = byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  return s && s.length <= 100 ? s : null;
+}

@@ -1,0 +1,40 @@
+/**
+ * @module ingest/language
+ * Language detection for an article's clean text (tinyld), run on a bounded sample so that
+ * a long article costs no more than a short one. Short texts give unreliable guesses, so
+ * they get `null` rather than a wrong language.
+ */
+import { detectAll } from 'tinyld';
+
+/** Fewer letters than this and the language is left unknown. */
+const MIN_LETTERS = 40;
+/** Characters of text given to the detector. */
+const SAMPLE_CHARS = 2000;
+/** A best guess holding less than this share of the detector's total score is not trusted. */
+const MIN_SHARE = 0.25;
+
+/**
+ * ISO 639-1 code of the text's language, or null when the text is too short or the
+ * detector is unsure.
+ * @example detectLanguage('Die Regierung hat am Montag neue Sanktionen beschlossen …') // 'de'
+ */
+export function detectLanguage(text: string): string | null {
+  const sample = sampleText(text);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < MIN_LETTERS) return null;
+  const guesses = detectAll(sample);
+  if (guesses.length === 0) return null;
+  const best = guesses[0];
+  // tinyld scores are relative; a clear winner has most of the total mass.
+  const total = guesses.reduce((sum, g) => sum + g.accuracy, 0);
+  if (total <= 0 || best.accuracy / total < MIN_SHARE) return null;
+  return /^[a-z]{2}$/.test(best.lang) ? best.lang : null;
+}
+
+/** Beginning, middle and end of a long text, so that an English headline on a foreign page does not decide. */
+function sampleText(text: string): string {
+  if (text.length <= SAMPLE_CHARS) return text;
+  const third = Math.floor(SAMPLE_CHARS / 3);
+  const mid = Math.floor(text.length / 2);
+  return [text.slice(0, third), text.slice(mid - third / 2, mid + third / 2), text.slice(-third)].join(' ');
+}

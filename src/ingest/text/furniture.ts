@@ -1,0 +1,143 @@
+/**
+ * @module ingest/text/furniture
+ * Recognises the lines of a web page that are not the story: navigation, photo captions and
+ * their credits, "Read more" links, share/newsletter/cookie/advert prompts and copyright
+ * footers. Each test looks at the shape of one line (length, final punctuation, the words it
+ * is made of, credit patterns); `findNavigationRuns` looks at runs of short lines.
+ */
+
+/** Whole-line navigation and interface labels (compared lower-cased, without bullets). */
+const INTERFACE_LABELS = new Set([
+  'skip to content', 'skip to main content', 'skip to navigation', 'jump to navigation', 'jump to content',
+  'skip navigation', 'menu', 'main menu', 'open menu', 'close menu', 'home', 'homepage', 'sections', 'all sections',
+  'sign in', 'sign up', 'log in', 'login', 'log out', 'register', 'subscribe', 'subscribe now', 'search',
+  'share', 'share this', 'share this article', 'share this story', 'share on facebook', 'share on twitter',
+  'tweet', 'email', 'print', 'comments', 'comment', 'show comments', 'view comments', 'close', 'back to top',
+  'advertisement', 'advert', 'ad', 'sponsored', 'sponsored content', 'more', 'next', 'previous', 'next article',
+  'previous article', 'top stories', 'latest news', 'trending', 'most read', 'most popular', 'related',
+  'related articles', 'related stories', 'related content', 'more on this story', 'topics', 'tags', 'follow us',
+  'newsletter', 'newsletters', 'listen', 'listen to article', 'watch', 'play video', 'video', 'audio',
+  'copy link', 'link copied', 'toggle navigation', 'navigation', 'accept', 'accept cookies', 'settings',
+  'edition', 'my account', 'account', 'save', 'bookmark', 'gift article', 'continue reading', 'read more',
+  'see more', 'show more', 'load more', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'x',
+]);
+
+const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
+
+const PROMPT = new RegExp(
+  [
+    '^share (?:this|on|via|the)\\b', '^(?:subscribe|sign up|register) (?:to|for|now|today|here)\\b',
+    '\\bnewsletters?\\b.{0,60}\\b(?:sign up|subscribe|inbox|delivered)\\b', '\\b(?:sign up|subscribe)\\b.{0,60}\\bnewsletters?\\b',
+    '\\bwe use cookies\\b', '\\buses cookies\\b', '\\b(?:accept|manage) (?:all )?cookies\\b', '\\bcookie (?:policy|settings|consent|preferences)\\b',
+    '^advertisement\\b', '^sponsored\\b', '^follow (?:us|@)', '^download (?:the|our) app\\b', '^get the latest\\b',
+    '^support (?:our|independent) journalism\\b', '\\ball rights reserved\\b', '^(?:copyright|©|\\(c\\))\\s',
+    '^this (?:article|story) (?:was|has been) (?:updated|corrected|amended)\\b', '^(?:terms of (?:use|service)|privacy policy)\\b',
+    '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
+    '^(?:enable|please enable) javascript\\b', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
+  ].join('|'),
+  'i',
+);
+
+const AGENCIES =
+  '(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|Bloomberg|Alamy|PA(?: Media| Wire)?|Sipa(?: USA)?|Xinhua|Anadolu(?: Agency)?|Pool|Zuma(?: Press)?|TASS|Sputnik|Kyodo|Yonhap|ANSA|dpa|Corbis|NurPhoto|SOPA Images|LightRocket|Rex Features|iStock|Wikimedia Commons|Handout|File)';
+
+const CREDIT_TAIL = new RegExp(
+  [
+    `\\((?:photos?|images?|pictures?|video)\\s+(?:by|credit|courtesy(?: of)?|:)[^)]{1,120}\\)\\s*$`,
+    `\\b(?:photos?|images?|pictures?|photographs?|photo credit|credit|illustration|graphic|video|footage|foto)\\s*:\\s*[^.!?:]{1,80}$`,
+    `(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?[\\p{L}][^.!?]{0,80}$`,
+    `\\b[\\p{L}.' -]{0,40}/\\s*${AGENCIES}(?:\\s*(?:/|via)\\s*${AGENCIES})*\\s*\\)?\\s*$`,
+    `\\b(?:via|courtesy of)\\s+${AGENCIES}\\s*\\)?\\s*$`,
+    `\\b${AGENCIES} (?:photo|file photo|pool photo)\\b[^.!?]{0,40}$`,
+  ].join('|'),
+  'iu',
+);
+
+/** A line that is nothing but a credit: "Photo: Reuters", "AP Photo/Evan Vucci", "© AP", "Getty Images". */
+const CREDIT_ONLY = new RegExp(
+  `^(?:\\(?(?:photos?|images?|pictures?|photo credit|credit|illustration|video|source)\\s*(?::|by)\\s*[^.!?]{1,80}\\)?|(?:©|\\(c\\)|copyright)\\s*[^.!?]{1,80}|(?:[\\p{L}.' -]{0,40}/)?${AGENCIES}(?:\\s*(?:/|via)\\s*[\\p{L} ]{1,30})*(?: photo)?(?:\\s*/\\s*[\\p{L}.' -]{1,40})?)$`,
+  'iu',
+);
+
+/** Present-tense picture language typical of captions. */
+const CAPTION_WORDS =
+  /\b(?:pictured|file photo|in this (?:photo|picture|image|file)|(?:speaks|gestures|attends|arrives|arrive|looks on|look on|poses|pose|waves|walks|walk|stands|stand|holds|hold|delivers|listens|listen|sits|is seen|are seen|react|reacts|shakes hands|shake hands|smiles|leaves|leave|march|marches|gather|gathers|rally|rallies|protest)\b)/i;
+
+const BULLET = /^(?:[-*•·▪►>–—]+|\d{1,2}[.)])\s*/;
+
+/** The line without list bullets or numbering. */
+export function stripBullet(line: string): string {
+  return line.replace(BULLET, '');
+}
+
+export function endsWithTerminal(line: string): boolean {
+  return /[.!?…:;]["'”’)\]]*$/.test(line);
+}
+
+export function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}
+
+/** Navigation, link, share/subscribe/cookie/advert and copyright lines. */
+export function isFurnitureLine(line: string): boolean {
+  const bare = stripBullet(line).trim();
+  if (bare === '') return false;
+  const lower = bare.toLowerCase().replace(/[\s:|>»›→…]+$/, '');
+  if (INTERFACE_LABELS.has(lower)) return true;
+  if (bare.length <= 200 && LINK_PREFIX.test(bare)) return true;
+  if (bare.length <= 300 && PROMPT.test(bare)) return true;
+  if (isLinkList(bare)) return true;
+  return false;
+}
+
+/** "Home | World | Politics", "News · Sport · Weather": short items joined by separators. */
+function isLinkList(line: string): boolean {
+  const parts = line.split(/\s+[|•·/>»›]\s+|\s*[|•·]\s*/).filter(Boolean);
+  if (parts.length < 3) return false;
+  return parts.every((p) => wordCount(p) <= 3 && !endsWithTerminal(p));
+}
+
+/** A line that is only a photo credit. */
+export function isCreditLine(line: string): boolean {
+  return line.length <= 120 && CREDIT_ONLY.test(line.trim());
+}
+
+/** A caption that carries its own credit at the end: "Troops on parade in Kyiv. Photo: Reuters". */
+export function endsWithCredit(line: string): boolean {
+  return line.length <= 600 && CREDIT_TAIL.test(line);
+}
+
+/**
+ * Whether a line that stands right before a credit line is that credit's caption. A
+ * long paragraph is not (the credit belongs to a picture with no caption).
+ */
+export function looksLikeCaption(line: string): boolean {
+  if (line.length > 300) return false;
+  if (!endsWithTerminal(line)) return true;
+  if (/["“”]/.test(line)) return false;
+  return CAPTION_WORDS.test(line) || line.length <= 120;
+}
+
+/**
+ * Indexes of lines that form navigation: runs of three or more short lines (at most three
+ * words each, no final punctuation), the shape of a menu copied with the page. `keep` marks
+ * lines that must not be counted (header lines already recognised).
+ */
+export function findNavigationRuns(lines: string[], keep: (index: number) => boolean): Set<number> {
+  const found = new Set<number>();
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const i of run) found.add(i);
+    run = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue; // blank lines do not break a menu
+    const bare = stripBullet(line);
+    const short = bare.length <= 32 && wordCount(bare) <= 3 && !endsWithTerminal(bare) && !keep(i);
+    if (short) run.push(i);
+    else flush();
+  }
+  flush();
+  return found;
+}
