@@ -5,7 +5,9 @@
  */
 import type { StageDefinition } from './stage.js';
 import { sentencesStage } from '../nlp/sentences/index.js';
+import { datesStage } from '../nlp/dates/index.js';
 
 export const defaultStages: StageDefinition<any>[] = [
   sentencesStage,
+  datesStage,
 ];

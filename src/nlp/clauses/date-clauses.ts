@@ -1,0 +1,94 @@
+/**
+ * @module nlp/clauses/date-clauses
+ * Gives each clause the date it happened on. In order: a date expression inside the clause;
+ * one elsewhere in the same sentence that agrees with the clause's tense; a date carried
+ * over from an earlier clause of the same paragraph when the text stays in that time frame;
+ * else the publication date. A present-tense clause never inherits a past date: it speaks
+ * of now.
+ */
+import type { Article } from '../../model/article.js';
+import type { Clause, DateExpression } from '../../model/time.js';
+import { compareToDate, type CalendarDate } from '../dates/calendar.js';
+import type { ClauseSpan } from './split-clauses.js';
+import type { Tense } from './tense.js';
+
+/** Does a date of this value fit a clause of this tense (past before now, future after)? */
+export function fitsTense(value: string, tense: Tense | null, published: CalendarDate | null): boolean {
+  if (!published || tense === null) return true;
+  const order = compareToDate(value, published);
+  if (tense === 'past') return order <= 0;
+  if (tense === 'future') return order >= 0;
+  return order === 0;
+}
+
+/** True when a line break lies between two offsets: the next paragraph starts a new frame. */
+function paragraphBreak(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).includes('\n');
+}
+
+export function dateClauses(article: Article, spans: ClauseSpan[], dates: DateExpression[], published: CalendarDate | null): Clause[] {
+  const clauses: Clause[] = [];
+  const publishedValue = article.meta.published && published ? article.meta.published.slice(0, 10) : null;
+  for (const span of spans) {
+    const clause: Clause = { start: span.start, end: span.end, sentence: span.sentence, tense: span.tense, date: null, dateSource: null };
+    const inside = dates.findIndex((d) => d.start >= span.start && d.start < span.end);
+    if (inside >= 0) {
+      setDate(clause, dates, inside, 'text');
+    } else {
+      const sameSentence = nearestInSentence(span, dates, published);
+      if (sameSentence >= 0) setDate(clause, dates, sameSentence, 'text');
+      else {
+        const carried = carryFrom(article.text, clauses, clause, published);
+        if (carried) {
+          clause.date = carried.date;
+          clause.dateSource = 'carried';
+          if (carried.dateExpression !== undefined) clause.dateExpression = carried.dateExpression;
+        } else if (publishedValue) {
+          clause.date = publishedValue;
+          clause.dateSource = 'published';
+        }
+      }
+    }
+    clauses.push(clause);
+  }
+  return clauses;
+}
+
+function setDate(clause: Clause, dates: DateExpression[], index: number, source: 'text'): void {
+  clause.date = dates[index].value;
+  clause.dateSource = source;
+  clause.dateExpression = index;
+}
+
+/** The date expression of the same sentence nearest to the clause that fits its tense. */
+function nearestInSentence(span: ClauseSpan, dates: DateExpression[], published: CalendarDate | null): number {
+  let best = -1;
+  let bestDistance = Infinity;
+  dates.forEach((d, i) => {
+    if (d.sentence !== span.sentence || !fitsTense(d.value, span.tense, published)) return;
+    const distance = d.start < span.start ? span.start - d.end : d.start - span.end;
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+    }
+  });
+  return best;
+}
+
+/**
+ * Looks back through the paragraph for the last clause dated from the text. Present-tense
+ * clauses that fell back to the publication date ("the minister says") are skipped as
+ * frames; a past or future clause with no date of its own breaks the chain.
+ */
+function carryFrom(text: string, previous: Clause[], clause: Clause, published: CalendarDate | null): Clause | null {
+  if (clause.tense === 'present') return null;
+  for (let i = previous.length - 1; i >= 0; i--) {
+    const earlier = previous[i];
+    if (paragraphBreak(text, earlier.end, clause.start)) return null;
+    if (earlier.dateSource === 'text' || earlier.dateSource === 'carried') {
+      return earlier.date !== null && fitsTense(earlier.date, clause.tense, published) ? earlier : null;
+    }
+    if (earlier.tense !== 'present') return null;
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+/**
+ * @module nlp/dates/chrono-dates
+ * Day dates from chrono-node's strict English parser ("March 3", "12 May 2017",
+ * "Dec. 5, 2017", "2017-05-12"). chrono is slow on long texts, so it runs per sentence and
+ * only when a cheap test finds a digit next to a month name or a numeric date shape. Its
+ * relative and weekday readings are not used: relative-rules.ts resolves those with tense.
+ */
+import * as chrono from 'chrono-node';
+import { formatDate, type CalendarDate } from './calendar.js';
+import type { DateCandidate, DateContext } from './candidate.js';
+
+/** Cheap gate: a digit plus a month-like word, or a numeric date shape (2017-05-12, 5/12/2017). */
+const MAY_HOLD_DAY_DATE = /\d/;
+const MONTH_OR_SHAPE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\d\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}/i;
+
+export function mayHoldDayDate(sentence: string): boolean {
+  return MAY_HOLD_DAY_DATE.test(sentence) && MONTH_OR_SHAPE.test(sentence);
+}
+
+/**
+ * Day-precision candidates in one sentence. `offset` is where the sentence starts in the
+ * article text. A date without a written year takes the year that puts it on the side of
+ * the publication date that the clause's tense points to.
+ */
+export function findChronoDates(sentence: string, offset: number, context: DateContext): DateCandidate[] {
+  if (!mayHoldDayDate(sentence)) return [];
+  const reference = context.published
+    ? new Date(Date.UTC(context.published.year, context.published.month - 1, context.published.day, 12))
+    : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: DateCandidate[] = [];
+  for (const result of chrono.en.strict.parse(sentence, { instant: reference, timezone: 0 })) {
+    const start = result.start;
+    if (!start.isCertain('month') || !start.isCertain('day')) continue;
+    const month = start.get('month');
+    const day = start.get('day');
+    if (month === null || day === null) continue;
+    let year: number | null = start.isCertain('year') ? start.get('year') : null;
+    if (year === null) {
+      if (!context.published) continue;
+      year = inferYear(month, day, context.published, context.tenseAt(offset + result.index));
+    }
+    // chrono's span may open with a preposition or a time ("on 12 May", "at 3 pm on May 3").
+    const lead = /^(?:(?:on|in|at|by)\s+)+/i.exec(result.text)?.[0].length ?? 0;
+    const date: CalendarDate = { year, month, day };
+    out.push({
+      start: offset + result.index + lead,
+      end: offset + result.index + result.text.length,
+      value: formatDate(date, 'day'),
+      precision: 'day',
+      rule: 'chrono',
+    });
+  }
+  return out;
+}
+
+function inferYear(month: number, day: number, published: CalendarDate, tense: string | null): number {
+  const key = month * 100 + day;
+  const now = published.month * 100 + published.day;
+  if (tense === 'future') return key >= now ? published.year : published.year + 1;
+  return key <= now ? published.year : published.year - 1;
+}
