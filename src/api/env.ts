@@ -1,0 +1,38 @@
+/**
+ * @module api/env
+ * The Hono environment shared by the app and its routes, and the options of `createApp`.
+ */
+import type { Store } from '../store/store.js';
+import type { Article } from '../model/article.js';
+
+/** Turns a request body into stored articles; the default runs the CLI's ingest and pipeline. */
+export type IngestBody = (
+  body: { bytes: Uint8Array; mediaType: 'text/plain' | 'text/html' | 'application/x-ndjson'; published?: string },
+  store: Store,
+) => Promise<IngestOutcome>;
+
+export interface IngestOutcome {
+  inserted: number;
+  duplicates: number;
+  events: number;
+  ids: string[];
+  duplicate_ids: string[];
+  failures: { item: string; code: string; message: string }[];
+  articles?: Article[];
+}
+
+export interface ApiOptions {
+  store: Store;
+  /** Bearer token for POST (and for reads with `protectReads`). Without it, POST is disabled. */
+  token?: string;
+  /** Require the token for GET requests too. */
+  protectReads?: boolean;
+  /** Largest accepted request body in bytes (default 5 MiB). */
+  maxBodyBytes?: number;
+  /** Overrides how POST bodies become stored articles (tests); defaults to ingest + pipeline. */
+  ingest?: IngestBody;
+  /** Reported by /api/health. */
+  version?: string;
+}
+
+export type AppEnv = { Variables: Record<string, never> };
