@@ -90,6 +90,9 @@ export const DyadParams = z.object({
 export const TimelineQuery = z.strictObject({
   bucket: z.enum(['day', 'week', 'month']).default('month'),
   directed: flag.optional(),
+  modality: z.enum(['asserted', 'negated', 'hypothetical', 'all']).optional().openapi({
+    description: 'Which events count; asserted only by default.',
+  }),
   from: datePrefix.optional(),
   to: datePrefix.optional(),
   format: format.optional(),

@@ -79,6 +79,13 @@ describe('GET /api/dyads/{a}/{b}/timeline', () => {
     expect(body.buckets.map((x: any) => x.period)).toEqual(['2026-02']);
   });
 
+  it('counts negated events only when asked', async () => {
+    const asserted = await getJson(app, '/api/dyads/USA/RUS/timeline?from=2026-02&to=2026-02');
+    const all = await getJson(app, '/api/dyads/USA/RUS/timeline?from=2026-02&to=2026-02&modality=all');
+    expect(asserted.buckets[0].events).toBe(2);
+    expect(all.buckets[0]).toMatchObject({ events: 3, quad: [2, 0, 0, 1] });
+  });
+
   it('weeks start on Monday', async () => {
     const body = await getJson(app, '/api/dyads/USA/RUS/timeline?bucket=week');
     for (const b of body.buckets) expect(new Date(`${b.period}T00:00:00Z`).getUTCDay()).toBe(1);

@@ -65,7 +65,7 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
     const directed = q.directed ?? false;
-    const buckets = await store.timeline({ a, b, directed, bucket: q.bucket, from: q.from, to: q.to });
+    const buckets = await store.timeline({ a, b, directed, bucket: q.bucket, from: q.from, to: q.to, modality: q.modality });
     return render(c, {
       body: { a, b, directed, bucket: q.bucket, buckets },
       items: buckets,
