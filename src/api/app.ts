@@ -9,6 +9,7 @@ import { requireReadToken } from './auth.js';
 import type { ApiOptions, AppEnv, IngestBody } from './env.js';
 import { HttpError, toErrorResponse } from './errors.js';
 import { registerArticleRoutes } from './routes/articles.js';
+import { registerCodeRoutes } from './routes/codes.js';
 import { registerDyadRoutes } from './routes/dyads.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerSearchRoutes } from './routes/search.js';
@@ -55,6 +56,7 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
   registerDyadRoutes(app, store);
   registerArticleRoutes(app, { store, token, maxBodyBytes, ingest: options.ingest ?? defaultIngest });
   registerSearchRoutes(app, store);
+  registerCodeRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

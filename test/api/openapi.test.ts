@@ -92,6 +92,13 @@ describe('GET /openapi.json', () => {
     }
   });
 
+  it('serves the CAMEO codebook with names', async () => {
+    const { codes } = await getJson(app, '/api/codes');
+    const sanctions = codes.find((c: any) => c.code === '163');
+    expect(sanctions).toMatchObject({ root: '16', quad_class: 4 });
+    expect(sanctions.name.length).toBeGreaterThan(3);
+  });
+
   it('documents the event filters, with limit bounded at 1000', () => {
     const params = doc.paths['/api/events'].get.parameters;
     const names = params.map((p: any) => p.name).sort();
