@@ -61,7 +61,8 @@ export function itemName(article: Article): string {
 /** Loaded lazily so that callers passing their own reader never load every input format. */
 const INGEST_MODULE = '../ingest/index.js';
 
-async function defaultReader(): Promise<ReadInputs> {
+/** The built-in reader of every input format (ingest/), loaded on first use. */
+export async function loadReadInputs(): Promise<ReadInputs> {
   const ingest = (await import(INGEST_MODULE)) as { readInputs: ReadInputs };
   return ingest.readInputs;
 }
@@ -77,7 +78,7 @@ async function defaultReader(): Promise<ReadInputs> {
  */
 export async function processInputs(paths: string[], options: ProcessOptions): Promise<ProcessSummary> {
   const { store, pipeline, ingestOptions, batchSize = 200, onProgress, signal } = options;
-  const read = options.read ?? (await defaultReader());
+  const read = options.read ?? (await loadReadInputs());
   const t0 = performance.now();
   const summary: ProcessSummary = { new: 0, duplicate: 0, failed: 0, events: 0, articles: 0, seconds: 0, perSecond: 0, failures: [], aborted: false };
   let batch: Article[] = [];

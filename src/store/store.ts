@@ -58,6 +58,8 @@ export interface EventRow extends CodedEvent {
   article_id: string;
   article_title: string | null;
   article_published: string | null;
+  /** The article's URL (for GDELT-style SOURCEURL); optional so that older callers still type-check. */
+  article_url?: string | null;
 }
 
 export interface EventPage {

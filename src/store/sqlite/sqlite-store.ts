@@ -104,12 +104,12 @@ export class SqliteStore implements Store {
     }
     const limit = checkLimit(filter.limit, DEFAULT_EVENT_LIMIT);
     const sql = `
-      SELECT e.rowid AS rid, e.sort_date, e.json, e.article_id, a.title, a.published
+      SELECT e.rowid AS rid, e.sort_date, e.json, e.article_id, a.title, a.published, a.url
       FROM events e JOIN articles a ON a.id = e.article_id
       ${whereSql(where)}
       ORDER BY e.sort_date DESC, e.rowid DESC
       LIMIT ?`;
-    type Row = { rid: number; sort_date: string; json: string; article_id: string; title: string | null; published: string | null };
+    type Row = { rid: number; sort_date: string; json: string; article_id: string; title: string | null; published: string | null; url: string | null };
     const rows = this.db.prepare(sql).all(...where.params, limit + 1) as Row[];
     const page = rows.slice(0, limit);
     const events: EventRow[] = page.map((r) => ({
@@ -117,6 +117,7 @@ export class SqliteStore implements Store {
       article_id: r.article_id,
       article_title: r.title,
       article_published: r.published,
+      article_url: r.url,
     }));
     const last = page[page.length - 1];
     return { events, next: rows.length > limit && last ? encodeCursor(last.sort_date, last.rid) : null };

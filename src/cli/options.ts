@@ -1,0 +1,78 @@
+/**
+ * @module cli/options
+ * Option parsers shared by the commands. A bad value raises commander's InvalidArgumentError,
+ * which main turns into exit code 2 with a message that names the flag.
+ */
+import { existsSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DetenteError, UsageError } from '../errors.js';
+import { openStore, resolveStoreUrl } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+
+export function parsePositiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`expected a positive integer, found "${value}".`);
+  return Number(value);
+}
+
+export function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError(`expected a date YYYY-MM-DD, found "${value}".`);
+  }
+  return value;
+}
+
+/** YYYY, YYYY-MM or YYYY-MM-DD: range bounds compare on the date's prefix. */
+export function parseDatePrefix(value: string): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new InvalidArgumentError(`expected YYYY, YYYY-MM or YYYY-MM-DD, found "${value}".`);
+  return value;
+}
+
+/** "USA,RUS" → ["USA", "RUS"] (countries or actor codes, upper-cased). */
+export function parseDyad(value: string): [string, string] {
+  const parts = value.split(',').map((p) => p.trim().toUpperCase());
+  if (parts.length !== 2 || parts.some((p) => !/^[A-Z0-9]{3,}$/.test(p))) {
+    throw new InvalidArgumentError(`expected two actor or country codes separated by a comma (USA,RUS), found "${value}".`);
+  }
+  return [parts[0], parts[1]];
+}
+
+export function parseCode(value: string): string {
+  if (!/^\d{2,4}$/.test(value)) throw new InvalidArgumentError(`expected a CAMEO code of 2 to 4 digits, found "${value}".`);
+  return value;
+}
+
+export function parseActorCode(value: string): string {
+  const upper = value.trim().toUpperCase();
+  if (!/^[A-Z0-9]{3,}$/.test(upper)) throw new InvalidArgumentError(`expected a CAMEO actor code or prefix (USA, RUSGOV), found "${value}".`);
+  return upper;
+}
+
+/** An option that accepts only the listed values. */
+export function choiceOption(flags: string, description: string, choices: string[], fallback?: string): Option {
+  const option = new Option(flags, description).choices(choices);
+  return fallback === undefined ? option : option.default(fallback);
+}
+
+export function addDbOption(command: Command): Command {
+  return command.option('--db <path>', 'database file (default: $DETENTE_DB or ./detente.db)');
+}
+
+/** Opens the store for a command that only reads: a missing file is a usage error, not a new empty database. */
+export async function openExistingStore(db: string | undefined): Promise<Store> {
+  const location = resolveStoreUrl(db);
+  const path = location.replace(/^sqlite:(\/\/)?/i, '');
+  if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(location) && !existsSync(path)) {
+    throw new UsageError(`--db: no database at ${path}; run "detente ingest PATH --db ${path}" first`);
+  }
+  return openCliStore(location);
+}
+
+/** Opens (creating if needed) the store named by --db; an unusable location is a usage error. */
+export async function openCliStore(db: string | undefined): Promise<Store> {
+  try {
+    return await openStore(db);
+  } catch (error) {
+    if (error instanceof DetenteError && error.code === 'E_STORE_BACKEND') throw new UsageError(`--db: ${error.message}`);
+    throw error;
+  }
+}
