@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../model/article.js';
+import { buildTokenizedArticle } from '../../model/build.js';
+import type { MentionKind } from '../../model/mention.js';
+import { addQuotes } from './quotes.js';
+import { findQuoteSpans } from './quote-marks.js';
+
+interface MentionSpec {
+  text: string;
+  kind: MentionKind;
+  code: string | null;
+  name?: string;
+  /** Which occurrence of `text` (0-based); default the first. */
+  nth?: number;
+  antecedent?: number;
+}
+
+/** An article tokenised for real, with actor mentions placed by hand (as nlp.actors would). */
+function article(text: string, mentions: MentionSpec[] = []): Article {
+  const a = buildTokenizedArticle(text, { published: '2018-05-16' });
+  for (const m of mentions) {
+    let start = -1;
+    for (let k = 0; k <= (m.nth ?? 0); k++) start = text.indexOf(m.text, start + 1);
+    if (start < 0) throw new Error(`no "${m.text}" in test text`);
+    a.mentions.push({
+      start,
+      end: start + m.text.length,
+      text: m.text,
+      kind: m.kind,
+      code: m.code,
+      country: m.code ? m.code.slice(0, 3) : null,
+      role: null,
+      name: m.name ?? m.text,
+      sentence: 0,
+      via: { stage: 'test' },
+      ...(m.antecedent !== undefined ? { antecedent: m.antecedent } : {}),
+    });
+  }
+  return a;
+}
+
+function quotesOf(a: Article) {
+  return addQuotes(a).quotes.map((q) => ({ text: q.text, speaker: q.speaker?.name ?? null, kind: q.kind }));
+}
+
+const LAVROV: MentionSpec = { text: 'Sergei Lavrov', kind: 'person', code: 'RUSGOV' };
+
+describe('direct quotes: where the speaker stands', () => {
+  it.each([
+    ['"The sanctions will fail," Sergei Lavrov said.', 'The sanctions will fail'],
+    ['“The sanctions will fail,” said Sergei Lavrov, the foreign minister.', 'The sanctions will fail'],
+    ['Sergei Lavrov told the paper: "The sanctions will fail."', 'The sanctions will fail.'],
+    ['Sergei Lavrov said: “The sanctions will fail.”', 'The sanctions will fail.'],
+    ['"The sanctions will fail," according to Sergei Lavrov.', 'The sanctions will fail'],
+  ])('%s', (text, quoted) => {
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: quoted, speaker: 'Sergei Lavrov', kind: 'direct' }]);
+  });
+
+  it('gives the speaker code and the affiliation from an appositive', () => {
+    const a = article('“We will not accept this,” said John Smith, a researcher at the Atlantic Council.', [
+      { text: 'John Smith', kind: 'person', code: null },
+    ]);
+    const [q] = addQuotes(a).quotes;
+    expect(q.speaker).toMatchObject({ name: 'John Smith', affiliation: 'Atlantic Council' });
+    expect(a.text.slice(q.speaker!.start, q.speaker!.end)).toBe('John Smith');
+  });
+
+  it('uses the mention code and canonical name when a mention covers the speaker', () => {
+    const a = article('"We are ready," Lavrov said.', [{ text: 'Lavrov', kind: 'person', code: 'RUSGOV', name: 'Sergei Lavrov' }]);
+    expect(addQuotes(a).quotes[0].speaker).toMatchObject({ name: 'Sergei Lavrov', code: 'RUSGOV', country: 'RUS' });
+  });
+
+  it('falls back to the capitalised words when no mention covers the speaker', () => {
+    expect(quotesOf(article('"We are ready," Foreign Minister Ivan Petrov said.'))[0].speaker).toBe('Foreign Minister Ivan Petrov');
+  });
+
+  it('gives both halves of a quote split by its attribution the same speaker', () => {
+    const text = '"The first part is here," Sergei Lavrov said. "The second part follows it."';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([
+      { text: 'The first part is here', speaker: 'Sergei Lavrov', kind: 'direct' },
+      { text: 'The second part follows it.', speaker: 'Sergei Lavrov', kind: 'direct' },
+    ]);
+  });
+
+  it('never makes the outlet in "told Reuters" the speaker', () => {
+    const a = article('"We will respond in kind," Sergei Lavrov told Reuters.', [
+      LAVROV,
+      { text: 'Reuters', kind: 'organization', code: 'MED' },
+    ]);
+    expect(quotesOf(a)).toEqual([{ text: 'We will respond in kind', speaker: 'Sergei Lavrov', kind: 'direct' }]);
+  });
+});
+
+describe('direct quotes: spans and marks', () => {
+  it('keeps a quote of several sentences whole, with straight or curly marks', () => {
+    const straight = 'Sergei Lavrov said: "The sanctions are a mistake. They will fail. We will respond."';
+    const curly = straight.replace('"', '“').replace('"', '”');
+    for (const text of [straight, curly]) {
+      expect(quotesOf(article(text, [LAVROV]))[0].text).toBe('The sanctions are a mistake. They will fail. We will respond.');
+    }
+  });
+
+  it('continues a quote into the next paragraph that opens with a mark', () => {
+    const text = '“The first paragraph of the quote goes on,\n“and the second paragraph ends it,” Sergei Lavrov said.';
+    const quotes = quotesOf(article(text, [LAVROV]));
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].text).toContain('second paragraph ends it');
+    expect(quotes[0].speaker).toBe('Sergei Lavrov');
+  });
+
+  it('pairs single curly marks but not apostrophes', () => {
+    const text = '‘Russia’s patience is not endless,’ said Sergei Lavrov.';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: 'Russia’s patience is not endless', speaker: 'Sergei Lavrov', kind: 'direct' }]);
+    expect(findQuoteSpans("Don't say the diplomats' cars won't move.")).toEqual([]);
+  });
+
+  it('drops scare quotes and titles that no speech verb attributes', () => {
+    const text = 'Sergei Lavrov called the deal a "disaster". The film "The Interview" angered Pyongyang.';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([]);
+  });
+
+  it('keeps a short quote that is attributed', () => {
+    expect(quotesOf(article('"Never," Sergei Lavrov said.', [LAVROV]))).toEqual([{ text: 'Never', speaker: 'Sergei Lavrov', kind: 'direct' }]);
+  });
+});
+
+describe('pronoun speakers', () => {
+  it('resolves "he said" to the latest person mention', () => {
+    const text = 'John Kerry arrived in Moscow. "It is a good day for peace," he said.';
+    const a = article(text, [
+      { text: 'John Kerry', kind: 'person', code: 'USAGOV' },
+      { text: 'Moscow', kind: 'location', code: null },
+    ]);
+    expect(quotesOf(a)[0].speaker).toBe('John Kerry');
+  });
+
+  it('follows a pronoun mention to its antecedent', () => {
+    const text = 'Angela Merkel met John Kerry. "We agreed on everything," she said.';
+    const a = article(text, [
+      { text: 'Angela Merkel', kind: 'person', code: 'DEUGOV' },
+      { text: 'John Kerry', kind: 'person', code: 'USAGOV' },
+      { text: 'she', kind: 'person', code: null, name: undefined, antecedent: 0 },
+    ]);
+    a.mentions[2].name = null;
+    expect(addQuotes(a).quotes[0].speaker).toMatchObject({ name: 'Angela Merkel', code: 'DEUGOV' });
+  });
+});
+
+describe('reported speech', () => {
+  it.each([
+    ['Sergei Lavrov says that the talks failed.', 'the talks failed'],
+    ['Sergei Lavrov said the sanctions will stay.', 'the sanctions will stay'],
+    ['According to Sergei Lavrov, the deal is dead.', 'the deal is dead'],
+    ['The army withdrew, Sergei Lavrov said on Monday.', 'The army withdrew'],
+    ['The talks collapsed, according to Sergei Lavrov.', 'The talks collapsed'],
+    ['Sergei Lavrov told reporters on Monday that Russia will expel 755 diplomats.', 'Russia will expel 755 diplomats'],
+  ])('%s', (text, clause) => {
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: clause, speaker: 'Sergei Lavrov', kind: 'reported' }]);
+  });
+
+  it('finds no reported clause in passives, bare objects or outlets', () => {
+    const text = 'Sergei Lavrov is said to be angry. Sergei Lavrov said nothing. Sergei Lavrov told Reuters.';
+    expect(quotesOf(article(text, [LAVROV, { ...LAVROV, nth: 1 }, { ...LAVROV, nth: 2 }]))).toEqual([]);
+  });
+
+  it('keeps offsets that slice back to the quoted words', () => {
+    const text = 'Sergei Lavrov said on Monday that the sanctions will fail. "They are a mistake," he said.';
+    const a = addQuotes(article(text, [LAVROV]));
+    expect(a.quotes).toHaveLength(2);
+    for (const q of a.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+});

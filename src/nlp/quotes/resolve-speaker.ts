@@ -1,0 +1,108 @@
+/**
+ * @module nlp/quotes/resolve-speaker
+ * Turns the speaker's words into a Speaker: the actor mention that covers them (from
+ * nlp.actors), a pronoun's antecedent or the latest fitting mention before it, or, when no
+ * mention covers the words, their capitalised words themselves with no code.
+ */
+import type { Article } from '../../model/article.js';
+import type { Mention, MentionKind } from '../../model/mention.js';
+import type { Speaker } from '../../model/quote.js';
+import type { SpeakerWords } from './speaker-phrase.js';
+
+const SPEAKER_KINDS: ReadonlySet<MentionKind> = new Set(['person', 'organization', 'country', 'group']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const GROUP_PRONOUNS = new Set(['it', 'they', 'we']);
+/** Leading words that do not belong to a name ("The", "Foreign Minister" stays: it is capitalised). */
+const LEADING_DETERMINER = /^(?:the|a|an)\s+/i;
+
+function canonical(article: Article, mention: Mention): Mention {
+  const seen = new Set<number>();
+  let current = mention;
+  while (current.antecedent !== undefined && !seen.has(current.antecedent) && article.mentions[current.antecedent]) {
+    seen.add(current.antecedent);
+    current = article.mentions[current.antecedent];
+  }
+  return current;
+}
+
+function fromMention(article: Article, mention: Mention, start: number, end: number, affiliation: string | null): Speaker {
+  const source = canonical(article, mention);
+  return {
+    name: source.name ?? source.text,
+    code: source.code,
+    country: source.country,
+    affiliation: affiliation ?? source.affiliation ?? mention.affiliation ?? null,
+    start,
+    end,
+  };
+}
+
+/** Mentions of a speaker kind overlapping [start, end): people first, then the earliest. */
+function coveringMention(article: Article, start: number, end: number): Mention | null {
+  let best: Mention | null = null;
+  for (const m of article.mentions) {
+    if (!SPEAKER_KINDS.has(m.kind) || m.end <= start || m.start >= end) continue;
+    if (!best || (m.kind === 'person' && best.kind !== 'person')) best = m;
+  }
+  return best;
+}
+
+/** The latest mention of the wanted kinds that ends before `offset`. */
+function latestMentionBefore(article: Article, offset: number, kinds: ReadonlySet<MentionKind>): Mention | null {
+  let best: Mention | null = null;
+  for (const m of article.mentions) {
+    if (m.end > offset || !kinds.has(m.kind)) continue;
+    if (m.antecedent === undefined && m.code === null && m.name === null && m.kind === 'person' && m.text.length < 4) continue;
+    if (!best || m.start > best.start) best = m;
+  }
+  return best;
+}
+
+/** Organisation named in an appositive: "a researcher at the Atlantic Council" → "Atlantic Council". */
+export function affiliationOf(description: string): string | null {
+  const m = /\b(?:at|of|for|with|from)\s+(?:the\s+)?((?:[A-Z][\w'’.&-]*\s*)+)/.exec(description);
+  return m ? m[1].trim() : null;
+}
+
+/**
+ * @param previous the speaker of the latest quote before, which a pronoun falls back to
+ *   when no mention fits (no actors stage ran, or the person was not recognised).
+ */
+export function resolveSpeaker(article: Article, words: SpeakerWords, previous: Speaker | null = null): Speaker | null {
+  const { tokens, text } = article;
+  const start = tokens.start[words.from];
+  const end = tokens.end[words.to - 1];
+  const appositiveText = words.appositive ? text.slice(tokens.start[words.appositive.from], tokens.end[words.appositive.to - 1]) : null;
+  const affiliation = appositiveText ? affiliationOf(appositiveText) : null;
+  const covering = coveringMention(article, start, end);
+  if (covering) return fromMention(article, covering, start, end, affiliation);
+  const phrase = text.slice(start, end);
+  const lower = phrase.toLowerCase();
+  if (words.to - words.from === 1 && (PERSON_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower))) {
+    const kinds: ReadonlySet<MentionKind> = PERSON_PRONOUNS.has(lower) ? new Set(['person']) : new Set(['organization', 'country', 'group']);
+    const antecedent = latestMentionBefore(article, start, kinds);
+    if (antecedent) return fromMention(article, antecedent, start, end, affiliation);
+    return previous && PERSON_PRONOUNS.has(lower) ? { ...previous, start, end } : null;
+  }
+  if (tokens.pos[words.from] === 'PRON' && words.to - words.from === 1) return null;
+  // No actor mention: the capitalised words name the speaker ("Smith", "Sergei Lavrov").
+  const name = longestNameRun(article, words.from, words.to) ?? phrase.replace(LEADING_DETERMINER, '');
+  return { name, code: null, country: null, affiliation, start, end };
+}
+
+/** The longest run of capitalised name tokens in [from, to), or null when there is none. */
+function longestNameRun(article: Article, from: number, to: number): string | null {
+  const { tokens, text } = article;
+  let best: [number, number] | null = null;
+  let runStart = -1;
+  for (let i = from; i <= to; i++) {
+    const word = i < to ? text.slice(tokens.start[i], tokens.end[i]) : '';
+    const nameLike = i < to && /^\p{Lu}/u.test(word) && tokens.pos[i] !== 'DET' && tokens.pos[i] !== 'PRON';
+    if (nameLike && runStart < 0) runStart = i;
+    if (!nameLike && runStart >= 0) {
+      if (!best || i - runStart > best[1] - best[0]) best = [runStart, i];
+      runStart = -1;
+    }
+  }
+  return best ? text.slice(tokens.start[best[0]], tokens.end[best[1] - 1]) : null;
+}

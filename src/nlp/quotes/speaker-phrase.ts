@@ -1,0 +1,125 @@
+/**
+ * @module nlp/quotes/speaker-phrase
+ * Finds the words that name a speaker around a speech verb: the subject noun phrase before
+ * it ("Foreign Minister Sergei Lavrov said", "John Smith, a researcher at Y, said") or the
+ * inverted subject after it ("said John Smith, a researcher at Y"). An appositive between
+ * commas is kept apart as the speaker's description, where the affiliation is read from.
+ */
+import type { TokenTable } from '../../model/tokens.js';
+
+export interface SpeakerWords {
+  /** Token range [from, to) of the speaker's noun phrase. */
+  from: number;
+  to: number;
+  /** Token range of an appositive ("a researcher at the Atlantic Council"), if any. */
+  appositive: { from: number; to: number } | null;
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
+/** Prepositions that may sit inside a speaker phrase ("a spokesman for the Kremlin"). */
+const NP_INNER_ADP = new Set(['of', 'for', 'at', 'with']);
+/** Words that can stand between subject and verb: "Lavrov also said", "who has said". */
+const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
+
+function isNpToken(tokens: TokenTable, i: number): boolean {
+  const pos = tokens.pos[i];
+  if (NP_POS.has(pos)) return true;
+  if (pos === 'PART' && (tokens.normal[i] === "'s" || tokens.normal[i] === '’s')) return true;
+  return pos === 'PUNCT' && tokens.normal[i] === '-';
+}
+
+/** A noun phrase that runs back from token `last` (inclusive), not before `limit`. */
+function nounPhraseBack(tokens: TokenTable, last: number, limit: number): number {
+  let i = last;
+  while (i >= limit && isNpToken(tokens, i)) {
+    // Pronouns only stand alone: "he said", not "the he".
+    if (tokens.pos[i] === 'PRON' && i !== last) break;
+    if (i - 1 >= limit && tokens.pos[i - 1] === 'ADP' && NP_INNER_ADP.has(tokens.normal[i - 1]) && i - 2 >= limit && isNpToken(tokens, i - 2)) {
+      i -= 2;
+      continue;
+    }
+    i--;
+  }
+  return i + 1;
+}
+
+/** A noun phrase that runs forward from token `first`, not reaching `limit`. */
+function nounPhraseForward(tokens: TokenTable, first: number, limit: number): number {
+  let i = first;
+  while (i < limit && isNpToken(tokens, i)) {
+    if (tokens.pos[i] === 'PRON' && i !== first) break;
+    if (tokens.pos[i] === 'PRON') return i + 1;
+    if (i + 2 < limit && tokens.pos[i + 1] === 'ADP' && NP_INNER_ADP.has(tokens.normal[i + 1]) && isNpToken(tokens, i + 2)) {
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  return i;
+}
+
+function isVerbal(tokens: TokenTable, i: number): boolean {
+  return tokens.pos[i] === 'VERB' || tokens.pos[i] === 'AUX';
+}
+
+function isComma(tokens: TokenTable, i: number): boolean {
+  return tokens.normal[i] === ',';
+}
+
+/** The subject of the verb at `verb`, searching no further back than token `limit`. */
+export function subjectBefore(tokens: TokenTable, verb: number, limit: number): SpeakerWords | null {
+  let j = verb - 1;
+  while (j >= limit && SKIPPABLE.has(tokens.pos[j]) && tokens.normal[j] !== "'s") j--;
+  if (j < limit) return null;
+  let appositive: SpeakerWords['appositive'] = null;
+  if (isComma(tokens, j)) {
+    // "X, a researcher at Y, said": step over the appositive to the name before it.
+    let k = j - 1;
+    while (k >= limit && k > j - 14 && !isComma(tokens, k) && tokens.pos[k] !== 'VERB' && !isQuoteMark(tokens, k)) k--;
+    if (k < limit || !isComma(tokens, k) || k === j - 1) return null;
+    appositive = { from: k + 1, to: j };
+    j = k - 1;
+  }
+  if (j < limit || !isNpToken(tokens, j)) return null;
+  const from = nounPhraseBack(tokens, j, limit);
+  return from <= j ? { from, to: j + 1, appositive } : null;
+}
+
+/** The inverted subject after the verb at `verb` ("said John Smith, a researcher at Y"). */
+export function subjectAfter(tokens: TokenTable, verb: number, limit: number): SpeakerWords | null {
+  const from = verb + 1;
+  if (from >= limit || !isNpToken(tokens, from)) return null;
+  const to = nounPhraseForward(tokens, from, limit);
+  if (to === from) return null;
+  let appositive: SpeakerWords['appositive'] = null;
+  if (to < limit && isComma(tokens, to) && to + 1 < limit && isNpToken(tokens, to + 1)) {
+    let k = to + 1;
+    while (k < limit && !isComma(tokens, k) && tokens.normal[k] !== '.' && !isVerbal(tokens, k) && !isQuoteMark(tokens, k)) k++;
+    // A verb means a new clause ("according to Kerry, the deal is dead"), not a description.
+    if (k >= limit || !isVerbal(tokens, k)) appositive = { from: to + 1, to: k };
+  }
+  return { from, to, appositive };
+}
+
+/** The subject named right at `first` when the verb follows it ("X said", "X, a Y at Z, said"). */
+export function subjectThenVerb(tokens: TokenTable, first: number, limit: number, isVerb: (i: number) => boolean): { words: SpeakerWords; verb: number } | null {
+  if (first >= limit || !isNpToken(tokens, first)) return null;
+  const to = nounPhraseForward(tokens, first, limit);
+  let k = to;
+  let appositive: SpeakerWords['appositive'] = null;
+  if (k < limit && isComma(tokens, k)) {
+    let m = k + 1;
+    while (m < limit && m < k + 14 && !isComma(tokens, m) && tokens.pos[m] !== 'VERB' && !isQuoteMark(tokens, m)) m++;
+    if (m < limit && isComma(tokens, m) && m > k + 1) {
+      appositive = { from: k + 1, to: m };
+      k = m + 1;
+    }
+  }
+  while (k < limit && SKIPPABLE.has(tokens.pos[k])) k++;
+  if (k < limit && isVerb(k)) return { words: { from: first, to, appositive }, verb: k };
+  return null;
+}
+
+export function isQuoteMark(tokens: TokenTable, i: number): boolean {
+  return /^["“”‘’']$/.test(tokens.normal[i]) || /^["“”]/.test(tokens.normal[i]);
+}
