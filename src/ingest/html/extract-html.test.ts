@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { extractHtml, htmlFragmentToText, NoArticleError } from './extract-html.js';
+import { extractMetadata } from './metadata.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8');
+const metadataOf = (html: string) => extractMetadata(parseHTML(html).document as unknown as Document);
+
+describe('extractHtml', () => {
+  const page = extractHtml(fixture('article.html'));
+
+  it('keeps the article paragraphs, separated by blank lines, with the heading on its own', () => {
+    const paragraphs = page.text.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^The main border crossing between the two countries reopened on Friday/);
+    expect(paragraphs).toContain('Trade losses');
+    expect(paragraphs.at(-1)).toMatch(/^The government said repairs/);
+    expect(paragraphs).toHaveLength(5);
+  });
+
+  it('drops navigation, figures and captions, related links, share tools, scripts and the footer', () => {
+    for (const gone of ['Home', 'Engineers inspect', 'Floods: what we know', 'Share on', 'tracking', 'color: red', '©', 'By Ana Ruiz']) {
+      expect(page.text).not.toContain(gone);
+    }
+  });
+
+  it('prefers JSON-LD metadata inside @graph', () => {
+    expect(page.meta).toEqual({
+      title: 'Border crossing reopens after floods',
+      author: 'Ana Ruiz, Piotr Nowak',
+      published: '2022-08-19',
+      url: 'https://courier.example/news/border-crossing-reopens?ref=canonical',
+      source: 'The Valley Courier',
+      language: 'en',
+    });
+  });
+
+  it('still reads broken HTML that holds an article', () => {
+    const broken = extractHtml(fixture('broken.html'));
+    expect(broken.meta.title).toBe('Strike ends at car plant');
+    expect(broken.text).toMatch(/^Workers at the car plant returned/);
+    expect(broken.text).toContain('a victory for every worker in the region');
+    expect(broken.text.split('\n\n').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a page with no article', () => {
+    expect(() => extractHtml(fixture('no-article.html'))).toThrow(NoArticleError);
+    expect(() => extractHtml(fixture('no-article.html'))).toThrow(/no article found/);
+  });
+});
+
+describe('extractMetadata', () => {
+  it('falls back to OpenGraph, meta author, <time> and <html lang>', () => {
+    const meta = metadataOf(`<html lang="fr-FR"><head>
+      <meta property="og:title" content="Le titre">
+      <meta property="og:url" content="https://ex.example/a">
+      <meta property="og:site_name" content="Exemple">
+      <meta name="author" content="Claire Dubois">
+      </head><body><time datetime="2019-03-02T08:00:00+01:00">2 mars</time></body></html>`);
+    expect(meta).toEqual({
+      title: 'Le titre', author: 'Claire Dubois', published: '2019-03-02', url: 'https://ex.example/a', source: 'Exemple', language: 'fr',
+    });
+  });
+
+  it('reads article:published_time and JSON-LD given as an array, ignoring a broken JSON-LD block', () => {
+    const meta = metadataOf(`<html><head>
+      <script type="application/ld+json">{ broken json</script>
+      <script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"ReportageNewsArticle","headline":"H","author":{"name":"A B"},"publisher":{"name":"P"},"mainEntityOfPage":{"@id":"https://p.example/x"}}]</script>
+      <meta property="article:published_time" content="2020-01-31T23:30:00Z">
+      <meta property="article:author" content="https://p.example/authors/ab">
+      </head><body></body></html>`);
+    expect(meta).toMatchObject({ title: 'H', author: 'A B', published: '2020-01-31', url: 'https://p.example/x', source: 'P' });
+  });
+
+  it('leaves fields null when the page says nothing', () => {
+    expect(metadataOf('<html><body><p>x</p></body></html>')).toEqual({
+      title: null, author: null, published: null, url: null, source: null, language: null,
+    });
+  });
+});
+
+describe('htmlFragmentToText', () => {
+  it('makes block elements paragraphs and drops figures', () => {
+    expect(htmlFragmentToText('<p>One <b>bold</b> line.</p><figure><figcaption>Cap</figcaption></figure><ul><li>Item a</li><li>Item b</li></ul>')).toBe(
+      'One bold line.\n\nItem a\n\nItem b',
+    );
+  });
+});

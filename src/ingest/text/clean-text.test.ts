@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { cleanText } from './clean-text.js';
+import { normalizeCharacters } from './normalize.js';
+import { buildParagraphs, wrapWidth } from './paragraphs.js';
+import { parseByline, parseDateLine } from './header.js';
+import { endsWithCredit, isCreditLine, isFurnitureLine } from './furniture.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8');
+
+describe('normalizeCharacters', () => {
+  it('applies NFC, drops zero-width characters and turns NBSP and tabs into single spaces', () => {
+    expect(normalizeCharacters('Cafe\u0301\u00A0\u00A0au\u200B lait\tnoir')).toBe('Café au lait noir');
+  });
+
+  it('normalises line breaks and trims lines', () => {
+    expect(normalizeCharacters('one  \r\ntwo\rthree\u2028four')).toBe('one\ntwo\nthree\nfour');
+  });
+
+  it.each([
+    ['„Wir sind bereit“, sagte er', '“Wir sind bereit”, sagte er'],
+    ['»Nein«, sagte sie', '“Nein”, sagte sie'],
+    ['« Non », a-t-il dit', '“Non”, a-t-il dit'],
+    ["He said ``yes'' twice", 'He said “yes” twice'],
+    ["She said ''no'' again", 'She said “no” again'],
+    ['a 12″ screen', 'a 12" screen'],
+    ['‚klein‘ genug', '‘klein’ genug'],
+  ])('maps exotic quotes in %j keeping open and close apart', (input, expected) => {
+    expect(normalizeCharacters(input)).toBe(expected);
+  });
+
+  it('leaves standard curly and straight quotes alone', () => {
+    const s = '“Yes,” he said. \'Fine\' and "ok" and ‘single’';
+    expect(normalizeCharacters(s)).toBe(s);
+  });
+});
+
+describe('cleanText on a page copied with its furniture', () => {
+  const result = cleanText(fixture('furniture-page.txt'));
+
+  it('reads the title, byline and first publication date from the header', () => {
+    expect(result.title).toBe('Coastal states sign pact on fishing quotas after week of talks');
+    expect(result.author).toBe('Marta Keller');
+    expect(result.published).toBe('2023-03-14');
+  });
+
+  it('removes navigation, captions with credits, read-more, share, cookie, advert and copyright lines', () => {
+    for (const gone of [
+      'Skip to content', 'Menu', 'Home', 'Sign in', 'Subscribe', 'Share this article', 'Fishing boats are moored',
+      'Photo:', 'Getty', 'Read more', 'trawlers', 'Advertisement', 'Related:', 'newsletter', 'cookies', '©',
+      'By Marta Keller', 'Published', 'Updated',
+    ]) {
+      expect(result.text).not.toContain(gone);
+    }
+  });
+
+  it('keeps the body, with the section heading as its own paragraph', () => {
+    expect(result.text.split('\n\n')).toEqual([
+      expect.stringMatching(/^Ministers from five coastal states signed an agreement/),
+      expect.stringMatching(/^The agreement, reached after a week of negotiations.*“We have found common ground,” the chair/),
+      'What happens next',
+      'Parliaments in all five states must ratify the pact before it takes effect. Critics said the caps were too generous.',
+    ]);
+  });
+});
+
+describe('cleanText header lines', () => {
+  it('reads an agency byline and a US-style date line', () => {
+    const result = cleanText(fixture('byline-agency.txt'));
+    expect(result).toMatchObject({ title: 'Rail workers call off strike after pay offer', author: 'Tom Brennan', published: '2017-11-09' });
+    expect(result.text.startsWith('Rail workers suspended')).toBe(true);
+    expect(result.text).toContain('\n\nThe union said');
+  });
+
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['By Jane Doe and John Roe', 'Jane Doe and John Roe'],
+    ['Jane Doe, Reuters', 'Jane Doe'],
+    ['Jane Doe | Staff writer', 'Jane Doe'],
+  ])('reads the byline %j', (line, author) => {
+    expect(parseByline(line)).toBe(author);
+  });
+
+  it.each([
+    ['Published 9 November 2017', '2017-11-09'],
+    ['Nov. 9, 2017 10:32 AM ET', '2017-11-09'],
+    ['2017-11-09T10:32:00Z', '2017-11-09'],
+    ['Updated: Thursday 9 November 2017 14:05 GMT', '2017-11-09'],
+  ])('reads the date line %j', (line, date) => {
+    expect(parseDateLine(line)).toBe(date);
+  });
+
+  it('does not take a sentence that mentions a date for a date line', () => {
+    expect(parseDateLine('The treaty was signed on 9 November 2017 in Paris by both leaders.')).toBeNull();
+  });
+
+  it('finds no title when the text starts with prose', () => {
+    const result = cleanText('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\nThey agreed to meet again.');
+    expect(result.title).toBeNull();
+    expect(result.text.startsWith('Ministers met')).toBe(true);
+  });
+
+  it('keeps header lines when asked not to look for a header', () => {
+    const result = cleanText('By Jane Doe\nTalks resumed on Monday.', { header: false });
+    expect(result.author).toBeNull();
+    expect(result.text).toContain('By Jane Doe');
+  });
+});
+
+describe('paragraphs', () => {
+  it('joins hard-wrapped lines back into paragraphs', () => {
+    const result = cleanText(fixture('wrapped.txt'));
+    const paragraphs = result.text.split('\n\n');
+    expect(paragraphs).toHaveLength(2);
+    expect(paragraphs[0]).toMatch(/^The regional assembly voted .* suspended the session once\.$/);
+    expect(result.text).not.toMatch(/[^\n]\n[^\n]/);
+  });
+
+  it('tells wrapped text from one-line-per-paragraph text', () => {
+    const wrapped = readFileSync(new URL('../../../test/fixtures/ingest/wrapped.txt', import.meta.url), 'utf8').split('\n');
+    expect(wrapWidth(wrapped)).toBeGreaterThan(60);
+    expect(wrapWidth(['Short heading', 'A much longer line of body text that goes on and on well past any wrap margin, as copied text does.', 'Another line.', 'x', 'y'])).toBe(0);
+  });
+
+  it('joins a line broken mid-sentence but keeps headings apart', () => {
+    expect(buildParagraphs(['The minister said the', 'talks would go on.', 'Background', 'Talks began in May.'])).toEqual([
+      'The minister said the talks would go on.',
+      'Background',
+      'Talks began in May.',
+    ]);
+  });
+
+  it('separates paragraphs by exactly one blank line', () => {
+    const result = cleanText('First paragraph here.\n\n\n\nSecond paragraph here.\n\n');
+    expect(result.text).toBe('First paragraph here.\n\nSecond paragraph here.');
+  });
+});
+
+describe('furniture tests', () => {
+  it.each(['Photo: Reuters', 'AP Photo/Evan Vucci', '© AP', 'Getty Images', 'Image: AFP/Getty', '(Photo by Jane Roe/AFP via Getty Images)'])(
+    'knows %j as a credit line',
+    (line) => expect(isCreditLine(line)).toBe(true),
+  );
+
+  it.each([
+    'Protesters gather outside parliament in the capital. Photo: Reuters',
+    'The president arrives for the summit (Photo by Jane Roe/AFP via Getty Images)',
+    'Rescue workers search the rubble. Jane Roe/Reuters',
+  ])('knows the caption with its credit %j', (line) => expect(endsWithCredit(line)).toBe(true));
+
+  it.each([
+    'The police said the photographer had been detained.',
+    'Reuters reported that the talks had failed, citing two officials.',
+    'He said the image of the country had suffered.',
+  ])('keeps the sentence %j', (line) => {
+    expect(isCreditLine(line)).toBe(false);
+    expect(endsWithCredit(line)).toBe(false);
+    expect(isFurnitureLine(line)).toBe(false);
+  });
+
+  it.each(['Skip to content', '• Home', 'Home | World | Politics | Business', 'Read more: Why talks failed', 'Share on Twitter', 'We use cookies to improve your experience.'])(
+    'knows %j as furniture',
+    (line) => expect(isFurnitureLine(line)).toBe(true),
+  );
+});
