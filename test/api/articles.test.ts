@@ -120,3 +120,46 @@ describe('protected reads', () => {
     expect(() => createApp({ store: t.store, protectReads: true })).toThrow(/token/);
   });
 });
+
+describe('POST /api/articles ingest (real ingest + pipeline + store)', () => {
+  it('stores a plain-text article and returns its id', async () => {
+    const text = 'Talks in Geneva\n\nGENEVA, 3 March 2026 - The United States and Russia agreed on Tuesday to resume arms control talks in Geneva, officials said.';
+    const res = await post(text, { 'content-type': 'text/plain; charset=utf-8', ...auth });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.inserted).toBe(1);
+    expect(body.ids).toHaveLength(1);
+    const stored = await getJson(app, `/api/articles/${encodeURIComponent(body.ids[0])}`);
+    expect(stored.text).toContain('resume arms control talks');
+    expect(stored.sentences.length).toBeGreaterThan(0);
+
+    const again = await (await post(text, { 'content-type': 'text/plain', ...auth })).json();
+    expect(again).toMatchObject({ inserted: 0, duplicates: 1, duplicate_ids: body.ids });
+  });
+
+  it('stores JSONL records and names a bad line as part of the request body', async () => {
+    const lines = [
+      JSON.stringify({ id: 'posted-1', text: 'France and Germany signed a treaty in Aachen on Monday.', published: '2026-01-22' }),
+      '{not json',
+      JSON.stringify({ id: 'posted-2', text: 'China criticised Japan over the visit.', published: '2026-01-23' }),
+    ].join('\n');
+    const res = await post(lines, { 'content-type': 'application/x-ndjson', ...auth });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.ids.sort()).toEqual(['posted-1', 'posted-2']);
+    expect(body.failures).toHaveLength(1);
+    expect(body.failures[0].item).toContain('request body');
+    expect(JSON.stringify(body.failures)).not.toMatch(/detente-post-/);
+    const stored = await getJson(app, '/api/articles/posted-1');
+    expect(stored.published).toBe('2026-01-22');
+  });
+
+  it('stores HTML with the page furniture removed', async () => {
+    const html = '<html><head><title>Summit ends</title></head><body><nav>Home | World</nav><article><h1>Summit ends</h1><p>The leaders of India and Pakistan met in Astana on Friday and pledged to reopen trade.</p></article></body></html>';
+    const body = await (await post(html, { 'content-type': 'text/html', ...auth })).json();
+    expect(body.inserted).toBe(1);
+    const stored = await getJson(app, `/api/articles/${encodeURIComponent(body.ids[0])}`);
+    expect(stored.text).toContain('pledged to reopen trade');
+    expect(stored.text).not.toContain('Home | World');
+  });
+});

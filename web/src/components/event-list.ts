@@ -1,0 +1,65 @@
+/**
+ * @module web/components/event-list
+ * A page of events from /api/events with a "Load more" button that follows the cursor, so a
+ * dyad with 100,000 events costs one small page at a time. Each event links to its sentence.
+ */
+import { api, type EventQuery, type EventRow } from '../api.js';
+import { append, clear, h } from '../dom.js';
+import { actorLabel, codeLabel, codeNames, goldstein, quadName } from '../format.js';
+import { articleHref } from '../router.js';
+import { aborted, failure } from './status.js';
+
+const PAGE = 50;
+
+function eventItem(e: EventRow, names: Map<string, { name: string }>): HTMLElement {
+  return h(
+    'li',
+    { class: `event-card quad-${e.quad_class}`, 'data-event': `${e.article_id}/${e.id}` },
+    h(
+      'div',
+      { class: 'event-head' },
+      h('span', { class: 'event-date' }, e.date ?? 'undated'),
+      h('span', { class: `quad-badge quad-${e.quad_class}`, title: quadName(e.quad_class) }, quadName(e.quad_class)),
+      h('span', { class: 'goldstein' }, goldstein(e.goldstein)),
+    ),
+    h('p', { class: 'event-what' }, `${actorLabel(e.source)} → ${actorLabel(e.target)}: ${codeLabel(e.code, names as never)}`),
+    h(
+      'p',
+      { class: 'event-evidence' },
+      h('a', { href: articleHref(e.article_id, e.id) }, `“${e.evidence.text}”`),
+      e.article_title ? h('span', { class: 'event-source' }, ` — ${e.article_title}`) : null,
+    ),
+  );
+}
+
+/** A list of events matching `query`; replaces its content when called again with a new query. */
+export function eventList(query: EventQuery, signal: AbortSignal, heading = 'Events'): HTMLElement {
+  const list = h('ol', { class: 'event-list' });
+  const count = h('p', { class: 'event-count', role: 'status' });
+  const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more events');
+  const section = h('section', { class: 'events', 'aria-label': heading }, h('h2', {}, heading), count, list, more);
+  let cursor: string | null = null;
+  let shown = 0;
+
+  async function load(): Promise<void> {
+    more.disabled = true;
+    try {
+      const [page, names] = await Promise.all([api.events({ ...query, limit: PAGE, cursor }, signal), codeNames()]);
+      for (const e of page.events) list.appendChild(eventItem(e, names));
+      shown += page.events.length;
+      cursor = page.next;
+      more.hidden = cursor === null;
+      count.textContent = shown === 0 ? 'No events match.' : `${shown} event${shown === 1 ? '' : 's'} shown${cursor ? ', more available' : ''}.`;
+    } catch (error) {
+      if (!aborted(error)) {
+        clear(count);
+        append(count, failure('events', error));
+      }
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener('click', () => void load());
+  void load();
+  return section;
+}
