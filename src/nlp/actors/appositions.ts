@@ -1,0 +1,65 @@
+/**
+ * @module nlp/actors/appositions
+ * People the dictionaries do not know get their code from how the text describes them:
+ *   "X, a researcher at the German think tank Y,"      (description after the name)
+ *   "A, who heads the Chinese institute B"               (relative clause after the name)
+ *   "Dmitri Trenin of the Carnegie Moscow Center"        (of / at / from + organization)
+ *   "the EU's new envoy to the region, Z"                (description before the name)
+ * The described person takes the description's code, and its name as affiliation.
+ */
+import type { Draft } from './drafts.js';
+import type { TokenKeys } from './text-key.js';
+
+const CLAUSE_END = new Set([',', '.', ';', ':', ')', '(', '—', '–', '"', '“', '”']);
+const AFFILIATION_WORDS = new Set(['of', 'at', 'from', 'with', 'for']);
+
+/** Fills codes of uncoded person drafts in one sentence [from, to) from their descriptions. */
+export function resolveAppositions(keys: TokenKeys, drafts: Draft[], from: number, to: number): void {
+  for (const d of drafts) {
+    if (d.mention.kind !== 'person' || d.antecedent !== null || d.person !== null) continue;
+    if (d.mention.code !== null && d.mention.affiliation) continue;
+    const source = describedAfter(keys, d, drafts, to) ?? describedBefore(keys, d, drafts, from);
+    if (source === null) continue;
+    const m = d.mention;
+    if (m.code === null) {
+      m.code = source.mention.code;
+      m.country = source.mention.country;
+      m.role = source.mention.role;
+    }
+    if (source.mention.kind === 'organization') m.affiliation = source.mention.name;
+    else if (!m.affiliation) m.affiliation = source.mention.text;
+    m.via = { stage: m.via.stage, rule: 'apposition' };
+  }
+}
+
+function coded(d: Draft): boolean {
+  return d.mention.code !== null && d.mention.kind !== 'person' && d.mention.kind !== 'location';
+}
+
+function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number): Draft | null {
+  let i = d.to;
+  if (i >= to) return null;
+  if (AFFILIATION_WORDS.has(keys.key[i])) {
+    const j = keys.key[i + 1] === 'the' ? i + 2 : i + 1;
+    return drafts.find((e) => e.from === j && e.mention.kind === 'organization' && e.mention.code !== null) ?? null;
+  }
+  if (keys.key[i] !== ',' && keys.key[i] !== '(') return null;
+  i += 1;
+  if (keys.key[i] === 'who') i += 1;
+  else if (!['a', 'an', 'the'].includes(keys.key[i]) && !drafts.some((e) => e.from === i && coded(e))) return null;
+  let end = i + 1;
+  while (end < to && !CLAUSE_END.has(keys.key[end])) end++;
+  return drafts.find((e) => e.from >= i && e.from < end && coded(e)) ?? null;
+}
+
+function describedBefore(keys: TokenKeys, d: Draft, drafts: Draft[], from: number): Draft | null {
+  const comma = d.from - 1;
+  if (comma <= from || keys.key[comma] !== ',') return null;
+  let start = comma - 1;
+  while (start > from && !CLAUSE_END.has(keys.key[start - 1])) start--;
+  let best: Draft | null = null;
+  for (const e of drafts) {
+    if (e.from >= start && e.to <= comma && e.personRole && coded(e)) best = e;
+  }
+  return best;
+}

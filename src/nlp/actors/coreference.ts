@@ -1,0 +1,107 @@
+/**
+ * @module nlp/actors/coreference
+ * Later mentions of an actor already named in the article: by surname ("Trenin",
+ * "Mr. Trenin"), by title ("the minister", "the Turkish president"), by pronoun ("he said"),
+ * and "its"/"their" before a role ("its consulate"). Each resolves to the nearest fitting
+ * earlier mention and copies its code; the link is kept as `antecedent`.
+ */
+import type { Article } from '../../model/article.js';
+import type { Draft } from './drafts.js';
+import { linkTo } from './drafts.js';
+import type { Phrase } from './phrases.js';
+import { phraseRole } from './actor-code.js';
+import { foldKey, type TokenKeys } from './text-key.js';
+import { ACTORS_STAGE } from './stage-name.js';
+
+/** How many sentences back a title or pronoun may look for its antecedent. */
+const TITLE_WINDOW = 6;
+const PRONOUN_WINDOW = 2;
+
+function root(d: Draft): Draft {
+  return d.antecedent ?? d;
+}
+
+/** An earlier person mention with the same name, or whose surname is this one-word name. */
+export function resolveSurname(d: Draft, drafts: Draft[]): Draft | null {
+  const name = foldKey(d.mention.name ?? '');
+  if (name === '') return null;
+  const oneWord = !name.includes(' ');
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = root(drafts[i]);
+    if (e.mention.kind !== 'person' || e === d) continue;
+    const other = foldKey(e.mention.name ?? '');
+    if (other === name || (oneWord && e.surname !== null && foldKey(e.surname) === name)) return e;
+  }
+  return null;
+}
+
+/** "the Turkish president" -> the nearest earlier person with that role (and country). */
+export function resolveTitle(d: Draft, p: Phrase, drafts: Draft[]): Draft | null {
+  const role = phraseRole(p);
+  const word = p.roles.length > 0 ? p.roles[p.roles.length - 1] : null;
+  const sentence = d.mention.sentence;
+  let fallback: Draft | null = null;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = root(drafts[i]);
+    if (e.mention.sentence < sentence - TITLE_WINDOW) break;
+    if (e.mention.kind !== 'person' || e.mention.code === null) continue;
+    if (p.org !== null) {
+      if (p.org.code === null || !e.mention.code.startsWith(p.org.code)) continue;
+    } else {
+      if (p.country !== null && e.mention.country !== p.country) continue;
+      if (role !== null && e.mention.role !== role) continue;
+    }
+    // Prefer the person whose office uses the very word ("president" for a president).
+    const office = e.person?.tenures.map((t) => t.office.toLowerCase()).join(' ') ?? '';
+    const titleWord = word !== null ? d.mention.text.toLowerCase().split(/\s+/).pop() ?? '' : '';
+    if (titleWord !== '' && office.includes(titleWord)) return e;
+    if (fallback === null) fallback = e;
+  }
+  return fallback;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const BEFORE_SUBJECT = new Set(['said', 'says', ',', '"', '“', '”', "''", 'and', 'but', 'that', 'as', 'when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', '(', ':', ';', '—']);
+
+/** "he"/"she" as the subject of a verb -> a person mention linked to the nearest earlier person. */
+export function resolvePronoun(article: Article, keys: TokenKeys, i: number, si: number, drafts: Draft[]): Draft | null {
+  if (!SUBJECT_PRONOUNS.has(keys.key[i])) return null;
+  const { tokens } = article;
+  const s = article.sentences[si];
+  const atStart = i === s.tokenStart;
+  if (!atStart && !BEFORE_SUBJECT.has(keys.key[i - 1])) return null;
+  let j = i + 1;
+  while (j < s.tokenEnd && j < i + 3 && tokens.pos[j] === 'ADV') j++;
+  if (j >= s.tokenEnd || (tokens.pos[j] !== 'VERB' && tokens.pos[j] !== 'AUX')) return null;
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const e = root(drafts[k]);
+    if (drafts[k].mention.sentence < si - PRONOUN_WINDOW) break;
+    if (e.mention.kind !== 'person' || drafts[k].mention.start >= tokens.start[i]) continue;
+    const d: Draft = {
+      mention: {
+        start: tokens.start[i], end: tokens.end[i], text: keys.surface[i], kind: 'person', code: null, country: null,
+        role: null, name: null, sentence: si, via: { stage: ACTORS_STAGE, rule: 'pronoun' },
+      },
+      from: i, to: i + 1, person: null, personRole: true, surname: null, antecedent: null,
+    };
+    linkTo(d, e, 'pronoun');
+    return d;
+  }
+  return null;
+}
+
+/** "its consulate", "their troops", "his administration": the role takes the country of the nearest fitting actor before it. */
+export function resolvePossessivePronoun(d: Draft, role: string | null, drafts: Draft[], personal: boolean): void {
+  const sentence = d.mention.sentence;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = root(drafts[i]);
+    if (drafts[i].mention.sentence < sentence - PRONOUN_WINDOW) break;
+    // "his administration" looks back to a person, "its consulate" to a state or organization.
+    if ((e.mention.kind === 'person') !== personal || e.mention.country === null) continue;
+    d.mention.country = e.mention.country;
+    d.mention.code = role === null ? e.mention.country : e.mention.country + role;
+    d.antecedent = e;
+    d.mention.via = { stage: d.mention.via.stage, rule: 'possessive-pronoun' };
+    return;
+  }
+}

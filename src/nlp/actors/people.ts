@@ -1,0 +1,84 @@
+/**
+ * @module nlp/actors/people
+ * Office holders from every data/actors/people/*.tsv file (one row per tenure), and how a
+ * person is coded on a given date: the code of the tenure that covers the date; the
+ * country's ELI (elite, former official) code after a tenure; nothing before any tenure.
+ */
+import { join } from 'node:path';
+import type { PhraseIndex, Person, Tenure } from './lexicon.js';
+import { readTsvDir, splitList } from './tsv.js';
+import { foldKey } from './text-key.js';
+
+/** Name suffixes that are not the surname ("Martin Luther King Jr."). */
+const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
+
+/** Words that are never taken as a surname on their own, whatever a person is called. */
+const NOT_SURNAMES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'will', 'mark', 'rose', 'young', 'long', 'white', 'black', 'green', 'little', 'north', 'south',
+]);
+
+export function surnameOf(name: string): string {
+  const words = name.split(/\s+/).filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  return words[words.length - 1] ?? name;
+}
+
+/** Loads the people files and adds full names, aliases and surnames to the index. */
+export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
+  const byName = new Map<string, Person>();
+  const aliases = new Map<string, Set<string>>();
+  for (const row of readTsvDir(join(dataDir, 'actors', 'people'))) {
+    const name = row.name;
+    const code = row.code;
+    if (!name || !code) continue;
+    let person = byName.get(name);
+    if (person === undefined) {
+      person = { name, surname: row.surname || surnameOf(name), tenures: [] };
+      byName.set(name, person);
+      aliases.set(name, new Set());
+    }
+    const start = row.start ?? '';
+    // The same tenure may come from two files; keep one (dedupe by name + start).
+    if (!person.tenures.some((t) => t.start === start)) {
+      person.tenures.push({ code, office: row.office ?? '', start, end: row.end ? row.end : null });
+    }
+    for (const a of splitList(row.aliases)) aliases.get(name)!.add(a);
+  }
+  const people = [...byName.values()];
+  for (const person of people) {
+    person.tenures.sort((a, b) => a.start.localeCompare(b.start));
+    index.add(person.name, { type: 'person', person, surnameOnly: false }, 'capital');
+    for (const a of aliases.get(person.name) ?? []) index.add(a, { type: 'person', person, surnameOnly: false }, 'capital');
+    const surname = foldKey(person.surname);
+    if (!NOT_SURNAMES.has(surname) && surname.length > 2 && foldKey(person.name) !== surname) {
+      index.add(person.surname, { type: 'person', person, surnameOnly: true }, 'capital');
+    }
+  }
+  return people;
+}
+
+/** The tenure that covers `date` (YYYY-MM-DD), or null. */
+export function tenureAt(person: Person, date: string): Tenure | null {
+  for (const t of person.tenures) {
+    if (t.start !== '' && t.start > date) continue;
+    if (t.end !== null && t.end <= date) continue;
+    return t;
+  }
+  return null;
+}
+
+/**
+ * The person's actor code on `date`: the covering tenure's code; the country's ELI code after
+ * a national tenure ended; null before the first tenure. Without a date, the latest tenure.
+ */
+export function codePerson(person: Person, date: string | null): string | null {
+  if (person.tenures.length === 0) return null;
+  if (date === null) return person.tenures[person.tenures.length - 1].code;
+  const current = tenureAt(person, date);
+  if (current !== null) return current.code;
+  const past = person.tenures.filter((t) => t.end !== null && t.end <= date);
+  if (past.length === 0) return null;
+  const country = past[past.length - 1].code.slice(0, 3);
+  return /^(IGO|NGO|IMG|MNC)$/.test(country) ? null : `${country}ELI`;
+}

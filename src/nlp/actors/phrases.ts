@@ -1,0 +1,291 @@
+/**
+ * @module nlp/actors/phrases
+ * Finds actor phrases in one sentence. Dictionary matches (countries, roles, organizations,
+ * people) and runs of capitalized words not in any dictionary are read left to right and
+ * grouped by a small grammar:
+ *
+ *   [modifier|country-adjective|country 's|organization 's]* [role]* [title]* [person|name]?
+ *   role ... "of" [the] country|organization            ("the foreign minister of Iran")
+ *   envoy|ambassador "to" [the] country|capital         (destination, not the actor's country)
+ *   Name... Head                                         (unknown organization: "Kiel Institute")
+ *
+ * The result is a list of Phrase records; coding them is actor-code.ts's job.
+ */
+import type { LexEntry, LexMatch, Organization, Person, RoleKind, CountryForm } from './lexicon.js';
+import type { TokenKeys } from './text-key.js';
+
+export interface RoleHit {
+  role: string | null;
+  kind: RoleKind;
+  person: boolean;
+  from: number;
+  to: number;
+}
+
+export interface Phrase {
+  /** Token range [from, to) of the mention. */
+  from: number;
+  to: number;
+  country: string | null;
+  countryName: string | null;
+  countryForm: CountryForm | null;
+  /** Role that a seat of power carries ("the Pentagon" -> MIL). */
+  seatRole: string | null;
+  org: Organization | null;
+  /** An organization named in the text but not in the dictionary ("the Kiel Institute"). */
+  newOrg: { name: string; role: string } | null;
+  roles: RoleHit[];
+  person: Person[] | null;
+  surnameOnly: boolean;
+  /** Token range of a capitalized name not in the dictionary. */
+  name: [number, number] | null;
+  /** True when the phrase was built only from one capital or country name (its use decides). */
+  bare: boolean;
+  /** "former", "ex-": the role is no longer held (coded ELI, CAMEO's elite/former official). */
+  former: boolean;
+}
+
+/** What each token position holds: a dictionary match, part of a capitalized name, or a plain word. */
+export type Unit =
+  | { type: 'lex'; from: number; to: number; entries: LexEntry[] }
+  | { type: 'name'; from: number; to: number }
+  | { type: 'word'; from: number; to: number };
+
+export interface SentenceView {
+  keys: TokenKeys;
+  pos: string[];
+  units: Unit[];
+  orgHeads: Map<string, string>;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'de', 'al', 'bin', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'du', 'el']);
+
+/** Splits a sentence's tokens into units; `matchAt` gives the longest dictionary match at a token. */
+export function readUnits(
+  keys: TokenKeys,
+  pos: string[],
+  from: number,
+  to: number,
+  matchAt: (i: number) => LexMatch | null,
+  isNameToken: (i: number) => boolean,
+): Unit[] {
+  const units: Unit[] = [];
+  let i = from;
+  while (i < to) {
+    const m = matchAt(i);
+    if (m !== null) {
+      units.push({ type: 'lex', from: m.from, to: m.to, entries: m.entries });
+      i = m.to;
+      continue;
+    }
+    if (isNameToken(i)) {
+      let j = i + 1;
+      while (j < to && matchAt(j) === null && isNameToken(j)) j++;
+      units.push({ type: 'name', from: i, to: j });
+      i = j;
+      continue;
+    }
+    units.push({ type: 'word', from: i, to: i + 1 });
+    i += 1;
+  }
+  return units;
+}
+
+function entry<T extends LexEntry['type']>(u: Unit | undefined, type: T): Extract<LexEntry, { type: T }> | undefined {
+  if (u === undefined || u.type !== 'lex') return undefined;
+  return u.entries.find((e) => e.type === type) as Extract<LexEntry, { type: T }> | undefined;
+}
+
+function isPossessive(view: SentenceView, u: Unit | undefined): boolean {
+  return u !== undefined && u.type === 'word' && (view.keys.key[u.from] === "'s" || view.keys.key[u.from] === "'");
+}
+
+function emptyPhrase(from: number): Phrase {
+  return {
+    from, to: from, country: null, countryName: null, countryForm: null, seatRole: null, org: null, newOrg: null,
+    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false,
+  };
+}
+
+/** Reads every actor phrase of one sentence's units. */
+export function readPhrases(view: SentenceView): Phrase[] {
+  const phrases: Phrase[] = [];
+  const { units } = view;
+  let k = 0;
+  while (k < units.length) {
+    const read = readPhrase(view, k);
+    if (read === null) {
+      k += 1;
+      continue;
+    }
+    phrases.push(read.phrase);
+    k = read.next;
+  }
+  return phrases;
+}
+
+/** Tries to read a phrase starting at unit k; returns it and the next unit index. */
+function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: number } | null {
+  const { units, keys } = view;
+  const p = emptyPhrase(units[start].from);
+  let k = start;
+  let pendingModifiers = 0;
+  let sawHead = false;
+  while (k < units.length) {
+    const u = units[k];
+    const person = u.type === 'lex' ? u.entries.filter((e) => e.type === 'person') : [];
+    const org = entry(u, 'org');
+    const country = entry(u, 'country');
+    const role = entry(u, 'role');
+    if (person.length > 0 && !person.every((e) => e.type === 'person' && e.surnameOnly && (org || country))) {
+      p.person = person.map((e) => (e as Extract<LexEntry, { type: 'person' }>).person);
+      p.surnameOnly = person.every((e) => (e as Extract<LexEntry, { type: 'person' }>).surnameOnly);
+      p.to = u.to;
+      k += 1;
+      break;
+    }
+    if (org) {
+      if (p.org !== null || p.person !== null || sawHead) break;
+      p.org = org.org;
+      p.to = u.to;
+      k += 1;
+      if (isPossessive(view, units[k])) k += 1;
+      continue;
+    }
+    if (country) {
+      if (p.country !== null || sawHead || p.org !== null) break;
+      p.country = country.country;
+      p.countryName = country.name;
+      p.countryForm = country.form;
+      p.seatRole = country.role;
+      p.to = u.to;
+      k += 1;
+      if (isPossessive(view, units[k])) k += 1;
+      continue;
+    }
+    if (role) {
+      if (role.kind === 'modifier') {
+        if (keys.key[u.from] === 'former' || keys.key[u.from] === 'ex') p.former = true;
+        pendingModifiers += 1;
+        k += 1;
+        continue;
+      }
+      if (role.kind === 'title') {
+        const next = units[k + 1];
+        if (next === undefined || !(next.type === 'name' || entry(next, 'person'))) break;
+      }
+      p.roles.push({ role: role.role, kind: role.kind, person: role.person, from: u.from, to: u.to });
+      sawHead = true;
+      pendingModifiers = 0;
+      p.to = u.to;
+      k += 1;
+      continue;
+    }
+    if (u.type === 'name') {
+      // Capitalized words with an organization head: a new organization ("Hamilton Centre for
+      // Security Studies", "Kyiv Post" after the capital Kyiv).
+      const head = orgHeadIn(view, u.from, u.to, p.country !== null && k === start + 1);
+      if (head !== null) {
+        const end = orgNameEnd(view, k);
+        const from = p.country !== null && k === start + 1 ? p.from : u.from;
+        p.newOrg = { name: surfaceOf(keys, from, units[end - 1].to), role: head };
+        p.to = units[end - 1].to;
+        k = end;
+        break;
+      }
+      // "the German think tank SWP": a name right after a word for an institution names it.
+      const lastRole = p.roles[p.roles.length - 1];
+      if (lastRole !== undefined && !lastRole.person && lastRole.kind === 'head' && lastRole.role !== null) {
+        p.newOrg = { name: surfaceOf(keys, u.from, u.to), role: lastRole.role };
+        p.roles.pop();
+      } else {
+        p.name = [u.from, u.to];
+      }
+      p.to = u.to;
+      k += 1;
+      break;
+    }
+    break;
+  }
+  if (p.to === p.from) return null;
+  if (pendingModifiers > 0 && k > start) k -= pendingModifiers;
+  // "the foreign minister of Iran": a role without a country takes the country or organization after "of".
+  if (p.roles.length > 0 && p.country === null && p.org === null && p.person === null && p.name === null) {
+    k = readOfComplement(view, k, p);
+  }
+  // "the American ambassador to Moscow": the destination belongs to the phrase but does not code it.
+  const last = p.roles[p.roles.length - 1];
+  if (last !== undefined && last.person && p.name === null && p.person === null) k = readDestination(view, k, p);
+  p.bare = p.roles.length === 0 && p.org === null && p.person === null && p.name === null && p.newOrg === null && p.country !== null;
+  return { phrase: p, next: k };
+}
+
+function skipDeterminer(view: SentenceView, k: number): number {
+  const u = view.units[k];
+  return u !== undefined && u.type === 'word' && DETERMINERS.has(view.keys.key[u.from]) ? k + 1 : k;
+}
+
+function readOfComplement(view: SentenceView, k: number, p: Phrase): number {
+  const u = view.units[k];
+  if (u === undefined || u.type !== 'word' || view.keys.key[u.from] !== 'of') return k;
+  const j = skipDeterminer(view, k + 1);
+  const target = view.units[j];
+  const country = entry(target, 'country');
+  const org = entry(target, 'org');
+  if (country) {
+    p.country = country.country;
+    p.countryName = country.name;
+    p.countryForm = country.form;
+    p.to = target.to;
+    return j + 1;
+  }
+  if (org) {
+    p.org = org.org;
+    p.to = target.to;
+    return j + 1;
+  }
+  return k;
+}
+
+function readDestination(view: SentenceView, k: number, p: Phrase): number {
+  const u = view.units[k];
+  if (u === undefined || u.type !== 'word' || view.keys.key[u.from] !== 'to') return k;
+  const j = skipDeterminer(view, k + 1);
+  const target = view.units[j];
+  if (entry(target, 'country') || entry(target, 'org')) {
+    p.to = target.to;
+    return j + 1;
+  }
+  return k;
+}
+
+/** Role of the first organization head word in tokens [from, to) (not the first word unless allowed). */
+function orgHeadIn(view: SentenceView, from: number, to: number, firstAllowed: boolean): string | null {
+  for (let i = firstAllowed ? from : from + 1; i < to; i++) {
+    const role = view.orgHeads.get(view.keys.surface[i]);
+    if (role !== undefined) return role;
+  }
+  return null;
+}
+
+/** Unit index after an organization's name: takes "for|of|on [the] Name" continuations. */
+function orgNameEnd(view: SentenceView, k: number): number {
+  let end = k + 1;
+  for (;;) {
+    const link = view.units[end];
+    if (link === undefined || link.type !== 'word' || !['for', 'of', 'on'].includes(view.keys.key[link.from])) return end;
+    const j = skipDeterminer(view, end + 1);
+    const next = view.units[j];
+    if (next === undefined || next.type !== 'name') return end;
+    end = j + 1;
+  }
+}
+
+export function surfaceOf(keys: TokenKeys, from: number, to: number): string {
+  let s = keys.surface[from];
+  for (let i = from + 1; i < to; i++) s += (keys.spaceAfter[i - 1] ? ' ' : '') + keys.surface[i];
+  return s;
+}
+
+export { NAME_CONNECTORS };

