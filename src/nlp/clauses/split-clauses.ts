@@ -22,6 +22,7 @@ const SUBORDINATORS = new Set([
   'that', 'because', 'while', 'although', 'though', 'after', 'before', 'when', 'since', 'if',
   'unless', 'whereas', 'as', 'until', 'once', 'where', 'who', 'which',
 ]);
+const SPEECH_VERBS = new Set(['say', 'tell', 'add', 'claim', 'warn', 'insist', 'argue', 'announce', 'note', 'state', 'believe', 'think']);
 const COORDINATORS = new Set(['and', 'but', 'or', 'yet', 'so', 'nor']);
 /** Words that may make up the subject noun phrase between the conjunction and its verb. */
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON', 'PART', 'ADV']);
@@ -45,6 +46,10 @@ function startsClause(tokens: TokenTable, i: number, end: number, subjectOptiona
   return false;
 }
 
+function opensSubordinate(tokens: TokenTable, i: number): boolean {
+  return SUBORDINATORS.has(tokens.normal[i]) && tokens.pos[i] !== 'CCONJ';
+}
+
 function hasVerb(tokens: TokenTable, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (tokens.pos[i] === 'VERB' || tokens.pos[i] === 'AUX') return true;
   return false;
@@ -62,6 +67,17 @@ export function splitClauses(article: Article): ClauseSpan[] {
       if (tokens.normal[i - 1] === ';' || tokens.normal[i - 1] === ':') {
         if (normal === ';' || !hasVerb(tokens, last, i)) continue;
         if (tokens.normal[i - 1] === ';' || startsClause(tokens, i, sentence.tokenEnd, false)) cuts.push(i);
+        continue;
+      }
+      // "X said WeWork needs ...": a speech verb followed directly by a new subject and verb.
+      if (SPEECH_VERBS.has(tokens.lemma[i - 1]) && tokens.pos[i - 1] === 'VERB' && startsClause(tokens, i, sentence.tokenEnd, false)) {
+        cuts.push(i);
+        continue;
+      }
+      // "The company, which is expected to ..., confirmed": back in the main clause after a
+      // comma that is followed by a verb with no subject of its own.
+      if (tokens.normal[i - 1] === ',' && opensSubordinate(tokens, last) && isFiniteVerbAt(tokens, i) && tokens.pos[i] === 'VERB') {
+        cuts.push(i);
         continue;
       }
       const coord = tokens.pos[i] === 'CCONJ' && COORDINATORS.has(normal);

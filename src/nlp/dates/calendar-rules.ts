@@ -50,7 +50,7 @@ const months: DateRule = (text, context) => {
 
 /**
  * The year of a month: written ("March 2014", "of last year"), or inferred from the
- * publication date: past and present clauses look back, future clauses look ahead.
+ * publication date: past clauses look back, future and present (schedule) clauses look ahead.
  */
 function resolveYear(month: number, modifier: string | null, yearWords: string | null, offset: number, { published, tenseAt }: DateContext): number | null {
   if (yearWords && /^\d/.test(yearWords)) return Number(yearWords);
@@ -62,7 +62,9 @@ function resolveYear(month: number, modifier: string | null, yearWords: string |
   if (modifier === 'last') return month < now ? published.year : published.year - 1;
   if (modifier === 'next') return month > now ? published.year : published.year + 1;
   if (modifier === 'this') return published.year;
-  if (tenseAt(offset) === 'future') return month >= now ? published.year : published.year + 1;
+  // Present tense with a month is a schedule ("goes on sale in January"): it looks ahead.
+  const tense = tenseAt(offset);
+  if (tense === 'future' || tense === 'present') return month >= now ? published.year : published.year + 1;
   return month <= now ? published.year : published.year - 1;
 }
 
