@@ -58,13 +58,13 @@ export function itemName(article: Article): string {
   return item ? `${input} ${item}` : input;
 }
 
-/** Loaded lazily so that callers passing their own reader never load every input format. */
-const INGEST_MODULE = '../ingest/index.js';
-
-/** The built-in reader of every input format (ingest/), loaded on first use. */
+/**
+ * The built-in reader of every input format (ingest/), loaded on first use so that callers
+ * passing their own reader (tests, the API) never load the HTML, feed and WARC parsers.
+ */
 export async function loadReadInputs(): Promise<ReadInputs> {
-  const ingest = (await import(INGEST_MODULE)) as { readInputs: ReadInputs };
-  return ingest.readInputs;
+  const { readInputs } = await import('../ingest/index.js');
+  return readInputs;
 }
 
 /**
