@@ -6,8 +6,10 @@
 import type { StageDefinition } from './stage.js';
 import { sentencesStage } from '../nlp/sentences/index.js';
 import { datesStage } from '../nlp/dates/index.js';
+import { coderStage } from '../coder/index.js';
 
 export const defaultStages: StageDefinition<any>[] = [
   sentencesStage,
   datesStage,
+  coderStage,
 ];

@@ -1,0 +1,73 @@
+/**
+ * @module coder/modality
+ * Did the event happen? "asserted" unless the words around the trigger negate it ("did
+ * not", "refused to", "denied that it had") or make it hypothetical (modal verbs, "plans
+ * to", "if", questions), or it sits inside the complement of an appeal, intent, demand,
+ * threat, accusation or refusal ("urged Russia to release", "threatened to impose").
+ */
+import type { Modality } from '../model/event.js';
+import type { TokenView } from './tokens.js';
+import type { Trigger } from './triggers.js';
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'nt']);
+const NEGATING_VERBS = new Set(['refuse', 'decline', 'fail', 'refrain', 'deny', 'avoid', 'reject', 'stop', 'cease', 'halt', 'oppose', 'resist', 'rule']);
+const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'can', 'must', "'ll", '’ll', 'wo', 'ca', "'d", 'ought']);
+const CONDITIONALS = new Set(['if', 'unless', 'whether', 'once', 'lest']);
+/** Verbs after which an infinitive reports something that did happen ("went on to sign", "managed to"). */
+const IMPLICATIVE = new Set(['manage', 'go', 'begin', 'start', 'continue', 'proceed', 'move', 'rush', 'come', 'use', 'help', 'decide']);
+/** Roots whose complement has not happened: appeal, intent, demand, threaten, and accusations (112). */
+const GOVERNING_HYPOTHETICAL = new Set(['02', '03', '10', '13']);
+const GOVERNING_CODES_HYPOTHETICAL = new Set(['112', '1121', '1122', '1123', '1124', '1125', '130', '014']);
+const GOVERNING_NEGATED = new Set(['12', '016']);
+const BREAKS = new Set([';', '.', 'but', 'while', 'whereas']);
+
+/**
+ * Modality of a trigger.
+ * @param triggers every trigger of the sentence, in order (to find a governing one)
+ * @param sStart first token of the sentence, sEnd one past its last
+ * @param from first token of the trigger's own clause (usually the source's first token)
+ */
+export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sStart: number, sEnd: number, from: number): Modality {
+  let lastNonPunct = sEnd - 1;
+  while (lastNonPunct > sStart && view.pos(lastNonPunct) === 'PUNCT' && view.normal(lastNonPunct) !== '?') lastNonPunct--;
+  const question = view.normal(lastNonPunct) === '?';
+
+  // Governing trigger: an earlier trigger whose predicate reaches over this one.
+  for (const g of triggers) {
+    if (g === t || g.head >= t.head || t.head - g.last > 8) continue;
+    let broken = false;
+    for (let j = g.head + 1; j < t.head; j++) if (BREAKS.has(view.normal(j))) broken = true;
+    if (broken) continue;
+    const root = g.pattern.code.slice(0, 2);
+    if (GOVERNING_NEGATED.has(root) || GOVERNING_NEGATED.has(g.pattern.code)) return 'negated';
+    if (GOVERNING_HYPOTHETICAL.has(root) || GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code)) return 'hypothetical';
+  }
+
+  const start = Math.max(sStart, Math.min(from, t.head - 1), t.head - 7);
+  let negated = view.article.tokens.negated[t.head] === 1 && view.pos(t.head) !== 'NOUN';
+  let hypothetical = question;
+  for (let j = t.head - 1; j >= start; j--) {
+    const w = view.normal(j);
+    if (BREAKS.has(w)) break;
+    if (NEGATORS.has(w)) negated = true;
+    else if (MODALS.has(w)) hypothetical = true;
+    else if (view.is(j, NEGATING_VERBS) && view.pos(j) !== 'NOUN' && t.head - j <= 5) negated = true;
+  }
+  // "X plans to expel", "is expected to visit": an infinitive head, unless after an implicative verb.
+  let k = t.first - 1;
+  while (k >= sStart && view.pos(k) === 'ADV') k--;
+  if (k >= sStart && view.normal(k) === 'to' && t.kind === 'verb') {
+    let g = k - 1;
+    while (g >= sStart && view.pos(g) === 'ADV') g--;
+    const governor = g >= sStart ? g : -1;
+    if (governor < 0 || !view.is(governor, IMPLICATIVE)) hypothetical = true;
+    if (governor >= 0 && view.is(governor, NEGATING_VERBS)) negated = true;
+  }
+  for (let j = t.head - 1; j >= sStart; j--) {
+    if (BREAKS.has(view.normal(j))) break;
+    if (CONDITIONALS.has(view.normal(j))) hypothetical = true;
+  }
+  if (negated) return 'negated';
+  if (hypothetical) return 'hypothetical';
+  return 'asserted';
+}

@@ -1,0 +1,152 @@
+/**
+ * @module coder/roles
+ * Who did it to whom: picks the source (agent) and target (patient or recipient) of a
+ * trigger from the actor mentions of its sentence. Mentions joined by "and" or commas form
+ * one group, and each member of a group yields its own event.
+ */
+import type { Article } from '../model/article.js';
+import type { Mention } from '../model/mention.js';
+import { tokenRange, SPEECH_VERBS, type TokenView } from './tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** An actor mention with its token range. */
+export interface ActorRef {
+  mention: Mention;
+  index: number;
+  first: number;
+  last: number;
+}
+
+/** Actor mentions next to each other ("Paris and Berlin", "Britain, France and Germany"). */
+export interface ActorGroup {
+  members: ActorRef[];
+  first: number;
+  last: number;
+}
+
+const JOINERS = new Set([',', 'and', '&']);
+/** Prepositions after which a mention is not the subject of the clause. */
+const PREPS = new Set([
+  'of', 'in', 'at', 'from', 'with', 'to', 'by', 'for', 'on', 'against', 'between', 'into', 'over', 'about', 'near', 'after',
+  'before', 'during', 'under', 'toward', 'towards', 'across', 'inside', 'outside', 'within', 'without', 'among', 'amid', 'like',
+  'than', 'via', 'through', 'since', 'upon', 'including',
+]);
+/** Prepositions whose object is a place or time, not the target of the event. */
+const NON_TARGET_PREPS = new Set([
+  'in', 'at', 'near', 'during', 'after', 'before', 'since', 'by', 'via', 'inside', 'outside', 'across', 'under', 'within', 'amid',
+  'through', 'like', 'than', 'despite', 'including', 'among', 'from',
+]);
+/** Words before a mention that make it the addressee of a speech act, never an event actor ("told Reuters"). */
+const CUE_WORDS = new Set(['told', 'tells', 'tell', 'according']);
+const CLAUSE_BREAKS = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'but', 'because', 'although', 'though', 'when', 'as', 'after', 'before', 'since', 'if', 'unless']);
+
+/** Actor mentions (not places) of one sentence, grouped. */
+export function actorGroups(article: Article, view: TokenView, mentions: { m: Mention; i: number }[]): ActorGroup[] {
+  const refs: ActorRef[] = [];
+  for (const { m, i } of mentions) {
+    const r = tokenRange(article, m.start, m.end);
+    if (r === null) continue;
+    const before = r[0] > 0 ? view.normal(r[0] - 1) : '';
+    const before2 = r[0] > 1 ? view.normal(r[0] - 2) : '';
+    if (CUE_WORDS.has(before) || (before === 'to' && before2 === 'according')) continue;
+    refs.push({ mention: m, index: i, first: r[0], last: r[1] });
+  }
+  refs.sort((a, b) => a.first - b.first);
+  const groups: ActorGroup[] = [];
+  for (const ref of refs) {
+    const g = groups[groups.length - 1];
+    if (g !== undefined && ref.first > g.last) {
+      let joined = ref.first - g.last - 1 <= 2;
+      for (let j = g.last + 1; j < ref.first && joined; j++) if (!JOINERS.has(view.normal(j))) joined = false;
+      if (joined && ref.first - g.last > 1) {
+        g.members.push(ref);
+        g.last = ref.last;
+        continue;
+      }
+    }
+    if (g !== undefined && ref.first <= g.last) continue; // overlapping mentions: keep the first
+    groups.push({ members: [ref], first: ref.first, last: ref.last });
+  }
+  return groups;
+}
+
+function precededByPrep(view: TokenView, g: ActorGroup, sStart: number, preps: Set<string>): string | null {
+  let j = g.first - 1;
+  // "of the United States", "against Russian forces": skip a determiner or adjective before the mention
+  while (j >= sStart && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'NUM') && g.first - j <= 3) j--;
+  if (j < sStart) return null;
+  const w = view.normal(j);
+  return preps.has(w) ? w : null;
+}
+
+/** True when a group stands as the object of an earlier verb rather than a subject. */
+function isObject(view: TokenView, g: ActorGroup, sStart: number): boolean {
+  for (let j = g.first - 1; j >= sStart; j--) {
+    const w = view.normal(j);
+    const p = view.pos(j);
+    if (CLAUSE_BREAKS.has(w) || (w === ',' && j < g.first - 1)) return false;
+    if (p === 'VERB') return !view.is(j, SPEECH_VERBS);
+    if (p === 'AUX' || p === 'CCONJ') return false;
+  }
+  return false;
+}
+
+/** The subject of a verb at token `head`: the nearest group before it that is neither a prepositional object nor a verb's object. */
+export function subjectBefore(view: TokenView, groups: ActorGroup[], head: number, sStart: number): ActorGroup | null {
+  for (let k = groups.length - 1; k >= 0; k--) {
+    const g = groups[k];
+    if (g.last >= head) continue;
+    if (precededByPrep(view, g, sStart, PREPS) !== null) continue;
+    if (isObject(view, g, sStart)) continue;
+    return g;
+  }
+  return null;
+}
+
+/** The first group after token `from` (up to `to`) that is not behind a place/time preposition. */
+export function objectAfter(view: TokenView, groups: ActorGroup[], from: number, to: number, sStart: number, exclude: ActorGroup | null): ActorGroup | null {
+  for (const g of groups) {
+    if (g.first <= from || g.first > to || g === exclude) continue;
+    if (precededByPrep(view, g, sStart, NON_TARGET_PREPS) !== null) continue;
+    return g;
+  }
+  return null;
+}
+
+/** The group right after a given preposition token (within a few tokens). */
+export function groupAfterToken(groups: ActorGroup[], tok: number, maxGap = 4): ActorGroup | null {
+  for (const g of groups) if (g.first > tok && g.first - tok <= maxGap) return g;
+  return null;
+}
+
+/** The group after the first "by" following the head, for passive agents ("imposed on China by Washington"). */
+export function byAgent(view: TokenView, groups: ActorGroup[], from: number, to: number): ActorGroup | null {
+  for (let j = from + 1; j < to; j++) if (view.normal(j) === 'by') return groupAfterToken(groups, j);
+  return null;
+}
+
+/** A mention right before a noun head as its modifier or possessor ("Russia's expulsion", "Israeli air strikes"). */
+export function modifierBefore(view: TokenView, groups: ActorGroup[], head: number, sStart: number): ActorGroup | null {
+  for (const g of groups) {
+    if (g.last >= head || head - g.last > 4) continue;
+    let ok = true;
+    for (let j = g.last + 1; j < head && ok; j++) {
+      const p = view.pos(j);
+      const w = view.normal(j);
+      if (!(w === "'s" || w === '’s' || w === "'" || p === 'ADJ' || p === 'NOUN' || p === 'NUM' || p === 'PROPN')) ok = false;
+    }
+    if (ok && g.first >= sStart) return g;
+  }
+  return null;
+}
+
+/** "between A and B": the group after "between", when it has two members. */
+export function betweenPair(view: TokenView, groups: ActorGroup[], t: Trigger, to: number): ActorGroup | null {
+  for (let j = t.head + 1; j < to; j++) {
+    if (view.normal(j) === 'between') {
+      const g = groupAfterToken(groups, j);
+      return g !== null && g.members.length >= 2 ? g : null;
+    }
+  }
+  return null;
+}

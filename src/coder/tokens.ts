@@ -1,0 +1,85 @@
+/**
+ * @module coder/tokens
+ * Read-only helpers over the article's token table that the coder asks again and again:
+ * base-form candidates (computed once per token), word classes, passive voice, and
+ * mapping character spans to token ranges.
+ */
+import type { Article } from '../model/article.js';
+import { lemmaCandidates } from './cameo/lemma.js';
+
+/** Verbs that report speech or thought: the clause after them has its own subject. */
+export const SPEECH_VERBS = new Set([
+  'say', 'tell', 'add', 'announce', 'state', 'report', 'claim', 'believe', 'think', 'note', 'insist', 'argue', 'write',
+  'declare', 'confirm', 'stress', 'explain', 'suggest', 'indicate', 'reveal', 'acknowledge', 'admit', 'know', 'show',
+  'mean', 'hope', 'fear', 'expect', 'understand', 'see', 'learn', 'hear', 'feel', 'assert', 'emphasize', 'emphasise', 'allege',
+]);
+
+const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting', "'s", '’s']);
+const IRREGULAR_PARTICIPLE = /(ed|en|wn|un|ught|ept|elt|ent|ilt|old|ound|ung|ade|ot|id)$/;
+
+export class TokenView {
+  readonly article: Article;
+  private readonly cache: (string[] | undefined)[];
+
+  constructor(article: Article) {
+    this.article = article;
+    this.cache = new Array(article.tokens.start.length);
+  }
+
+  get count(): number {
+    return this.article.tokens.start.length;
+  }
+
+  /** Base-form candidates of token i (cached). */
+  forms(i: number): string[] {
+    let c = this.cache[i];
+    if (c === undefined) {
+      c = lemmaCandidates(this.article.tokens.normal[i], this.article.tokens.lemma[i]);
+      this.cache[i] = c;
+    }
+    return c;
+  }
+
+  /** True when token i matches any word of `words`. */
+  is(i: number, words: Set<string>): boolean {
+    for (const f of this.forms(i)) if (words.has(f)) return true;
+    return false;
+  }
+
+  normal(i: number): string {
+    return this.article.tokens.normal[i];
+  }
+
+  pos(i: number): string {
+    return this.article.tokens.pos[i];
+  }
+
+  /** A verb in the passive: a form of be/get before it (adverbs and "not" may stand between) and a participle form. */
+  isPassive(i: number, from: number): boolean {
+    const word = this.normal(i);
+    if (word.endsWith('ing') || word === this.article.tokens.lemma[i] && !IRREGULAR_PARTICIPLE.test(word)) return false;
+    for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
+      const n = this.normal(j);
+      if (BE_FORMS.has(n)) return n !== "'s" && n !== '’s' || this.pos(j) === 'AUX';
+      const p = this.pos(j);
+      if (p !== 'ADV' && p !== 'PART' && n !== 'not' && n !== "n't") return false;
+    }
+    return false;
+  }
+}
+
+/** Token range [first, last] covered by a character span, or null if no token lies in it. */
+export function tokenRange(article: Article, start: number, end: number): [number, number] | null {
+  const t = article.tokens;
+  let lo = 0;
+  let hi = t.start.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.end[mid] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= t.start.length || t.start[lo] >= end) return null;
+  let last = lo;
+  while (last + 1 < t.start.length && t.start[last + 1] < end) last++;
+  return [lo, last];
+}

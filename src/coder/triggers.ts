@@ -1,0 +1,174 @@
+/**
+ * @module coder/triggers
+ * Finds event predicates ("triggers") in one sentence: a token whose base form heads a
+ * pattern, plus the pattern's other words found near it. The most specific pattern that
+ * matches wins ("expel diplomats" over "expel"); words a trigger uses cannot head another
+ * trigger ("held talks": "talks" belongs to "hold talk").
+ */
+import type { Pattern, PatternElement, PatternIndex, PatternKind } from './cameo/patterns.js';
+import { PREPOSITIONS } from './cameo/patterns.js';
+import type { TokenView } from './tokens.js';
+
+export interface Trigger {
+  pattern: Pattern;
+  /** Token index of the head word. */
+  head: number;
+  /** Token indexes of the pattern's other words that were found. */
+  parts: number[];
+  /** First and last token the predicate covers. */
+  first: number;
+  last: number;
+  /** The preposition token (from an optional element) that introduces the target, if found. */
+  targetPrep: number | null;
+  passive: boolean;
+  /** How the head was used. */
+  kind: PatternKind;
+}
+
+/** How far after the head a pattern's words may lie. */
+const WINDOW = 9;
+const HARD_STOP = new Set([';', ':', '.', '?', '!', '"', '“', '”', '(', ')', '—', '–']);
+const NOUN_DETERMINERS = new Set([
+  'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'new', 'fresh', 'further',
+  'any', 'no', "'s", '’s', 'of', 'more', 'first', 'second', 'latest', 'recent', 'joint', 'planned', 'proposed',
+]);
+
+interface Candidate {
+  pattern: Pattern;
+  parts: number[];
+  targetPrep: number | null;
+  score: number;
+  passive: boolean;
+}
+
+function findForward(view: TokenView, el: PatternElement, from: number, to: number): number {
+  for (let j = from; j < to; j++) if (view.is(j, el.words)) return j;
+  return -1;
+}
+
+function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number, windowEnd: number, passive: boolean): Candidate | null {
+  for (let j = head + 1; j < windowEnd; j++) if (p.forbid.size > 0 && view.is(j, p.forbid)) return null;
+  const parts: number[] = [];
+  let score = 0;
+  for (const el of p.before) {
+    let found = -1;
+    for (let j = head - 1; j >= Math.max(sStart, head - 3); j--) {
+      if (view.is(j, el.words)) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    parts.push(found);
+    score += 2;
+  }
+  let pos = head + 1;
+  let targetPrep: number | null = null;
+  let ok = true;
+  for (const el of p.after) {
+    const j = findForward(view, el, pos, windowEnd);
+    if (j >= 0) {
+      parts.push(j);
+      pos = j + 1;
+      score += el.optional ? 1 : 2;
+      if (el.optional && [...el.words].some((w) => PREPOSITIONS.has(w))) targetPrep = j;
+    } else if (!el.optional) {
+      ok = false;
+      break;
+    }
+  }
+  if (!ok && passive) {
+    // "Sanctions were imposed on Iran": the object words stand before a passive head.
+    parts.length = p.before.length;
+    score = 2 * p.before.length;
+    targetPrep = null;
+    for (const el of p.after) {
+      if (el.optional) {
+        const j = findForward(view, el, head + 1, windowEnd);
+        if (j >= 0 && [...el.words].some((w) => PREPOSITIONS.has(w))) targetPrep = j;
+        continue;
+      }
+      let found = -1;
+      for (let j = head - 1; j >= Math.max(sStart, head - 7); j--) if (view.is(j, el.words)) found = j;
+      if (found < 0) return null;
+      parts.push(found);
+      score += 2;
+    }
+    ok = true;
+  }
+  if (!ok) return null;
+  return { pattern: p, parts, targetPrep, score, passive };
+}
+
+function bestMatch(view: TokenView, list: Pattern[] | undefined, head: number, sStart: number, windowEnd: number, passive: boolean) {
+  if (list === undefined) return null;
+  let best: Candidate | null = null;
+  for (const p of list) {
+    const m = matchPattern(view, p, head, sStart, windowEnd, passive);
+    if (m !== null && (best === null || m.score > best.score)) best = m;
+  }
+  return best;
+}
+
+function lookupAll(view: TokenView, index: PatternIndex, kind: PatternKind, i: number): Pattern[] | undefined {
+  let merged: Pattern[] | undefined;
+  for (const f of view.forms(i)) {
+    const list = index.lookup(kind, f);
+    if (list === undefined) continue;
+    merged = merged === undefined ? list : [...merged, ...list.filter((p) => !merged?.includes(p))];
+  }
+  return merged;
+}
+
+/** The trigger headed by token i in this pass, or null. */
+function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: number, sEnd: number, pass: PatternKind): Trigger | null {
+  const pos = view.pos(i);
+  if (pos === 'PUNCT' || pos === 'DET' || pos === 'ADP' || pos === 'NUM' || pos === 'CCONJ' || pos === 'PRON') return null;
+  const verbs = lookupAll(view, index, 'verb', i);
+  const nouns = lookupAll(view, index, 'noun', i);
+  if (verbs === undefined && nouns === undefined) return null;
+  const prev = i > sStart ? view.normal(i - 1) : '';
+  const nounContext = NOUN_DETERMINERS.has(prev) || (i > sStart && (view.pos(i - 1) === 'ADJ' || view.pos(i - 1) === 'NUM'));
+  const order: PatternKind[] =
+    pos === 'VERB' || pos === 'AUX' ? (nounContext ? ['noun', 'verb'] : ['verb', 'noun']) : nounContext ? ['noun'] : ['noun', 'verb'];
+  // A token is tried in the pass of its preferred reading only, so each token is coded once.
+  if (order[0] !== pass && !(pass === 'noun' && order.length > 1 && order[1] === 'noun')) return null;
+  let windowEnd = i + 1;
+  while (windowEnd < sEnd && windowEnd - i <= WINDOW && !HARD_STOP.has(view.normal(windowEnd))) windowEnd++;
+  const passive = view.isPassive(i, sStart);
+  for (const kind of pass === 'verb' ? order.filter((k) => k === 'verb') : order.filter((k) => k === 'noun' || order[0] === 'noun')) {
+    const m = bestMatch(view, kind === 'verb' ? verbs : nouns, i, sStart, windowEnd, kind === 'verb' && passive);
+    if (m === null) continue;
+    const span = [i, ...m.parts];
+    return {
+      pattern: m.pattern,
+      head: i,
+      parts: m.parts,
+      first: Math.min(...span),
+      last: Math.max(...span),
+      targetPrep: m.targetPrep,
+      passive: kind === 'verb' && m.passive,
+      kind,
+    };
+  }
+  return null;
+}
+
+/** Every trigger of sentence tokens [sStart, sEnd), in text order. */
+export function findTriggers(view: TokenView, index: PatternIndex, sStart: number, sEnd: number): Trigger[] {
+  const used = new Set<number>();
+  const out: Trigger[] = [];
+  // Verb readings first, so that a verb claims its object nouns ("imposed sanctions") before
+  // those nouns are tried as heads of their own; then nouns over what is left.
+  for (const pass of ['verb', 'noun'] as const) {
+    for (let i = sStart; i < sEnd; i++) {
+      if (used.has(i)) continue;
+      const t = triggerAt(view, index, i, sStart, sEnd, pass);
+      if (t === null) continue;
+      used.add(i);
+      for (const j of t.parts) used.add(j);
+      out.push(t);
+    }
+  }
+  return out.sort((a, b) => a.head - b.head);
+}
