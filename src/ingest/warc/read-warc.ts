@@ -45,8 +45,11 @@ export const warcReader: InputReader = {
       if (!record) break;
       recordNo++;
       if (!record.warcHeader('Content-Length') || !(record.warcType || record.warcHeader('WARC-Record-ID'))) {
-        const what = recordNo === 1 ? 'no WARC record header found (is this a web archive?)' : 'the record header is incomplete';
-        yield fail(corrupt(source.name, recordNo, articles, what), source.name);
+        if (recordNo === 1) {
+          yield fail(new ItemError('E_NOT_WARC', source.name, 'no WARC record header found: this is not a web archive'), source.name);
+        } else {
+          yield fail(corrupt(source.name, recordNo, articles, 'the record header is incomplete'), source.name);
+        }
         return;
       }
       const item = `${source.name} record ${recordNo}`;

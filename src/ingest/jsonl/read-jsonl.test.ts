@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readInputs, type IngestResult } from '../index.js';
+
+const fixture = fileURLToPath(new URL('../../../test/fixtures/ingest/records.jsonl', import.meta.url));
+
+async function collect(paths: string[], options = {}): Promise<IngestResult[]> {
+  const out: IngestResult[] = [];
+  for await (const r of readInputs(paths, options)) out.push(r);
+  return out;
+}
+
+describe('JSONL reader', () => {
+  it('reads good lines, names each bad line as file:line, and skips blank lines', async () => {
+    const results = await collect([fixture]);
+    expect(results.map((r) => (r.ok ? `ok ${r.article.provenance.item}` : `${r.error.code} ${r.error.item}`))).toEqual([
+      'ok line 1',
+      `E_JSONL_LINE ${fixture}:3`,
+      'ok line 4',
+      `E_JSONL_LINE ${fixture}:5`,
+      'ok line 6',
+      `E_JSONL_LINE ${fixture}:7`,
+    ]);
+  });
+
+  it('keeps the given id and metadata', async () => {
+    const [first] = await collect([fixture]);
+    expect(first.ok).toBe(true);
+    if (!first.ok) return;
+    expect(first.article.id).toBe('r1');
+    expect(first.article.meta).toMatchObject({
+      title: 'Council approves budget', url: 'https://example.org/budget', source: 'Example Gazette', published: '2021-05-03',
+    });
+  });
+
+  it('hashes the text when no id is given, and reads "html" records through the HTML extractor', async () => {
+    const results = await collect([fixture]);
+    const noId = results[2].ok ? results[2].article : null;
+    expect(noId?.id).toMatch(/^a-[0-9a-f]{16}$/);
+    const html = results[4].ok ? results[4].article : null;
+    expect(html?.id).toBe('r5');
+    expect(html?.meta.title).toBe('Port reopens');
+    expect(html?.text.split('\n\n')).toHaveLength(3);
+  });
+
+  it('uses the --published date only when a record has none', async () => {
+    const results = await collect([fixture], { published: '2020-01-01' });
+    const dates = results.filter((r) => r.ok).map((r) => (r.ok ? r.article.meta.published : null));
+    expect(dates).toEqual(['2021-05-03', '2020-01-01', '2020-01-01']);
+  });
+
+  it('reads any file as JSONL with the jsonl option, and a .json array record by record', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-jsonl-'));
+    writeFileSync(join(dir, 'lines.txt'), '{"id":"x1","text":"The strike ended on Monday after talks."}\n');
+    const [asJsonl] = await collect([join(dir, 'lines.txt')], { jsonl: true });
+    expect(asJsonl.ok && asJsonl.article.id).toBe('x1');
+    writeFileSync(join(dir, 'batch.json'), JSON.stringify([{ id: 'j1', text: 'Talks resumed on Monday in Geneva.' }, { id: 'j2', text: 7 }]));
+    const batch = await collect([join(dir, 'batch.json')]);
+    expect(batch[0].ok && batch[0].article.id).toBe('j1');
+    expect(!batch[1].ok && batch[1].error.message).toMatch(/batch\.json record 2: expected "text" to be a string, found number/);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { articleId } from './article-id.js';
+import { normalizeDate } from './dates.js';
+import { detectLanguage } from './language.js';
+import { decodeText, looksBinary } from './decode.js';
+
+describe('articleId', () => {
+  it('keeps a given id and hashes the text otherwise, stably', () => {
+    expect(articleId('story-7', 'x')).toBe('story-7');
+    expect(articleId(42, 'x')).toBe('42');
+    expect(articleId(undefined, 'Same text.')).toBe(articleId('', 'Same text.'));
+    expect(articleId(undefined, 'Same text.')).toMatch(/^a-[0-9a-f]{16}$/);
+    expect(articleId(undefined, 'Same text.')).not.toBe(articleId(undefined, 'Other text.'));
+  });
+});
+
+describe('normalizeDate', () => {
+  it.each([
+    ['2017-11-09T10:32:00-05:00', '2017-11-09'],
+    ['Thu, 09 Nov 2017 23:32:00 GMT', '2017-11-09'],
+    ['9th November 2017', '2017-11-09'],
+    ['Sept. 9, 2017', '2017-09-09'],
+    ['20080430204825', '2008-04-30'],
+    ['2017/11/09', '2017-11-09'],
+    ['2017-02-30', null],
+    ['yesterday', null],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeDate(input)).toBe(expected);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['The government announced on Monday that it would send a delegation to the peace talks next week.', 'en'],
+    ['Le gouvernement a annoncé lundi qu’il enverrait une délégation aux pourparlers de paix la semaine prochaine.', 'fr'],
+    ['El gobierno anunció el lunes que enviará una delegación a las conversaciones de paz la próxima semana.', 'es'],
+  ])('detects %j', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('says null rather than guess on very short text', () => {
+    expect(detectLanguage('Talks resume')).toBeNull();
+    expect(detectLanguage('')).toBeNull();
+  });
+});
+
+describe('decodeText', () => {
+  it('decodes a declared legacy encoding and falls back to windows-1252 only for markup', () => {
+    const bytes = Uint8Array.from([...Buffer.from('<p>caf'), 0xe9, ...Buffer.from('</p>')]);
+    expect(decodeText(bytes, 'p.html', null, { legacyFallback: true })).toBe('<p>café</p>');
+    expect(() => decodeText(bytes, 'p.txt')).toThrow(/p\.txt: invalid UTF-8 at byte 6/);
+    expect(decodeText(bytes, 'p.html', 'iso-8859-1')).toBe('<p>café</p>');
+  });
+
+  it('tells binary from text, including UTF-16 text', () => {
+    expect(looksBinary(Uint8Array.from([1, 2, 0, 4]))).toBe(true);
+    expect(looksBinary(new TextEncoder().encode('plain text\n'))).toBe(false);
+    expect(decodeText(Uint8Array.from([0xff, 0xfe, 0x41, 0, 0x42, 0]), 'u16.txt')).toBe('AB');
+  });
+});
