@@ -13,6 +13,7 @@ import { type CliCommand } from '../../command.js';
 import { runIngest, type IngestRun } from '../../ingest-runner.js';
 import { addDbOption, openExistingStore } from '../../options.js';
 import { formatGoldstein, formatTable, truncate } from '../../output.js';
+import { addServeOptions, serveDemo } from './serve-demo.js';
 
 export const DEMO_DB = 'detente-demo.db';
 
@@ -73,7 +74,8 @@ export async function printFindings(store: Store, db: string): Promise<void> {
 export const command: CliCommand = {
   configure(cmd: Command) {
     addDbOption(cmd);
-    cmd.description('ingest the bundled sample articles into --db (default: ./detente-demo.db) and show what was found');
+    cmd.description('ingest the bundled sample articles into --db (default: ./detente-demo.db), show what was found, then serve the dashboard');
+    addServeOptions(cmd);
   },
   async run(_args, options) {
     const db = (options.db as string | undefined) ?? DEMO_DB;
@@ -81,6 +83,7 @@ export const command: CliCommand = {
     const store = await openExistingStore(db);
     try {
       await printFindings(store, db);
+      if (options.serve !== false) await serveDemo(store, options);
     } finally {
       await store.close();
     }
