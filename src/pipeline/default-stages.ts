@@ -5,11 +5,15 @@
  */
 import type { StageDefinition } from './stage.js';
 import { sentencesStage } from '../nlp/sentences/index.js';
+import { actorsStage } from '../nlp/actors/index.js';
+import { placesStage } from '../nlp/places/index.js';
 import { datesStage } from '../nlp/dates/index.js';
 import { coderStage } from '../coder/index.js';
 
 export const defaultStages: StageDefinition<any>[] = [
   sentencesStage,
+  actorsStage,
+  placesStage,
   datesStage,
   coderStage,
 ];

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PhraseIndex, CountryForm } from './lexicon.js';
 import { readTsv } from './tsv.js';
+import { foldKey } from './text-key.js';
 
 interface WorldCountry {
   cca2: string;
@@ -51,11 +52,16 @@ export function loadCountryInfo(): Map<string, CountryInfo> {
   return out;
 }
 
-/** Adds every country phrase to `index`; returns the set of capital-city keys for the places stage. */
-export function addCountries(index: PhraseIndex, dataDir: string, info: Map<string, CountryInfo>): void {
+/**
+ * Adds every country phrase to `index`; returns the folded names (form "name") of each
+ * country, which the places stage uses to read "in Britain" as a place.
+ */
+export function addCountries(index: PhraseIndex, dataDir: string, info: Map<string, CountryInfo>): Map<string, string> {
   const list = require('world-countries') as WorldCountry[];
+  const byName = new Map<string, string>();
   const add = (phrase: string, country: string, form: CountryForm, role: string | null = null) => {
     const name = info.get(country)?.name ?? country;
+    if (form === 'name' && role === null && !byName.has(foldKey(phrase))) byName.set(foldKey(phrase), country);
     index.add(phrase, { type: 'country', country, role, form, name }, phrase.length > 3 ? 'capital' : undefined);
   };
   // Sovereign states first: a territory never takes a name or demonym a state already uses
@@ -93,4 +99,5 @@ export function addCountries(index: PhraseIndex, dataDir: string, info: Map<stri
     const form = (row.form ?? 'name') as CountryForm;
     add(row.alias, code.slice(0, 3), form, code.length > 3 ? code.slice(3) : null);
   }
+  return byName;
 }

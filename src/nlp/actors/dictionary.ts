@@ -15,6 +15,8 @@ export interface ActorDictionary {
   people: Person[];
   organizations: Organization[];
   countries: Map<string, CountryInfo>;
+  /** Folded country name -> country code ("britain" -> GBR), for reading countries as places. */
+  countryByName: Map<string, string>;
 }
 
 function addRoles(index: PhraseIndex, dataDir: string): void {
@@ -46,11 +48,11 @@ export function loadActorDictionary(dataDir: string = defaultDataDir()): ActorDi
   if (cached) return cached;
   const index = new PhraseIndex();
   const countries = loadCountryInfo();
-  addCountries(index, dataDir, countries);
+  const countryByName = addCountries(index, dataDir, countries);
   addRoles(index, dataDir);
   const organizations = addOrganizations(index, dataDir);
   const people = addPeople(index, dataDir);
-  const dict: ActorDictionary = { index, people, organizations, countries };
+  const dict: ActorDictionary = { index, people, organizations, countries, countryByName };
   cache.set(dataDir, dict);
   return dict;
 }

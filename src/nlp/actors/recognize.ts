@@ -99,6 +99,16 @@ function nameTokenTest(keys: TokenKeys, pos: string[], from: number, to: number)
   };
 }
 
+/** True for "City, Country": token before `from` is a comma after a capitalized place name. */
+function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ctx: RecognizeContext): boolean {
+  if (from - 2 < sentenceStart || keys.key[from - 1] !== ',') return false;
+  for (let i = from - 2, key = ''; i >= sentenceStart && i > from - 5 && keys.capital[i]; i--) {
+    key = key === '' ? keys.key[i] : keys.key[i] + (keys.spaceAfter[i] ? ' ' : '') + key;
+    if (ctx.isPlace(key)) return true;
+  }
+  return false;
+}
+
 function previousWord(keys: TokenKeys, from: number, sentenceStart: number): string | undefined {
   let i = from - 1;
   while (i >= sentenceStart && (keys.key[i] === 'the')) i--;
@@ -138,6 +148,9 @@ function draftPhrase(
       if (!actsHere(keys, pos, p, s.tokenStart, s.tokenEnd)) return null;
       p.seatRole = 'GOV';
       rule = 'capital-as-government';
+    } else if (p.countryForm === 'name' && afterPlaceName(keys, p.from, s.tokenStart, ctx)) {
+      // "Sochi, Russia": the country only says where the city is.
+      return null;
     } else if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev) && p.countryForm !== 'adjective') {
       if (p.countryForm !== 'seat' || prev === 'in' || prev === 'at' || prev === 'inside' || prev === 'outside') return null;
     }
@@ -194,7 +207,7 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], 
     return draft;
   }
   if (p.person === null && p.name === null && p.newOrg === null && p.roles.length > 0) {
-    const det = keys.key[p.from - 1];
+    const det = determinerBefore(keys, p.from, sentenceStart);
     if (draft.personRole && (det === 'the' || det === 'this')) {
       const earlier = resolveTitle(draft, p, drafts);
       if (earlier !== null) {
@@ -208,6 +221,21 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], 
     if (draft.mention.code === null && (det === 'a' || det === 'an') && p.from > sentenceStart) return null;
   }
   return draft;
+}
+
+/**
+ * The word that determines a role phrase, looking past a place name in between
+ * ("its San Francisco consulate" -> "its").
+ */
+function determinerBefore(keys: TokenKeys, from: number, sentenceStart: number): string | undefined {
+  let i = from - 1;
+  while (i >= sentenceStart && i > from - 4 && keys.capital[i] && ctxPlaceLike(keys, i)) i--;
+  return i >= sentenceStart ? keys.key[i] : undefined;
+}
+
+/** A capitalized token that is not itself a determiner-like word ("The", "Its"). */
+function ctxPlaceLike(keys: TokenKeys, i: number): boolean {
+  return !['the', 'its', 'their', 'his', 'her', 'a', 'an', 'this'].includes(keys.key[i]);
 }
 
 function foldName(keys: TokenKeys, range: [number, number]): string {

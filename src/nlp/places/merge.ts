@@ -1,0 +1,41 @@
+/**
+ * @module nlp/places/merge
+ * Adds location mentions to article.mentions in text order, keeping every `antecedent`
+ * index pointing at the same mention; then lets role words with no country ("police",
+ * "officials") take the country of the places named in their sentence ("police in Kyiv").
+ */
+import type { Mention } from '../../model/mention.js';
+
+/** Returns existing + added mentions sorted by position, with antecedent indexes remapped. */
+export function mergeMentions(existing: Mention[], added: Mention[]): Mention[] {
+  const all = [...existing.map((m, i) => ({ m, old: i })), ...added.map((m) => ({ m, old: -1 }))];
+  all.sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
+  const remap = new Map<number, number>();
+  all.forEach((x, i) => {
+    if (x.old >= 0) remap.set(x.old, i);
+  });
+  return all.map(({ m }) => (m.antecedent === undefined ? m : { ...m, antecedent: remap.get(m.antecedent) }));
+}
+
+/**
+ * A group mention with a role but no country ("police", "the government") takes the country of
+ * the places in its sentence when they all agree on one.
+ */
+export function inheritPlaceCountry(mentions: Mention[]): void {
+  const bySentence = new Map<number, Set<string>>();
+  for (const m of mentions) {
+    if (m.kind !== 'location' || m.country === null) continue;
+    let set = bySentence.get(m.sentence);
+    if (set === undefined) bySentence.set(m.sentence, (set = new Set()));
+    set.add(m.country);
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'group' || m.role === null || m.country !== null || m.antecedent !== undefined) continue;
+    const countries = bySentence.get(m.sentence);
+    if (countries === undefined || countries.size !== 1) continue;
+    const [country] = countries;
+    m.country = country;
+    m.code = country + m.role;
+    m.via = { stage: m.via.stage, rule: 'role+place' };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * @module nlp/places/recognize
+ * Location mentions: countries, regions and cities named where something happens. A
+ * capitalized name counts in a location context ("in", "near", "from", "visited X",
+ * "X-based", "X, Russia", "its San Francisco consulate", lists after a location), and
+ * regions, seas, capitals and cities of a million people count anywhere. Names the actors
+ * stage already took ("Moscow expelled") are left alone. Ambiguous city names go to a
+ * country the article mentions, then to the most populous.
+ */
+import type { Article } from '../../model/article.js';
+import type { Mention } from '../../model/mention.js';
+import type { ActorDictionary } from '../actors/dictionary.js';
+import { tokenKeys, type TokenKeys } from '../actors/text-key.js';
+import { isCreditSentence } from '../actors/exclusions.js';
+import type { Gazetteer, Place } from './gazetteer.js';
+
+export const PLACES_STAGE = 'nlp.places.v1';
+
+const LOCATION_WORDS = new Set([
+  'in', 'at', 'near', 'to', 'from', 'outside', 'inside', 'into', 'across', 'throughout', 'around', 'towards',
+  'toward', 'via', 'within', 'between', 'visited', 'visiting', 'visit', 'visits', 'reached', 'entered',
+  'enter', 'left', 'leave', 'arrived', 'over', 'off', 'through', 'of', 'where', 'north', 'south', 'east', 'west',
+]);
+/** Nouns after a place name that make it a place ("its San Francisco consulate"). */
+const FACILITY_WORDS = new Set([
+  'consulate', 'embassy', 'office', 'offices', 'headquarters', 'bureau', 'mission', 'airport', 'port', 'base',
+  'region', 'province', 'district', 'city', 'suburb', 'suburbs', 'outskirts', 'area', 'talks', 'summit',
+  'meeting', 'court', 'mayor', 'residents', 'office', 'compound', 'station', 'plant', 'facility', 'border',
+]);
+const MAX_TOKENS = 6;
+/** A city this large (or a capital) is a place wherever it is named. */
+const MAJOR_CITY = 1_000_000;
+
+export interface PlacesContext {
+  gazetteer: Gazetteer;
+  dict: ActorDictionary;
+}
+
+interface Candidate {
+  from: number;
+  to: number;
+  sentence: number;
+  places: Place[];
+  rule: string;
+}
+
+/** Location mentions for the article (not yet merged into article.mentions). */
+export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[] {
+  const { tokens, text } = article;
+  const n = tokens.start.length;
+  if (n === 0) return [];
+  const keys = tokenKeys(article);
+  const covered = new Uint8Array(n);
+  for (const m of article.mentions) {
+    for (let i = 0; i < n; i++) if (tokens.start[i] >= m.start && tokens.end[i] <= m.end) covered[i] = 1;
+  }
+  const candidates: Candidate[] = [];
+  for (let si = 0; si < article.sentences.length; si++) {
+    if (isCreditSentence(article, si)) continue;
+    const s = article.sentences[si];
+    let lastEnd = -10;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (covered[i] || !keys.capital[i]) continue;
+      const found = lookup(keys, ctx, i, s.tokenEnd, covered);
+      if (found === null) continue;
+      const rule = found.based ? 'based' : placeContext(keys, i, found.to, s.tokenStart, s.tokenEnd, lastEnd, found.places);
+      if (rule === null) continue;
+      candidates.push({ from: i, to: found.to, sentence: si, places: found.places, rule });
+      lastEnd = found.to;
+      i = found.to - 1;
+    }
+  }
+  const mentioned = new Set<string>();
+  for (const m of article.mentions) if (m.country) mentioned.add(m.country);
+  for (const c of candidates) if (c.places[0].kind === 'country' && c.places[0].country) mentioned.add(c.places[0].country);
+  return candidates.map((c) => {
+    const place = choosePlace(c.places, mentioned);
+    const start = tokens.start[c.from];
+    const end = tokens.end[c.to - 1];
+    return {
+      start, end, text: text.slice(start, end), kind: 'location', code: null, country: place.country, role: null,
+      name: place.name, sentence: c.sentence, lat: place.lat, lon: place.lon, via: { stage: PLACES_STAGE, rule: c.rule },
+    } satisfies Mention;
+  });
+}
+
+interface Found {
+  to: number;
+  places: Place[];
+  /** Written as "X-based". */
+  based: boolean;
+}
+
+/** Longest place name at token i (all its tokens free), from the gazetteer or the country dictionary. */
+function lookup(keys: TokenKeys, ctx: PlacesContext, i: number, limit: number, covered: Uint8Array): Found | null {
+  let best: Found | null = null;
+  let key = '';
+  for (let to = i + 1; to <= Math.min(limit, i + MAX_TOKENS); to++) {
+    if (covered[to - 1]) break;
+    key = to === i + 1 ? keys.key[i] : key + (keys.spaceAfter[to - 2] ? ' ' : '') + keys.key[to - 1];
+    const base = key.endsWith('-based') ? key.slice(0, -6) : key;
+    const places = ctx.gazetteer.byKey.get(base) ?? countryPlaces(ctx, base);
+    if (places !== undefined && places.length > 0) best = { to, places, based: base !== key };
+  }
+  return best;
+}
+
+/** Countries by any of the actor dictionary's names ("Britain", "the US"), as places. */
+function countryPlaces(ctx: PlacesContext, key: string): Place[] | undefined {
+  const code = ctx.dict.countryByName.get(key);
+  if (code === undefined) return undefined;
+  const info = ctx.dict.countries.get(code);
+  if (info === undefined) return undefined;
+  return [{ name: info.name, kind: 'country', country: code, lat: info.lat, lon: info.lon, population: 0, capital: false, curated: true }];
+}
+
+/** The rule that makes tokens [from, to) a place here, or null. */
+function placeContext(keys: TokenKeys, from: number, to: number, sStart: number, sEnd: number, lastEnd: number, places: Place[]): string | null {
+  if (to < sEnd && (keys.key[to] === '-based' || (keys.key[to] === '-' && keys.key[to + 1] === 'based'))) return 'based';
+  let p = from - 1;
+  while (p >= sStart && (keys.key[p] === 'the' || keys.key[p] === "'s")) p--;
+  const prev = p >= sStart ? keys.key[p] : '';
+  if (LOCATION_WORDS.has(prev)) return 'preposition';
+  if ((prev === ',' || prev === 'and' || prev === 'or') && lastEnd >= p - 1 && lastEnd >= 0) return 'list';
+  if (to < sEnd && FACILITY_WORDS.has(keys.key[to])) return 'facility';
+  const top = places[0];
+  if (top.kind === 'region' || top.kind === 'sea') return 'region';
+  if (top.kind === 'city' && places.some((c) => c.capital || c.population >= MAJOR_CITY)) return 'major-city';
+  // "Sochi, Russia": a city followed by its country.
+  if (to + 1 < sEnd && keys.key[to] === ',' && keys.capital[to + 1]) return 'city-country';
+  return null;
+}
+
+/** Project entries first; then a place in a country the article mentions; then the most populous. */
+function choosePlace(places: Place[], mentioned: Set<string>): Place {
+  if (places[0].curated) return places[0];
+  let best = places[0];
+  let bestScore = -1;
+  for (const p of places) {
+    const score = (p.population + 1) * (p.country !== null && mentioned.has(p.country) ? 20 : 1) * (p.capital ? 5 : 1);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return best;
+}
