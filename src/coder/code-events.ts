@@ -37,13 +37,22 @@ export interface CoderResources {
   patterns: PatternIndex;
 }
 
-/** Codes whose target is a place you travel to ("visited Moscow", "flew to Kyiv"). */
+/** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
 const PLACE_TARGET_CODES = new Set(['042', '043', '044']);
+const PLACE_TARGET_ROOTS = new Set(['15', '17', '18', '19', '20']);
+const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;
 
 function toActor(m: Mention): Actor {
   return { code: m.code ?? '', country: m.country, role: m.role, name: m.name, text: m.text, start: m.start, end: m.end };
+}
+
+/** Source and target that are the same actor ("Putin ... the Russian Federation"): no event between them. */
+function sameActor(a: Mention, b: Mention): boolean {
+  if (a.start === b.start) return true;
+  if (a.country === null || a.country !== b.country) return a.code === b.code;
+  return a.role === null || b.role === null || a.role === b.role;
 }
 
 function hasIdentity(m: Mention): boolean {
@@ -95,9 +104,10 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
       source = { members: [pair.members[0]], first: pair.members[0].first, last: pair.members[0].last };
       target = { members: pair.members.slice(1), first: pair.members[1].first, last: pair.last };
     } else {
-      source = byAgent(view, groups, t.head, Math.min(reach, t.last + 5)) ?? modifierBefore(view, groups, t.first, sStart);
+      source = byAgent(view, groups, t.head, reach) ?? modifierBefore(view, groups, t.first, sStart);
       if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep);
-      target ??= objectAfter(view, groups, t.last, Math.min(reach, t.last + 6), sStart, source);
+      target ??= objectAfter(view, groups, t.head, Math.min(reach, t.last + 6), sStart, source);
+      target ??= passiveSubjectOf(view, groups, t, sStart);
       if (source === null) source = nounSubject(view, groups, t, sStart, ctx.heads);
     }
   }
@@ -119,6 +129,17 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
   return { source, target, carried };
 }
 
+/** "X was killed by a US drone strike": a noun in the by-phrase of a passive verb acts on that verb's subject. */
+function passiveSubjectOf(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: number): ActorGroup | null {
+  for (let j = t.first - 1; j >= Math.max(sStart + 1, t.first - 5); j--) {
+    if (view.normal(j) !== 'by') continue;
+    const verb = j - 1;
+    if (view.pos(verb) === 'VERB' && view.isPassive(verb, sStart)) return subjectBefore(view, groups, verb, sStart);
+    return null;
+  }
+  return null;
+}
+
 /** A noun's source when it is the object of a plain (non-event, non-speech) verb: "Russia began a military buildup". */
 function nounSubject(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: number, heads: Set<number>): ActorGroup | null {
   for (let j = t.first - 1; j >= sStart; j--) {
@@ -138,7 +159,10 @@ function placeTarget(view: TokenView, ctx: SentenceContext, t: Trigger, article:
   for (const loc of ctx.locations) {
     if (loc.start < view.article.tokens.end[t.head] || loc.country === null) continue;
     const r = tokenRange(article, loc.start, loc.end);
-    if (r !== null && r[0] - t.last <= 6) {
+    if (r === null || r[0] - t.last > 8) continue;
+    let j = r[0] - 1;
+    while (j > t.head && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'PROPN')) j--;
+    if (PLACE_PREPS.has(view.normal(j)) || j === t.head) {
       return { ...loc, code: loc.country, role: null, kind: 'country' };
     }
   }
@@ -224,14 +248,16 @@ function expand(
 ): DraftEvent[] {
   const sources = source?.members.map((r) => r.mention) ?? [null];
   let targets: (Mention | null)[] = target?.members.map((r) => r.mention) ?? [null];
-  if (target === null && PLACE_TARGET_CODES.has(t.pattern.code)) targets = [placeTarget(view, ctx, t, article)];
+  if (target === null && (PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2)))) {
+    targets = [placeTarget(view, ctx, t, article)];
+  }
   const out: DraftEvent[] = [];
   const tk = article.tokens;
   const sentence = article.sentences[ctx.index];
   for (const [s, tg, code] of pairsOf(t, sources, targets)) {
     if ((s === null || !hasIdentity(s)) && !options.keepSourceless) continue;
     if (tg === null && options.requireTarget) continue;
-    if (s !== null && tg !== null && (s.start === tg.start || (s.code === tg.code && s.name === tg.name))) continue;
+    if (s !== null && tg !== null && sameActor(s, tg)) continue;
     const starts = [tk.start[t.first]];
     const ends = [tk.end[t.last]];
     for (const m of [s, tg]) {

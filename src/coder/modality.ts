@@ -13,8 +13,13 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const NEGATING_VERBS = new Set(['refuse', 'decline', 'fail', 'refrain', 'deny', 'avoid', 'reject', 'stop', 'cease', 'halt', 'oppose', 'resist', 'rule']);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'can', 'must', "'ll", '’ll', 'wo', 'ca', "'d", 'ought']);
 const CONDITIONALS = new Set(['if', 'unless', 'whether', 'once', 'lest']);
-/** Verbs after which an infinitive reports something that did happen ("went on to sign", "managed to"). */
-const IMPLICATIVE = new Set(['manage', 'go', 'begin', 'start', 'continue', 'proceed', 'move', 'rush', 'come', 'use', 'help', 'decide']);
+/** Words after which an infinitive has not happened (yet): plans, wishes, requests, ability. */
+const HYPOTHETICAL_GOVERNORS = new Set([
+  'plan', 'intend', 'hope', 'want', 'wish', 'seek', 'aim', 'expect', 'likely', 'unlikely', 'set', 'poised', 'prepare', 'ready',
+  'willing', 'threaten', 'vow', 'pledge', 'promise', 'offer', 'propose', 'consider', 'try', 'attempt', 'need', 'have', 'going',
+  'able', 'unable', 'ask', 'urge', 'call', 'demand', 'press', 'invite', 'encourage', 'push', 'wait', 'due', 'scheduled', 'prefer',
+  'like', 'mean', 'tend', 'seem', 'appear', 'refuse', 'decline', 'fail', 'chance', 'bid', 'effort', 'plans', 'order', 'tell',
+]);
 /** Roots whose complement has not happened: appeal, intent, demand, threaten, and accusations (112). */
 const GOVERNING_HYPOTHETICAL = new Set(['02', '03', '10', '13']);
 const GOVERNING_CODES_HYPOTHETICAL = new Set(['112', '1121', '1122', '1123', '1124', '1125', '130', '014']);
@@ -43,16 +48,22 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sSt
     if (GOVERNING_HYPOTHETICAL.has(root) || GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code)) return 'hypothetical';
   }
 
-  const start = Math.max(sStart, Math.min(from, t.head - 1), t.head - 7);
-  let negated = view.article.tokens.negated[t.head] === 1 && view.pos(t.head) !== 'NOUN';
+  // Look back from the trigger over its own auxiliaries and adverbs, up to the previous verb,
+  // comma or the source: "did not expel", "has never", "refused to expel", "would expel".
+  const start = Math.max(sStart, Math.min(from, t.first - 1), t.first - 7);
+  let negated = false;
   let hypothetical = question;
-  for (let j = t.head - 1; j >= start; j--) {
+  for (let j = t.first - 1; j >= start; j--) {
     const w = view.normal(j);
-    if (BREAKS.has(w)) break;
+    if (BREAKS.has(w) || w === ',') break;
     if (NEGATORS.has(w)) negated = true;
     else if (MODALS.has(w)) hypothetical = true;
-    else if (view.is(j, NEGATING_VERBS) && view.pos(j) !== 'NOUN' && t.head - j <= 5) negated = true;
+    else if (view.pos(j) === 'VERB' || view.pos(j) === 'NOUN' || view.pos(j) === 'PROPN') {
+      if (view.is(j, NEGATING_VERBS) && view.pos(j) === 'VERB') negated = true;
+      break;
+    }
   }
+  if (t.kind === 'noun' && t.first > sStart && view.normal(t.first - 1) === 'no') negated = true;
   // "X plans to expel", "is expected to visit": an infinitive head, unless after an implicative verb.
   let k = t.first - 1;
   while (k >= sStart && view.pos(k) === 'ADV') k--;
@@ -60,7 +71,7 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sSt
     let g = k - 1;
     while (g >= sStart && view.pos(g) === 'ADV') g--;
     const governor = g >= sStart ? g : -1;
-    if (governor < 0 || !view.is(governor, IMPLICATIVE)) hypothetical = true;
+    if (governor >= 0 && view.is(governor, HYPOTHETICAL_GOVERNORS)) hypothetical = true;
     if (governor >= 0 && view.is(governor, NEGATING_VERBS)) negated = true;
   }
   for (let j = t.head - 1; j >= sStart; j--) {

@@ -24,7 +24,7 @@ export interface ActorGroup {
   last: number;
 }
 
-const JOINERS = new Set([',', 'and', '&']);
+const JOINERS = new Set([',', 'and', '&', 'the', 'as', 'well']);
 /** Prepositions after which a mention is not the subject of the clause. */
 const PREPS = new Set([
   'of', 'in', 'at', 'from', 'with', 'to', 'by', 'for', 'on', 'against', 'between', 'into', 'over', 'about', 'near', 'after',
@@ -56,7 +56,7 @@ export function actorGroups(article: Article, view: TokenView, mentions: { m: Me
   for (const ref of refs) {
     const g = groups[groups.length - 1];
     if (g !== undefined && ref.first > g.last) {
-      let joined = ref.first - g.last - 1 <= 2;
+      let joined = ref.first - g.last - 1 <= 4;
       for (let j = g.last + 1; j < ref.first && joined; j++) if (!JOINERS.has(view.normal(j))) joined = false;
       if (joined && ref.first - g.last > 1) {
         g.members.push(ref);

@@ -41,6 +41,13 @@ interface Candidate {
   passive: boolean;
 }
 
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away']);
+
+function isParticle(el: PatternElement): boolean {
+  for (const w of el.words) if (PREPOSITIONS.has(w) || PARTICLES.has(w)) return true;
+  return false;
+}
+
 function findForward(view: TokenView, el: PatternElement, from: number, to: number): number {
   for (let j = from; j < to; j++) if (view.is(j, el.words)) return j;
   return -1;
@@ -66,7 +73,9 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
   let targetPrep: number | null = null;
   let ok = true;
   for (const el of p.after) {
-    const j = findForward(view, el, pos, windowEnd);
+    // A particle or preposition the pattern needs ("call on", "hand over") must follow closely.
+    const to = !el.optional && isParticle(el) ? Math.min(windowEnd, pos + 2) : windowEnd;
+    const j = findForward(view, el, pos, to);
     if (j >= 0) {
       parts.push(j);
       pos = j + 1;
