@@ -1,0 +1,119 @@
+/**
+ * `npm run bench`: builds a seeded corpus of ~800-word articles from samples/ and measures
+ *   (a) ingest into a fresh SQLite file — articles/s, median of BENCH_RUNS runs, and peak memory;
+ *   (b) the language layer — median ms per 1,000 words for the stages named `nlp.*`;
+ *   (c) end-to-end extraction — text to coded events with every default stage, on one core.
+ * Each measurement runs in its own process (bench/worker.ts) so its peak memory is its own.
+ * Prints one headline line, then details, and writes docs/benchmarks.md.
+ * Sizes: BENCH_ARTICLES (corpus and ingest, 10000), BENCH_NLP (300), BENCH_E2E (2000), BENCH_RUNS (3).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildCorpus } from './corpus.js';
+import { updateBenchmarks } from './benchmarks-md.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'bench/out');
+const env = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: expected a positive integer, found "${process.env[name]}"`);
+  return value;
+};
+const ARTICLES = env('BENCH_ARTICLES', 10_000);
+const NLP = env('BENCH_NLP', 300);
+const E2E = env('BENCH_E2E', 2000);
+const RUNS = env('BENCH_RUNS', 3);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function worker<T>(...args: string[]): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/worker.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`bench worker ${args[0]} failed (exit ${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
+
+interface IngestResult { articles: number; events: number; failed: number; seconds: number; perSecond: number; maxRssMB: number }
+interface NlpResult { articles: number; stages: string[]; medianMsPer1000Words: number; perStage: Record<string, number | null>; maxRssMB: number }
+interface E2eResult { articles: number; words: number; events: number; errors: number; seconds: number; perSecond: number; stages: string[]; maxRssMB: number }
+
+const log = (s: string) => process.stderr.write(s + '\n');
+
+const corpusPath = join(OUT, `corpus-${ARTICLES}.jsonl`);
+log(`bench: building ${ARTICLES} articles from samples/ …`);
+const corpus = await buildCorpus(join(ROOT, 'samples'), corpusPath, ARTICLES);
+
+const ingestRuns: IngestResult[] = [];
+for (let run = 1; run <= RUNS; run++) {
+  const db = join(OUT, `bench-${run}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  log(`bench: ingest run ${run}/${RUNS} …`);
+  ingestRuns.push(worker<IngestResult>('ingest', corpusPath, db));
+  for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+}
+log(`bench: language layer over ${NLP} articles …`);
+const nlp = worker<NlpResult>('nlp', corpusPath, String(NLP));
+log(`bench: end-to-end over ${E2E} articles …`);
+const e2e = worker<E2eResult>('e2e', corpusPath, String(Math.min(E2E, ARTICLES)));
+
+const ingestRate = median(ingestRuns.map((r) => r.perSecond));
+const ingestRss = Math.max(...ingestRuns.map((r) => r.maxRssMB));
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.versions.node}, commit ${commit}, ${new Date().toISOString().slice(0, 10)}`;
+
+const headline =
+  `Détente bench: ingest ${fmt(ingestRate)} articles/s · language layer ${fmt(nlp.medianMsPer1000Words)} ms per 1,000 words · ` +
+  `end-to-end ${fmt(e2e.perSecond)} articles/s on one core`;
+console.log(headline);
+console.log(`machine: ${machine}`);
+console.log(`corpus: ${corpus.articles} articles, ${fmt(corpus.words / corpus.articles, 0)} words each on average, from ${corpus.paragraphs} sample paragraphs`);
+console.log(`(a) ingest into fresh SQLite: ${ingestRuns.map((r) => fmt(r.perSecond)).join(', ')} articles/s → median ${fmt(ingestRate)}; ` +
+  `${ingestRuns[0].events} events, ${ingestRuns[0].failed} failed; peak memory ${fmt(ingestRss, 0)} MB`);
+console.log(`(b) language layer (${nlp.stages.join(', ') || 'no nlp.* stages'}): median ${fmt(nlp.medianMsPer1000Words, 2)} ms per 1,000 words over ${nlp.articles} articles`);
+for (const [stage, ms] of Object.entries(nlp.perStage)) console.log(`      ${stage}: ${ms === null ? 'did not run' : `${fmt(ms, 2)} ms`}`);
+console.log(`(c) end-to-end (${e2e.stages.length} stages): ${fmt(e2e.perSecond)} articles/s, ${fmt(e2e.words / e2e.seconds, 0)} words/s over ${e2e.articles} articles; ` +
+  `${e2e.events} events, ${e2e.errors} article errors; peak memory ${fmt(e2e.maxRssMB, 0)} MB`);
+
+const stageList = (stages: string[]) => stages.map((s) => `\`${s}\``).join(', ');
+updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
+  Ingest: [
+    `\`npm run bench\` — ${machine}.`,
+    '',
+    `Corpus: ${corpus.articles} distinct articles of ~${fmt(corpus.words / corpus.articles, 0)} words, recombined (seeded) from the paragraphs of \`samples/\`, as one JSONL file.`,
+    `\`processInputs\` reads it, runs the full default pipeline and stores into a fresh SQLite file (batches of 200 per transaction).`,
+    '',
+    '| run | articles/s | events | peak memory (maxRSS) |',
+    '|---|---|---|---|',
+    ...ingestRuns.map((r, i) => `| ${i + 1} | ${fmt(r.perSecond)} | ${r.events} | ${fmt(r.maxRssMB, 0)} MB |`),
+    `| **median** | **${fmt(ingestRate)}** | | max ${fmt(ingestRss, 0)} MB |`,
+  ].join('\n'),
+  'Language layer': [
+    `Median time of the \`nlp.*\` stages per 1,000 words, per article, over ${nlp.articles} corpus articles (after one warm-up article; stage timings from the article's stamps).`,
+    '',
+    '| stages | median ms per 1,000 words |',
+    '|---|---|',
+    ...Object.entries(nlp.perStage).map(([s, ms]) => `| \`${s}\` | ${ms === null ? 'did not run' : fmt(ms, 2)} |`),
+    `| **all nlp.* together** | **${fmt(nlp.medianMsPer1000Words, 2)}** |`,
+  ].join('\n'),
+  'End-to-end extraction': [
+    `Text to coded events with every default stage (${stageList(e2e.stages)}), one core, ${e2e.articles} articles streamed from the corpus; only the pipeline is timed.`,
+    '',
+    `- **${fmt(e2e.perSecond)} articles/s** (${fmt(e2e.words / e2e.seconds, 0)} words/s)`,
+    `- ${e2e.events} events, ${e2e.errors} article errors`,
+    `- peak memory (maxRSS): ${fmt(e2e.maxRssMB, 0)} MB`,
+  ].join('\n'),
+});
+log('bench: figures written to docs/benchmarks.md');
