@@ -57,5 +57,12 @@ async function route(): Promise<void> {
   first = false;
 }
 
+// The skip link targets #main, but the hash is the router's: move focus without navigating.
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+});
+
 window.addEventListener('hashchange', () => void route());
 void route();

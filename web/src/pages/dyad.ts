@@ -33,6 +33,27 @@ function endOfPeriod(seconds: number, bucket: BucketSize): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Most periods drawn on one axis; beyond it only periods with events are drawn. */
+const MAX_PERIODS = 20_000;
+
+/**
+ * Every period from the first to the last, so that bars are evenly spaced and a stretch with
+ * no events shows as a gap in the Goldstein line rather than a line drawn across it.
+ */
+function periodAxis(seconds: number[], bucket: BucketSize): number[] {
+  const present = [...new Set(seconds)].sort((x, y) => x - y);
+  if (present.length < 2) return present;
+  const all: number[] = [];
+  const d = new Date(present[0] * 1000);
+  const last = present[present.length - 1];
+  while (d.getTime() / 1000 <= last && all.length <= MAX_PERIODS) {
+    all.push(d.getTime() / 1000);
+    if (bucket === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + (bucket === 'week' ? 7 : 1));
+  }
+  return all.length > MAX_PERIODS ? present : all;
+}
+
 export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSearchParams, signal: AbortSignal): void {
   a = a.toUpperCase();
   b = b.toUpperCase();
@@ -102,7 +123,7 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
       ]);
       clear(chartsBox);
       while (tables.children.length > 1) tables.lastChild?.remove();
-      const xs = [...new Set([...ab.buckets, ...ba.buckets].map((x) => periodSeconds(x.period)))].sort((x, y) => x - y);
+      const xs = periodAxis([...ab.buckets, ...ba.buckets].map((x) => periodSeconds(x.period)), bucket);
       if (xs.length === 0) {
         chartsBox.appendChild(h('p', {}, `No dated events between ${a} and ${b} yet.`));
         return;
