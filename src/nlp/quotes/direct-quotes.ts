@@ -39,7 +39,7 @@ function isAccordingTo(article: Article, i: number): boolean {
 function forwardLimit(article: Article, from: number): number {
   const { tokens, text } = article;
   let i = from;
-  while (i < tokens.start.length && i < from + 24) {
+  while (i < tokens.start.length && i < from + 40) {
     if (isQuoteMark(article.tokens, i) || tokens.normal[i] === '.' || tokens.normal[i] === ';') break;
     if (text.slice(tokens.end[i - 1] ?? 0, tokens.start[i]).includes('\n')) break;
     i++;
@@ -79,7 +79,7 @@ function attributionBefore(article: Article, span: QuoteSpan): Attribution | nul
   if (last < 0) return null;
   // The attribution lies in the same line, after any earlier quote.
   let limit = last;
-  while (limit > 0 && last - limit < 24) {
+  while (limit > 0 && last - limit < 40) {
     const prev = limit - 1;
     if (isQuoteMark(tokens, prev) || tokens.normal[prev] === '.' || tokens.normal[prev] === ';') break;
     if (text.slice(tokens.end[prev], tokens.start[limit]).includes('\n')) break;
@@ -121,7 +121,10 @@ export function findDirectQuotes(article: Article, spans: QuoteSpan[]): Quote[] 
     const short = wordCount(inner) <= MAX_SCARE_WORDS;
     let attribution = introducedBefore(article, span) ? attributionBefore(article, span) ?? attributionAfter(article, span) : attributionAfter(article, span) ?? (short ? null : attributionBefore(article, span));
     let speaker: Speaker | null = null;
-    if (attribution) speaker = resolveSpeaker(article, attribution.words, previous?.quote.speaker ?? null);
+    const sharedCue = attribution && previous?.quote.cue && previous.quote.cue.start === tokens.start[attribution.cue.from];
+    // '"A," X, a researcher at Y, said. "B."': B's nearest verb is A's, and so is its speaker.
+    if (sharedCue) speaker = previous!.quote.speaker ? { ...previous!.quote.speaker } : null;
+    else if (attribution) speaker = resolveSpeaker(article, attribution.words, previous?.quote.speaker ?? null);
     else if (short) continue;
     else if (previous && !paragraphsApart(text, previous.close, span.open, 1)) speaker = previous.quote.speaker ? { ...previous.quote.speaker } : null;
     const quote: Quote = {

@@ -91,6 +91,23 @@ describe('direct quotes: where the speaker stands', () => {
   });
 });
 
+describe('direct quotes: long speaker phrases', () => {
+  it('steps over a description that holds commas of its own', () => {
+    const text = '"The results are striking," Dylan Nelson, a fellow at the Institute for Physics in Munich, Germany, and co-author of the study, said in a statement. "We did not expect them."';
+    const a = article(text, [
+      { text: 'Dylan Nelson', kind: 'person', code: null },
+      { text: 'Germany', kind: 'country', code: 'DEU' },
+    ]);
+    expect(quotesOf(a).map((q) => q.speaker)).toEqual(['Dylan Nelson', 'Dylan Nelson']);
+    expect(addQuotes(a).quotes[0].speaker?.affiliation).toBe('Institute for Physics');
+  });
+
+  it('reads titles joined by "and" as part of the speaker phrase', () => {
+    const text = '"We found water," lead researcher and planetary scientist Lucas Paganini said.';
+    expect(quotesOf(article(text))[0].speaker).toBe('Lucas Paganini');
+  });
+});
+
 describe('direct quotes: spans and marks', () => {
   it('keeps a quote of several sentences whole, with straight or curly marks', () => {
     const straight = 'Sergei Lavrov said: "The sanctions are a mistake. They will fail. We will respond."';
@@ -161,6 +178,11 @@ describe('reported speech', () => {
   it('finds no reported clause in passives, bare objects or outlets', () => {
     const text = 'Sergei Lavrov is said to be angry. Sergei Lavrov said nothing. Sergei Lavrov told Reuters.';
     expect(quotesOf(article(text, [LAVROV, { ...LAVROV, nth: 1 }, { ...LAVROV, nth: 2 }]))).toEqual([]);
+  });
+
+  it('does not read an infinitive "to say" as a report', () => {
+    const text = 'Sergei Lavrov changed his account to say the envoy did discuss the sanctions.';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([]);
   });
 
   it('keeps offsets that slice back to the quoted words', () => {

@@ -25,7 +25,8 @@ function isReportingVerb(tokens: TokenTable, i: number): boolean {
   if (!REPORTING_LEMMAS.has(lemma)) return false;
   // Passive ("is said to", "was told") reports no speaker's words.
   const prev = tokens.normal[i - 1];
-  return !(prev !== undefined && BE_FORMS.has(prev));
+  // An infinitive ("to say") is not a report either.
+  return !(prev !== undefined && (BE_FORMS.has(prev) || prev === 'to'));
 }
 
 /** Does a subject and a finite verb start at token i (the reported clause)? */

@@ -60,7 +60,7 @@ function latestMentionBefore(article: Article, offset: number, kinds: ReadonlySe
 
 /** Organisation named in an appositive: "a researcher at the Atlantic Council" → "Atlantic Council". */
 export function affiliationOf(description: string): string | null {
-  const m = /\b(?:at|of|for|with|from)\s+(?:the\s+)?((?:[A-Z][\w'’.&-]*\s*)+)/.exec(description);
+  const m = /\b(?:at|of|for|with|from)\s+(?:the\s+)?([A-Z][\w'’.&-]*(?:,?\s+(?:(?:of|on|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*)/.exec(description);
   return m ? m[1].trim() : null;
 }
 
@@ -82,7 +82,10 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
     const kinds: ReadonlySet<MentionKind> = PERSON_PRONOUNS.has(lower) ? new Set(['person']) : new Set(['organization', 'country', 'group']);
     const antecedent = latestMentionBefore(article, start, kinds);
     if (antecedent) return fromMention(article, antecedent, start, end, affiliation);
-    return previous && PERSON_PRONOUNS.has(lower) ? { ...previous, start, end } : null;
+    if (!PERSON_PRONOUNS.has(lower)) return null;
+    if (previous) return { ...previous, start, end };
+    const name = latestNameBefore(article, words.from);
+    return name ? { name, code: null, country: null, affiliation, start, end } : null;
   }
   if (tokens.pos[words.from] === 'PRON' && words.to - words.from === 1) return null;
   // No actor mention: the capitalised words name the speaker ("Smith", "Sergei Lavrov").
@@ -97,7 +100,8 @@ function longestNameRun(article: Article, from: number, to: number): string | nu
   let runStart = -1;
   for (let i = from; i <= to; i++) {
     const word = i < to ? text.slice(tokens.start[i], tokens.end[i]) : '';
-    const nameLike = i < to && /^\p{Lu}/u.test(word) && tokens.pos[i] !== 'DET' && tokens.pos[i] !== 'PRON';
+    // Places are where the speaker is, not who ("authorities in Beijing").
+    const nameLike = i < to && /^\p{Lu}/u.test(word) && tokens.pos[i] !== 'DET' && tokens.pos[i] !== 'PRON' && !isPlace(article, tokens.start[i]);
     if (nameLike && runStart < 0) runStart = i;
     if (!nameLike && runStart >= 0) {
       if (!best || i - runStart > best[1] - best[0]) best = [runStart, i];
@@ -105,4 +109,28 @@ function longestNameRun(article: Article, from: number, to: number): string | nu
     }
   }
   return best ? text.slice(tokens.start[best[0]], tokens.end[best[1] - 1]) : null;
+}
+
+/**
+ * Last resort for "he"/"she" when no person mention and no earlier speaker exists: the
+ * nearest run of proper nouns before the pronoun that no place or organisation mention covers.
+ */
+function latestNameBefore(article: Article, before: number): string | null {
+  const { tokens, text } = article;
+  const floor = Math.max(0, before - 80);
+  for (let i = before - 1; i >= floor; i--) {
+    if (tokens.pos[i] !== 'PROPN') continue;
+    let from = i;
+    while (from - 1 >= floor && tokens.pos[from - 1] === 'PROPN') from--;
+    const start = tokens.start[from];
+    const end = tokens.end[i];
+    const other = article.mentions.some((m) => m.kind !== 'person' && m.start < end && start < m.end);
+    if (!other) return text.slice(start, end);
+    i = from;
+  }
+  return null;
+}
+
+function isPlace(article: Article, offset: number): boolean {
+  return article.mentions.some((m) => m.kind === 'location' && m.start <= offset && offset < m.end);
 }

@@ -18,14 +18,34 @@ export interface SpeakerWords {
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 /** Prepositions that may sit inside a speaker phrase ("a spokesman for the Kremlin"). */
 const NP_INNER_ADP = new Set(['of', 'for', 'at', 'with']);
+const NP_BACK_ADP = new Set(['in', 'across', 'from', 'on']);
 /** Words that can stand between subject and verb: "Lavrov also said", "who has said". */
 const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
 
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 function isNpToken(tokens: TokenTable, i: number): boolean {
   const pos = tokens.pos[i];
+  if (pos === 'PRON') return true;
   if (NP_POS.has(pos)) return true;
   if (pos === 'PART' && (tokens.normal[i] === "'s" || tokens.normal[i] === '’s')) return true;
-  return pos === 'PUNCT' && tokens.normal[i] === '-';
+  if (pos === 'PUNCT') return tokens.normal[i] === '-';
+  // Hyphenated compounds: "the 14th-ranked Schwartzman", "the Delhi-based Council".
+  return pos === 'VERB' && (tokens.normal[i - 1] === '-' || tokens.normal[i + 1] === '-');
+}
+
+/** A pronoun that is a whole noun phrase ("he"), not a possessive inside one ("his team"). */
+function isStandalonePronoun(tokens: TokenTable, i: number): boolean {
+  return tokens.pos[i] === 'PRON' && !POSSESSIVES.has(tokens.normal[i]);
+}
+
+/** Words that join two parts of one speaker phrase: "a spokesman for the Kremlin", "Paganini and his team". */
+function isConnector(tokens: TokenTable, i: number, backward = false): boolean {
+  if (tokens.pos[i] === 'CCONJ') return tokens.normal[i] === 'and';
+  if (tokens.pos[i] !== 'ADP') return false;
+  // Before the verb, "officials in Kabul said" and "businesses across the world say" are one
+  // subject; after it, "said Smith in a statement" is not.
+  return NP_INNER_ADP.has(tokens.normal[i]) || (backward && NP_BACK_ADP.has(tokens.normal[i]));
 }
 
 /** A noun phrase that runs back from token `last` (inclusive), not before `limit`. */
@@ -33,8 +53,9 @@ function nounPhraseBack(tokens: TokenTable, last: number, limit: number): number
   let i = last;
   while (i >= limit && isNpToken(tokens, i)) {
     // Pronouns only stand alone: "he said", not "the he".
-    if (tokens.pos[i] === 'PRON' && i !== last) break;
-    if (i - 1 >= limit && tokens.pos[i - 1] === 'ADP' && NP_INNER_ADP.has(tokens.normal[i - 1]) && i - 2 >= limit && isNpToken(tokens, i - 2)) {
+    if (isStandalonePronoun(tokens, i) && i !== last) break;
+    if (isStandalonePronoun(tokens, i)) return i;
+    if (i - 2 >= limit && isConnector(tokens, i - 1, true) && isNpToken(tokens, i - 2) && !isStandalonePronoun(tokens, i - 2)) {
       i -= 2;
       continue;
     }
@@ -47,9 +68,8 @@ function nounPhraseBack(tokens: TokenTable, last: number, limit: number): number
 function nounPhraseForward(tokens: TokenTable, first: number, limit: number): number {
   let i = first;
   while (i < limit && isNpToken(tokens, i)) {
-    if (tokens.pos[i] === 'PRON' && i !== first) break;
-    if (tokens.pos[i] === 'PRON') return i + 1;
-    if (i + 2 < limit && tokens.pos[i + 1] === 'ADP' && NP_INNER_ADP.has(tokens.normal[i + 1]) && isNpToken(tokens, i + 2)) {
+    if (isStandalonePronoun(tokens, i)) return i === first ? i + 1 : i;
+    if (i + 2 < limit && isConnector(tokens, i + 1) && isNpToken(tokens, i + 2)) {
       i += 2;
       continue;
     }
@@ -94,25 +114,42 @@ export function subjectAfter(tokens: TokenTable, verb: number, limit: number): S
   let appositive: SpeakerWords['appositive'] = null;
   if (to < limit && isComma(tokens, to) && to + 1 < limit && isNpToken(tokens, to + 1)) {
     let k = to + 1;
-    while (k < limit && !isComma(tokens, k) && tokens.normal[k] !== '.' && !isVerbal(tokens, k) && !isQuoteMark(tokens, k)) k++;
+    while (k < limit && !isComma(tokens, k) && tokens.normal[k] !== '.' && !(isVerbal(tokens, k) && !isNpToken(tokens, k)) && !isQuoteMark(tokens, k)) k++;
     // A verb means a new clause ("according to Kerry, the deal is dead"), not a description.
-    if (k >= limit || !isVerbal(tokens, k)) appositive = { from: to + 1, to: k };
+    if (k >= limit || !(isVerbal(tokens, k) && !isNpToken(tokens, k))) appositive = { from: to + 1, to: k };
   }
   return { from, to, appositive };
 }
 
 /** The subject named right at `first` when the verb follows it ("X said", "X, a Y at Z, said"). */
 export function subjectThenVerb(tokens: TokenTable, first: number, limit: number, isVerb: (i: number) => boolean): { words: SpeakerWords; verb: number } | null {
-  if (first >= limit || !isNpToken(tokens, first)) return null;
-  const to = nounPhraseForward(tokens, first, limit);
+  if (first >= limit) return null;
+  // wink may tag a title word as a verb ("lead researcher X said"): a non-speech verb right
+  // before a noun is read as part of the phrase.
+  const verbModifier = tokens.pos[first] === 'VERB' && !isVerb(first) && first + 1 < limit && (tokens.pos[first + 1] === 'NOUN' || tokens.pos[first + 1] === 'PROPN');
+  if (!verbModifier && !isNpToken(tokens, first)) return null;
+  const to = nounPhraseForward(tokens, verbModifier ? first + 1 : first, limit);
   let k = to;
   let appositive: SpeakerWords['appositive'] = null;
   if (k < limit && isComma(tokens, k)) {
+    // The description may hold commas of its own ("at the Council on Energy, Environment
+    // and Water, said"): the last comma before the speech verb closes it.
     let m = k + 1;
-    while (m < limit && m < k + 14 && !isComma(tokens, m) && tokens.pos[m] !== 'VERB' && !isQuoteMark(tokens, m)) m++;
-    if (m < limit && isComma(tokens, m) && m > k + 1) {
-      appositive = { from: k + 1, to: m };
-      k = m + 1;
+    let close = -1;
+    while (m < limit && m < k + 30 && !isQuoteMark(tokens, m) && tokens.normal[m] !== '.') {
+      if (isComma(tokens, m)) {
+        let v = m + 1;
+        while (v < limit && SKIPPABLE.has(tokens.pos[v])) v++;
+        if (v < limit && isVerb(v)) {
+          close = m;
+          break;
+        }
+      } else if (isVerbal(tokens, m) && !isNpToken(tokens, m)) break;
+      m++;
+    }
+    if (close > k + 1) {
+      appositive = { from: k + 1, to: close };
+      k = close + 1;
     }
   }
   while (k < limit && SKIPPABLE.has(tokens.pos[k])) k++;
