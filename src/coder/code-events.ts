@@ -28,9 +28,13 @@ export interface CoderOptions {
   carrySubject: boolean;
   /** Drop events with no target (CAMEO events are dyadic; default true). */
   requireTarget: boolean;
+  /** A trigger with no source of its own takes the source of the sentence's previous trigger ("X expelled ... and closed ..."). */
+  shareSource: boolean;
+  /** When no actor is the target, take the country of a place after "in", "to", "at", "on" ... as the target. */
+  placeTargets: boolean;
 }
 
-export const DEFAULT_CODER_OPTIONS: CoderOptions = { keepSourceless: false, carryTarget: true, carrySubject: true, requireTarget: true };
+export const DEFAULT_CODER_OPTIONS: CoderOptions = { keepSourceless: false, carryTarget: true, carrySubject: true, requireTarget: true, shareSource: false, placeTargets: false };
 
 export interface CoderResources {
   codebook: Codebook;
@@ -200,8 +204,12 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     };
     const triggers = findTriggers(view, res.patterns, s.tokenStart, s.tokenEnd);
     for (const t of triggers) ctx.heads.add(t.head);
+    let lastSource: ActorGroup | null = null;
     for (const t of triggers) {
-      const { source, target, carried } = findRoles(view, ctx, t, prev, options);
+      const roles = findRoles(view, ctx, t, prev, options);
+      if (roles.source === null && options.shareSource && lastSource !== null && roles.target !== lastSource) roles.source = lastSource;
+      if (roles.source !== null) lastSource = roles.source;
+      const { source, target, carried } = roles;
       if (ctx.firstSubject === null && source !== null && t.kind === 'verb') ctx.firstSubject = source;
       const from = source !== null && source.last < t.head ? source.last + 1 : s.tokenStart;
       const modality = modalityOf(view, t, triggers, s.tokenStart, s.tokenEnd, from);
@@ -248,7 +256,7 @@ function expand(
 ): DraftEvent[] {
   const sources = source?.members.map((r) => r.mention) ?? [null];
   let targets: (Mention | null)[] = target?.members.map((r) => r.mention) ?? [null];
-  if (target === null && (PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2)))) {
+  if (target === null && (options.placeTargets || PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2)))) {
     targets = [placeTarget(view, ctx, t, article)];
   }
   const out: DraftEvent[] = [];

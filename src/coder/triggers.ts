@@ -139,7 +139,7 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   const prev = i > sStart ? view.normal(i - 1) : '';
   const nounContext = NOUN_DETERMINERS.has(prev) || (i > sStart && (view.pos(i - 1) === 'ADJ' || view.pos(i - 1) === 'NUM'));
   const order: PatternKind[] =
-    pos === 'VERB' || pos === 'AUX' ? (nounContext ? ['noun', 'verb'] : ['verb', 'noun']) : nounContext ? ['noun'] : ['noun', 'verb'];
+    nounContext ? ['noun'] : pos === 'VERB' || pos === 'AUX' ? ['verb', 'noun'] : ['noun', 'verb'];
   // A token is tried in the pass of its preferred reading only, so each token is coded once.
   if (order[0] !== pass && !(pass === 'noun' && order.length > 1 && order[1] === 'noun')) return null;
   let windowEnd = i + 1;

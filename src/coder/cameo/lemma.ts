@@ -6,6 +6,22 @@
  * de-inflections. Patterns are written in base form; these candidates meet them halfway.
  */
 
+/** Irregular past forms that the coder's verbs use; wink misses some when it mistags them. */
+const IRREGULAR: Record<string, string> = {
+  shot: 'shoot', struck: 'strike', fought: 'fight', met: 'meet', held: 'hold', began: 'begin', begun: 'begin', sent: 'send',
+  gave: 'give', given: 'give', took: 'take', taken: 'take', brought: 'bring', withdrew: 'withdraw', withdrawn: 'withdraw',
+  flew: 'fly', flown: 'fly', led: 'lead', made: 'make', went: 'go', gone: 'go', told: 'tell', sought: 'seek', broke: 'break',
+  broken: 'break', spoke: 'speak', spoken: 'speak', froze: 'freeze', frozen: 'freeze', drew: 'draw', drawn: 'draw',
+  shook: 'shake', threw: 'throw', thrown: 'throw', stole: 'steal', stolen: 'steal', beat: 'beat', beaten: 'beat', slew: 'slay',
+  slain: 'slay', hung: 'hang', fled: 'flee', forbade: 'forbid', forbidden: 'forbid', swore: 'swear', sworn: 'swear', wrote: 'write',
+  written: 'write', rode: 'ride', overtook: 'overtake', bore: 'bear', borne: 'bear', won: 'win', lost: 'lose', left: 'leave',
+  kept: 'keep', paid: 'pay', laid: 'lay', sold: 'sell', bought: 'buy', stood: 'stand', chose: 'choose', chosen: 'choose',
+  arose: 'arise', saw: 'see', seen: 'see', came: 'come', knew: 'know', known: 'know', did: 'do', done: 'do', ran: 'run',
+  rang: 'ring', undertook: 'undertake', forgave: 'forgive', forgiven: 'forgive', oversaw: 'oversee', upheld: 'uphold',
+  withheld: 'withhold', dealt: 'deal', felt: 'feel', meant: 'mean', heard: 'hear', spent: 'spend', built: 'build', lent: 'lend',
+  fed: 'feed', bled: 'bleed', sped: 'speed', dug: 'dig',
+};
+
 /**
  * Returns the distinct base-form candidates for a token, most trusted first.
  * @param normal lower-case surface form
@@ -19,6 +35,8 @@ export function lemmaCandidates(normal: string, lemma: string): string[] {
   };
   const word = normal.replace(/[’']s$/, '');
   add(word);
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) add(irregular);
   if (word.length <= 3) return out;
   if (word.endsWith('ies')) add(word.slice(0, -3) + 'y');
   else if (word.endsWith('es')) {
