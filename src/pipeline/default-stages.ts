@@ -8,6 +8,7 @@ import { sentencesStage } from '../nlp/sentences/index.js';
 import { actorsStage } from '../nlp/actors/index.js';
 import { placesStage } from '../nlp/places/index.js';
 import { datesStage } from '../nlp/dates/index.js';
+import { quotesStage } from '../nlp/quotes/index.js';
 import { coderStage } from '../coder/index.js';
 
 export const defaultStages: StageDefinition<any>[] = [
@@ -15,5 +16,6 @@ export const defaultStages: StageDefinition<any>[] = [
   actorsStage,
   placesStage,
   datesStage,
+  quotesStage,
   coderStage,
 ];
