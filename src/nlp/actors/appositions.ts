@@ -18,15 +18,16 @@ export function resolveAppositions(keys: TokenKeys, drafts: Draft[], from: numbe
   for (const d of drafts) {
     if (d.mention.kind !== 'person' || d.antecedent !== null || d.person !== null) continue;
     if (d.mention.code !== null && d.mention.affiliation) continue;
-    const source = describedAfter(keys, d, drafts, to) ?? describedBefore(keys, d, drafts, from);
-    if (source === null) continue;
+    const found = describedAfter(keys, d, drafts, to) ?? describedBefore(keys, d, drafts, from);
+    if (found === null) continue;
+    const { source, organization } = found;
     const m = d.mention;
-    if (m.code === null) {
+    if (m.code === null && source.mention.code !== null) {
       m.code = source.mention.code;
       m.country = source.mention.country;
       m.role = source.mention.role;
     }
-    if (source.mention.kind === 'organization') m.affiliation = source.mention.name;
+    if (organization !== null) m.affiliation = organization.mention.name;
     else if (!m.affiliation) m.affiliation = source.mention.text;
     m.via = { stage: m.via.stage, rule: 'apposition' };
   }
@@ -36,12 +37,20 @@ function coded(d: Draft): boolean {
   return d.mention.code !== null && d.mention.kind !== 'person' && d.mention.kind !== 'location';
 }
 
-function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number): Draft | null {
+interface Description {
+  /** The mention whose code the person takes. */
+  source: Draft;
+  /** The organization named in the description, for the affiliation. */
+  organization: Draft | null;
+}
+
+function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number): Description | null {
   let i = d.to;
   if (i >= to) return null;
   if (AFFILIATION_WORDS.has(keys.key[i])) {
     const j = keys.key[i + 1] === 'the' ? i + 2 : i + 1;
-    return drafts.find((e) => e.from === j && e.mention.kind === 'organization' && e.mention.code !== null) ?? null;
+    const org = drafts.find((e) => e.from === j && e.mention.kind === 'organization' && e.mention.code !== null);
+    return org === undefined ? null : { source: org, organization: org };
   }
   if (keys.key[i] !== ',' && keys.key[i] !== '(') return null;
   i += 1;
@@ -49,10 +58,14 @@ function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number):
   else if (!['a', 'an', 'the'].includes(keys.key[i]) && !drafts.some((e) => e.from === i && coded(e))) return null;
   let end = i + 1;
   while (end < to && !CLAUSE_END.has(keys.key[end])) end++;
-  return drafts.find((e) => e.from >= i && e.from < end && coded(e)) ?? null;
+  const inClause = drafts.filter((e) => e.from >= i && e.from < end);
+  // A coded description gives the code; an organization, coded or not, the affiliation.
+  const organization = inClause.find((e) => e.mention.kind === 'organization') ?? null;
+  const source = inClause.find(coded) ?? organization;
+  return source === null ? null : { source, organization };
 }
 
-function describedBefore(keys: TokenKeys, d: Draft, drafts: Draft[], from: number): Draft | null {
+function describedBefore(keys: TokenKeys, d: Draft, drafts: Draft[], from: number): Description | null {
   const comma = d.from - 1;
   if (comma <= from || keys.key[comma] !== ',') return null;
   let start = comma - 1;
@@ -61,5 +74,5 @@ function describedBefore(keys: TokenKeys, d: Draft, drafts: Draft[], from: numbe
   for (const e of drafts) {
     if (e.from >= start && e.to <= comma && e.personRole && coded(e)) best = e;
   }
-  return best;
+  return best === null ? null : { source: best, organization: best.mention.kind === 'organization' ? best : null };
 }

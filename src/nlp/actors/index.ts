@@ -11,7 +11,7 @@ import { loadActorDictionary } from './dictionary.js';
 import { recognizeActors } from './recognize.js';
 import { defaultDataDir, readTsv } from './tsv.js';
 import { foldKey } from './text-key.js';
-import { loadGazetteer, isPlaceKey } from '../places/gazetteer.js';
+import { loadGazetteer, isPlaceKey, placeCountry } from '../places/gazetteer.js';
 import { ACTORS_STAGE } from './stage-name.js';
 
 export interface ActorsOptions {
@@ -31,7 +31,11 @@ export function createActorRecognizer(options: Partial<ActorsOptions> = {}): (ar
   const gazetteer = loadGazetteer(dataDir);
   const orgHeads = new Map<string, string>();
   for (const row of readTsv(join(dataDir, 'actors', 'org-heads.tsv'))) orgHeads.set(row.word, row.role);
-  const ctx = { dict, orgHeads, isPlace: (key: string) => isPlaceKey(gazetteer, foldKey(key)) };
+  const ctx = {
+    dict, orgHeads,
+    isPlace: (key: string) => isPlaceKey(gazetteer, foldKey(key)),
+    placeCountry: (key: string) => placeCountry(gazetteer, foldKey(key)),
+  };
   return (article: Article) => {
     article.mentions = recognizeActors(article, ctx);
     return article;

@@ -60,6 +60,8 @@ const MAX_TOKENS = 8;
 
 export class PhraseIndex {
   private readonly map = new Map<string, Stored[]>();
+  /** Every leading part of every key, so that growing a phrase stops as soon as nothing can match. */
+  private readonly prefixes = new Set<string>();
 
   /** Adds `phrase` for `entry`; `rule` defaults from the phrase's own spelling. */
   add(phrase: string, entry: LexEntry, rule?: CaseRule): void {
@@ -68,6 +70,7 @@ export class PhraseIndex {
     const letters = phrase.replace(/[^\p{L}]/gu, '');
     const resolved: CaseRule =
       rule ?? (letters.length <= 3 && letters === letters.toUpperCase() && letters.length > 0 ? 'exact' : 'any');
+    for (let i = 1; i < key.length; i++) this.prefixes.add(key.slice(0, i));
     let list = this.map.get(key);
     if (list === undefined) {
       list = [];
@@ -92,10 +95,16 @@ export class PhraseIndex {
     for (let to = from + 1; to <= last; to++) {
       key = to === from + 1 ? keys.key[from] : key + (keys.spaceAfter[to - 2] ? ' ' : '') + keys.key[to - 1];
       const stored = this.map.get(key);
-      if (stored === undefined) continue;
-      const surface = text.slice(starts[from], ends[to - 1]).replace(/\s+/g, ' ');
-      const entries = stored.filter((s) => caseFits(s, surface, keys.capital[from])).map((s) => s.entry);
-      if (entries.length > 0) best = { from, to, entries };
+      if (stored !== undefined) {
+        let surface: string | null = null;
+        const entries: LexEntry[] = [];
+        for (const s of stored) {
+          if (s.rule === 'exact' && surface === null) surface = text.slice(starts[from], ends[to - 1]).replace(/\s+/g, ' ');
+          if (caseFits(s, surface ?? '', keys.capital[from])) entries.push(s.entry);
+        }
+        if (entries.length > 0) best = { from, to, entries };
+      }
+      if (!this.prefixes.has(key)) break;
     }
     return best;
   }

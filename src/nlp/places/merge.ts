@@ -8,13 +8,22 @@ import type { Mention } from '../../model/mention.js';
 
 /** Returns existing + added mentions sorted by position, with antecedent indexes remapped. */
 export function mergeMentions(existing: Mention[], added: Mention[]): Mention[] {
-  const all = [...existing.map((m, i) => ({ m, old: i })), ...added.map((m) => ({ m, old: -1 }))];
-  all.sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
-  const remap = new Map<number, number>();
-  all.forEach((x, i) => {
-    if (x.old >= 0) remap.set(x.old, i);
-  });
-  return all.map(({ m }) => (m.antecedent === undefined ? m : { ...m, antecedent: remap.get(m.antecedent) }));
+  if (added.length === 0) return existing;
+  // Both lists are in text order: a linear merge, remembering where each old mention went.
+  const out: Mention[] = [];
+  const remap = new Int32Array(existing.length);
+  let i = 0;
+  let j = 0;
+  while (i < existing.length || j < added.length) {
+    if (j >= added.length || (i < existing.length && existing[i].start <= added[j].start)) {
+      remap[i] = out.length;
+      out.push(existing[i++]);
+    } else {
+      out.push(added[j++]);
+    }
+  }
+  for (const m of out) if (m.antecedent !== undefined && m.via.stage !== 'nlp.places.v1') m.antecedent = remap[m.antecedent];
+  return out;
 }
 
 /**

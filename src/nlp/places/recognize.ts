@@ -27,7 +27,10 @@ const FACILITY_WORDS = new Set([
   'region', 'province', 'district', 'city', 'suburb', 'suburbs', 'outskirts', 'area', 'talks', 'summit',
   'meeting', 'court', 'mayor', 'residents', 'office', 'compound', 'station', 'plant', 'facility', 'border',
 ]);
+const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 const MAX_TOKENS = 6;
+/** Parts of speech a place name can start with (not "It", "The", "But"). */
+const PLACE_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'VERB', 'NUM']);
 /** A city this large (or a capital) is a place wherever it is named. */
 const MAJOR_CITY = 1_000_000;
 
@@ -52,7 +55,7 @@ export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[]
   const keys = tokenKeys(article);
   const covered = new Uint8Array(n);
   for (const m of article.mentions) {
-    for (let i = 0; i < n; i++) if (tokens.start[i] >= m.start && tokens.end[i] <= m.end) covered[i] = 1;
+    for (let i = firstTokenAt(tokens.start, m.start); i < n && tokens.end[i] <= m.end; i++) covered[i] = 1;
   }
   const candidates: Candidate[] = [];
   for (let si = 0; si < article.sentences.length; si++) {
@@ -60,7 +63,7 @@ export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[]
     const s = article.sentences[si];
     let lastEnd = -10;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered[i] || !keys.capital[i]) continue;
+      if (covered[i] || !keys.capital[i] || !PLACE_POS.has(tokens.pos[i])) continue;
       const found = lookup(keys, ctx, i, s.tokenEnd, covered);
       if (found === null) continue;
       const rule = found.based ? 'based' : placeContext(keys, i, found.to, s.tokenStart, s.tokenEnd, lastEnd, found.places);
@@ -114,6 +117,18 @@ function countryPlaces(ctx: PlacesContext, key: string): Place[] | undefined {
   return [{ name: info.name, kind: 'country', country: code, lat: info.lat, lon: info.lon, population: 0, capital: false, curated: true }];
 }
 
+/** Index of the first token starting at or after `offset` (binary search). */
+function firstTokenAt(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The rule that makes tokens [from, to) a place here, or null. */
 function placeContext(keys: TokenKeys, from: number, to: number, sStart: number, sEnd: number, lastEnd: number, places: Place[]): string | null {
   if (to < sEnd && (keys.key[to] === '-based' || (keys.key[to] === '-' && keys.key[to + 1] === 'based'))) return 'based';
@@ -121,6 +136,8 @@ function placeContext(keys: TokenKeys, from: number, to: number, sStart: number,
   while (p >= sStart && (keys.key[p] === 'the' || keys.key[p] === "'s")) p--;
   const prev = p >= sStart ? keys.key[p] : '';
   if (LOCATION_WORDS.has(prev)) return 'preposition';
+  // Dateline: "KIEV —" opening a paragraph.
+  if (from === sStart && to < sEnd && DATELINE_DASHES.has(keys.key[to])) return 'dateline';
   if ((prev === ',' || prev === 'and' || prev === 'or') && lastEnd >= p - 1 && lastEnd >= 0) return 'list';
   if (to < sEnd && FACILITY_WORDS.has(keys.key[to])) return 'facility';
   const top = places[0];

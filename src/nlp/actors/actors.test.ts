@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { buildTokenizedArticle } from '../../model/build.js';
+import type { Article } from '../../model/article.js';
+import type { Mention } from '../../model/mention.js';
+import { createActorRecognizer } from './index.js';
+import { createPlaceRecognizer } from '../places/index.js';
+
+const actors = createActorRecognizer();
+const places = createPlaceRecognizer();
+
+function analyse(text: string, published: string | null = '2017-11-09', author: string | null = null): Article {
+  return places(actors(buildTokenizedArticle(text, { published, author })));
+}
+
+/** The mention whose text is exactly `words` (the first one, or the nth). */
+function mention(article: Article, words: string, nth = 0): Mention | undefined {
+  return article.mentions.filter((m) => m.text === words)[nth];
+}
+
+describe('actors: countries and roles', () => {
+  it.each([
+    ['Russian diplomats were expelled on Monday.', 'Russian diplomats', 'RUSGOV'],
+    ['The US Congress passed new sanctions.', 'US Congress', 'USALEG'],
+    ['The U.S. Congress passed new sanctions.', 'U.S. Congress', 'USALEG'],
+    ['Ukrainian separatists shelled the town.', 'Ukrainian separatists', 'UKRREB'],
+    ['The Kremlin said the sanctions were illegal.', 'Kremlin', 'RUSGOV'],
+    ['The Pentagon announced new exercises.', 'Pentagon', 'USAMIL'],
+    ['A Pentagon spokesman declined to comment.', 'Pentagon spokesman', 'USAMIL'],
+    ['The State Department summoned the envoy.', 'State Department', 'USAGOV'],
+    ["Russia's Foreign Ministry protested.", "Russia's Foreign Ministry", 'RUSGOV'],
+    ['The foreign minister of Iran arrived.', 'foreign minister of Iran', 'IRNGOV'],
+    ['The American ambassador to Moscow was summoned.', 'American ambassador to Moscow', 'USAGOV'],
+    ['Iranian state TV reported the launch.', 'Iranian state TV', 'IRNMED'],
+    ['The Russian military court jailed him.', 'Russian military court', 'RUSJUD'],
+    ['British police arrested two men.', 'British police', 'GBRCOP'],
+    ['Chinese companies won the contract.', 'Chinese companies', 'CHNBUS'],
+    ['The Syrian opposition rejected the plan.', 'Syrian opposition', 'SYROPP'],
+    ['The UK government responded.', 'UK government', 'GBRGOV'],
+    ['The Élysée welcomed the decision.', 'Élysée', 'FRAGOV'],
+    ['The Quai d’Orsay issued a statement.', 'Quai d’Orsay', 'FRAGOV'],
+    ['Kyiv said it would retaliate.', 'Kyiv', 'UKRGOV'],
+    ['Russia condemned the strike.', 'Russia', 'RUS'],
+    ['A former Russian diplomat spoke.', 'former Russian diplomat', 'RUSELI'],
+  ])('%s -> %s is %s', (text, words, code) => {
+    expect(mention(analyse(text), words)?.code).toBe(code);
+  });
+
+  it('reads a capital that acts as its government and a capital after "in" as a place', () => {
+    const a = analyse('Moscow expelled 23 British diplomats working in Moscow.');
+    const [actor, place] = a.mentions.filter((m) => m.text === 'Moscow');
+    expect(actor).toMatchObject({ kind: 'country', code: 'RUSGOV', country: 'RUS', role: 'GOV' });
+    expect(place).toMatchObject({ kind: 'location', code: null, country: 'RUS', name: 'Moscow' });
+  });
+
+  it('does not take "us" for the United States', () => {
+    const a = analyse('He told us that the talks failed.');
+    expect(a.mentions.find((m) => m.country === 'USA')).toBeUndefined();
+  });
+
+  it('shares a role across coordinated countries only when written, not by guess', () => {
+    const a = analyse('US and Russian diplomats met in Geneva.');
+    expect(mention(a, 'Russian diplomats')?.code).toBe('RUSGOV');
+    expect(mention(a, 'Geneva')?.kind).toBe('location');
+  });
+});
+
+describe('actors: organizations and meetings', () => {
+  it.each([
+    ['The UN Security Council met on Friday.', 'UN Security Council', 'IGOUNO'],
+    ['NATO warned Moscow.', 'NATO', 'IGOWSTNAT'],
+    ['The EU imposed sanctions.', 'EU', 'IGOEUREEC'],
+    ['The OSCE sent monitors.', 'OSCE', 'IGOEUROSC'],
+    ['Amnesty International condemned the arrests.', 'Amnesty International', 'NGOHRIAMN'],
+    ['The IAEA inspected the site.', 'IAEA', 'IGOUNOIAE'],
+  ])('%s -> %s is %s', (text, words, code) => {
+    expect(mention(analyse(text), words)?.code).toBe(code);
+  });
+
+  it.each(['G20', 'G7', 'APEC', 'BRICS'])('reads %s as a meeting, never a country', (name) => {
+    const a = analyse(`Leaders met at the ${name} summit in Hamburg.`);
+    expect(mention(a, name)).toMatchObject({ kind: 'organization', code: null, country: null });
+  });
+});
+
+describe('actors: people by date', () => {
+  it('codes "President Trump" as USAGOV in 2017', () => {
+    const m = mention(analyse('President Trump signed the bill.', '2017-08-02'), 'President Trump');
+    expect(m).toMatchObject({ kind: 'person', code: 'USAGOV', name: 'Donald Trump' });
+  });
+
+  it('does not code Trump as government before his tenure', () => {
+    const m = mention(analyse('President Trump signed the bill.', '2015-06-01'), 'President Trump');
+    expect(m?.kind).toBe('person');
+    expect(m?.code).not.toBe('USAGOV');
+  });
+
+  it('codes a former office holder as elite after the tenure', () => {
+    expect(mention(analyse('Barack Obama gave a speech.', '2018-03-01'), 'Barack Obama')?.code).toBe('USAELI');
+  });
+
+  it.each([
+    ['Mike Pompeo visited Seoul.', '2017-06-01', 'USASPY'],
+    ['Mike Pompeo visited Seoul.', '2019-06-01', 'USAGOV'],
+  ])('%s on %s -> %s', (text, date, code) => {
+    expect(mention(analyse(text, date), 'Mike Pompeo')?.code).toBe(code);
+  });
+
+  it('matches names written with accents or without', () => {
+    const a = analyse('Erdoğan met Erdogan’s critics.');
+    expect(a.mentions.filter((m) => m.name === 'Recep Tayyip Erdogan').length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('actors: people described in the text', () => {
+  it.each([
+    ['"It is a signal," said Anna Weber, a researcher at the German think tank Zeitwende.', 'Zeitwende'],
+    ['"It is a signal," said Anna Weber, a researcher at the German think tank SWP.', 'German Institute for International and Security Affairs'],
+  ])('takes code and affiliation from an apposition with a think tank: %s', (text, affiliation) => {
+    const a = analyse(text);
+    expect(mention(a, 'Anna Weber')).toMatchObject({ kind: 'person', code: 'DEUNGO', affiliation });
+    expect(a.mentions.find((m) => m.text === 'It')).toBeUndefined();
+  });
+
+  it('reads "X of the Carnegie Moscow Center"', () => {
+    const a = analyse('Dmitri Trenin of the Carnegie Moscow Center said the move was symbolic.');
+    expect(mention(a, 'Dmitri Trenin')).toMatchObject({ code: 'RUSNGO', affiliation: 'Carnegie Moscow Center' });
+  });
+
+  it('reads a description before the name', () => {
+    const a = analyse("The EU's new envoy to the region, Pieter Maas, arrived on Monday.");
+    expect(mention(a, 'Pieter Maas')).toMatchObject({ kind: 'person', code: 'IGOEUREEC' });
+  });
+
+  it('reads "who heads" clauses', () => {
+    const a = analyse('Li Wei, who heads the Chinese institute CICIR, disagreed.');
+    expect(mention(a, 'Li Wei')).toMatchObject({ code: 'CHNNGO', affiliation: 'CICIR' });
+  });
+
+  it('reads role words before a name', () => {
+    const a = analyse('Russian Foreign Ministry spokeswoman Irina Volkova denied it.');
+    const m = mention(a, 'Russian Foreign Ministry spokeswoman Irina Volkova');
+    expect(m).toMatchObject({ kind: 'person', code: 'RUSGOV', name: 'Irina Volkova', affiliation: 'Russian Foreign Ministry' });
+  });
+
+  it('keeps unknown names as uncoded persons so that quotes can use them', () => {
+    const m = mention(analyse('"We will see," said Laura Pennington.'), 'Laura Pennington');
+    expect(m).toMatchObject({ kind: 'person', code: null, name: 'Laura Pennington' });
+  });
+
+  it('reads a new organization from its name and head word', () => {
+    const m = mention(analyse('Experts at the Odessa Centre for Regional Studies disagree.'), 'Odessa Centre for Regional Studies');
+    expect(m).toMatchObject({ kind: 'organization', code: 'UKRNGO' });
+  });
+});
+
+describe('actors: later mentions', () => {
+  it('resolves a surname to the earlier full name', () => {
+    const a = analyse('Dmitri Trenin of the Carnegie Moscow Center spoke. Trenin said the talks failed.');
+    const later = a.mentions.find((m) => m.text === 'Trenin');
+    expect(later).toMatchObject({ kind: 'person', code: 'RUSNGO', name: 'Dmitri Trenin' });
+    expect(a.mentions[later!.antecedent!].text).toBe('Dmitri Trenin');
+  });
+
+  it('resolves a title to the person who holds it', () => {
+    const a = analyse('Recep Tayyip Erdogan met Vladimir Putin. The Turkish president said the talks went well.');
+    expect(mention(a, 'Turkish president')).toMatchObject({ code: 'TURGOV', name: 'Recep Tayyip Erdogan' });
+  });
+
+  it('resolves "he" as the subject of a sentence', () => {
+    const a = analyse('Sergei Lavrov arrived in Geneva. He said nothing.');
+    const he = mention(a, 'He');
+    expect(he).toMatchObject({ kind: 'person', code: 'RUSGOV', name: 'Sergei Lavrov' });
+    expect(a.mentions[he!.antecedent!].text).toBe('Sergei Lavrov');
+  });
+
+  it('does not invent an antecedent for a pronoun with none', () => {
+    expect(mention(analyse('He said nothing.'), 'He')).toBeUndefined();
+  });
+});
+
+describe('actors: never actors', () => {
+  it('drops names in a photo credit', () => {
+    const a = analyse('Putin met Xi in Beijing.\nPhoto: John Smith/AFP\nThe talks lasted two hours.');
+    expect(a.mentions.find((m) => m.text.includes('John Smith') || m.text === 'AFP')).toBeUndefined();
+  });
+
+  it.each([
+    ['"This is dangerous," Maria Lind told Reuters.', 'Reuters'],
+    ['"This is dangerous," Maria Lind told the Guardian.', 'Guardian'],
+    ['Maria Lind said in an interview with CNN that it was dangerous.', 'CNN'],
+  ])('gives no actor code to the publisher in %s', (text, publisher) => {
+    const m = mention(analyse(text), publisher);
+    expect(m === undefined || m.code === null).toBe(true);
+  });
+
+  it('keeps a media organization that acts as an actor', () => {
+    expect(mention(analyse('Iranian state TV broadcast the speech.'), 'Iranian state TV')?.code).toBe('IRNMED');
+  });
+
+  it("drops the byline's author", () => {
+    const a = analyse('Sergei Lavrov met Rex Tillerson. Thomas Redding contributed reporting.', '2017-11-09', 'Thomas Redding');
+    expect(a.mentions.find((m) => m.text.includes('Redding'))).toBeUndefined();
+  });
+});
+
+describe('actors: spans', () => {
+  it('gives every mention a span that slices back to its text', () => {
+    const a = analyse('On Monday, Russian diplomats and the US Congress clashed over the G20 agenda in Hamburg.');
+    for (const m of a.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
