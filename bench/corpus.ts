@@ -55,7 +55,7 @@ export async function buildCorpus(samples: string, path: string, articles: numbe
     const published = new Date(start + Math.floor(rand() * 1100) * 86_400_000).toISOString().slice(0, 10);
     const title = titles.length ? `${titles[i % titles.length]} (${i})` : `Article ${i}`;
     const line = JSON.stringify({ id: `bench-${i}`, title, published, source: 'Bench Wire', text: body.join('\n\n') }) + '\n';
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return { path, articles, words, paragraphs: paragraphs.length };

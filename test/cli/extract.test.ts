@@ -1,13 +1,16 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, ROOT, runCli, tempDir } from './run-cli.js';
 
 const dir = tempDir('extract');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/record.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true });
+// ajv-formats is CommonJS: under NodeNext its default export arrives wrapped.
+type AddFormats = (instance: Ajv2020) => unknown;
+const addFormats = (formatsModule as unknown as { default?: AddFormats }).default ?? (formatsModule as unknown as AddFormats);
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
@@ -46,7 +49,7 @@ describe('detente extract', () => {
     expect(records.length).toBeGreaterThan(0);
     for (const record of records) {
       const ok = validate(record);
-      expect(ok ? [] : validate.errors!.map((e) => `${record.id} ${e.instancePath} ${e.message}`)).toEqual([]);
+      expect(ok ? [] : validate.errors!.map((e: { instancePath: string; message?: string }) => `${record.id} ${e.instancePath} ${e.message}`)).toEqual([]);
       expect(checkOffsets(record)).toEqual([]);
     }
   });
