@@ -34,7 +34,13 @@ const PREPS = new Set([
 /** Prepositions whose object is a place or time, not the target of the event. */
 const NON_TARGET_PREPS = new Set([
   'in', 'at', 'near', 'during', 'after', 'before', 'since', 'by', 'via', 'inside', 'outside', 'across', 'under', 'within', 'amid',
-  'through', 'like', 'than', 'despite', 'including', 'among', 'from',
+  'through', 'like', 'than', 'despite', 'including', 'among',
+]);
+/** Words before "of" that make "of X" a quantity, not a prepositional phrase ("thousands of protesters"). */
+const QUANTITY = new Set([
+  'thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'several',
+  'group', 'groups', 'number', 'members', 'member', 'crowds', 'crowd', 'team', 'delegation', 'contingent', 'unit', 'units', 'band',
+  'each', 'both', 'none', 'majority', 'handful', 'battalion', 'column', 'convoy', 'squad',
 ]);
 /** Words before a mention that make it the addressee of a speech act, never an event actor ("told Reuters"). */
 const CUE_WORDS = new Set(['told', 'tells', 'tell', 'according']);
@@ -51,7 +57,8 @@ export function actorGroups(article: Article, view: TokenView, mentions: { m: Me
     if (CUE_WORDS.has(before) || (before === 'to' && before2 === 'according')) continue;
     refs.push({ mention: m, index: i, first: r[0], last: r[1] });
   }
-  refs.sort((a, b) => a.first - b.first);
+  // At one start, the longest mention first ("Russian police" over "Russian").
+  refs.sort((a, b) => a.first - b.first || b.last - a.last);
   const groups: ActorGroup[] = [];
   for (const ref of refs) {
     const g = groups[groups.length - 1];
@@ -76,6 +83,7 @@ function precededByPrep(view: TokenView, g: ActorGroup, sStart: number, preps: S
   while (j >= sStart && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'NUM') && g.first - j <= 3) j--;
   if (j < sStart) return null;
   const w = view.normal(j);
+  if (w === 'of' && j > sStart && (view.is(j - 1, QUANTITY) || view.pos(j - 1) === 'NUM')) return null;
   return preps.has(w) ? w : null;
 }
 
@@ -108,6 +116,10 @@ export function objectAfter(view: TokenView, groups: ActorGroup[], from: number,
   for (const g of groups) {
     if (g.first <= from || g.first > to || g === exclude) continue;
     if (precededByPrep(view, g, sStart, NON_TARGET_PREPS) !== null) continue;
+    // "Iran hosted the minister, and Turkey praised ...": the subject of the next verb is not this one's target.
+    let k = g.last + 1;
+    while (k < view.count && view.pos(k) === 'ADV') k++;
+    if (k < view.count && view.pos(k) === 'VERB' && view.article.tokens.sentence[k] === view.article.tokens.sentence[g.last]) continue;
     return g;
   }
   return null;
