@@ -79,6 +79,25 @@ describe('extractMetadata', () => {
   });
 });
 
+describe('link blocks', () => {
+  it('drops lists of links and one-link teaser paragraphs but keeps prose that holds links', () => {
+    const text = htmlFragmentToText(`
+      <p>The minister met <a href="/p">union leaders</a> on Monday and promised <a href="/q">a new offer</a> within a week.</p>
+      <ul><li><a href="/1">Strike enters second week</a></li><li><a href="/2">Who are the striking workers?</a></li></ul>
+      <p><a href="/3">Read the union's statement in full</a></p>
+      <ul><li>Wages rise by four percent</li><li>Pensions stay as they are</li></ul>`);
+    expect(text).toBe(
+      'The minister met union leaders on Monday and promised a new offer within a week.\n\nWages rise by four percent\n\nPensions stay as they are',
+    );
+  });
+
+  it('drops hover cards and pop-ups inside a paragraph', () => {
+    expect(htmlFragmentToText('<p>She spoke to <a href="/p">Jane Roe</a><span class="rollover-people-block">Jane Roe Latest stories by Jane Roe</span> on Friday.</p>')).toBe(
+      'She spoke to Jane Roe on Friday.',
+    );
+  });
+});
+
 describe('htmlFragmentToText', () => {
   it('makes block elements paragraphs and drops figures', () => {
     expect(htmlFragmentToText('<p>One <b>bold</b> line.</p><figure><figcaption>Cap</figcaption></figure><ul><li>Item a</li><li>Item b</li></ul>')).toBe(

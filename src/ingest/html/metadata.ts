@@ -27,19 +27,29 @@ const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
  */
 export function extractMetadata(document: Document): HtmlMetadata {
   const ld = findJsonLdArticle(document);
-  const meta = (key: string): string | null => {
-    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const value = el?.getAttribute('content')?.trim();
-    return value ? value : null;
-  };
-  const timeEl = document.querySelector('article time[datetime], time[datetime]');
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() || null;
+  // One pass over the <meta> elements: attribute selectors walk the whole tree each time.
+  const metas = new Map<string, string>();
+  for (const el of Array.from(document.getElementsByTagName('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !metas.has(key)) metas.set(key, content);
+    }
+  }
+  const meta = (key: string): string | null => metas.get(key.toLowerCase()) ?? null;
+  const timeEl = Array.from(document.getElementsByTagName('time')).find((t) => t.getAttribute('datetime'));
+  const canonical =
+    Array.from(document.getElementsByTagName('link'))
+      .find((l) => l.getAttribute('rel')?.toLowerCase() === 'canonical')
+      ?.getAttribute('href')
+      ?.trim() || null;
   const lang = document.documentElement?.getAttribute('lang') || meta('og:locale') || null;
   const metaAuthor = [meta('author'), meta('article:author'), meta('byl'), meta('parsely-author'), meta('dc.creator')].find(
     (a) => a !== null && !/^https?:/i.test(a),
   );
   return {
-    title: firstText(ldString(ld?.headline), meta('og:title'), meta('twitter:title'), document.querySelector('title')?.textContent),
+    title: firstText(ldString(ld?.headline), meta('og:title'), meta('twitter:title'), document.getElementsByTagName('title')[0]?.textContent),
     author: firstText(ldAuthor(ld?.author), metaAuthor),
     published: firstDate(
       ldString(ld?.datePublished),
@@ -64,7 +74,8 @@ export function extractMetadata(document: Document): HtmlMetadata {
 
 /** The first JSON-LD object typed as a news article, searching arrays and @graph. */
 export function findJsonLdArticle(document: Document): Record<string, Json> | null {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(document.getElementsByTagName('script'))) {
+    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
     let data: Json;
     try {
       data = JSON.parse(script.textContent ?? '') as Json;

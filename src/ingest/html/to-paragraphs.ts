@@ -20,7 +20,10 @@ const BLOCK_TAGS = new Set([
 
 /** Class or id words of blocks that are not part of the story. */
 const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|promo|advert|ad|ads|adslot|advertisement|recirc|read-?more|more-?stories|caption|credit|byline|author-bio|tags?|breadcrumbs?|subscribe|signup|paywall|comments?|sidebar|toolbar|inline-?link|outbrain|taboola)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|promo|advert|ad|ads|adslot|advertisement|recirc|read-?more|more-?stories|caption|credit|byline|author-bio|tags?|breadcrumbs?|subscribe|signup|paywall|comments?|sidebar|toolbar|inline-?link|outbrain|taboola|rollover|tooltip|popover|popup|hovercard|modal)(?:$|[\s_-])/i;
+
+/** Blocks whose text is (almost) all link text are link lists and teasers, not prose. */
+const LINK_BLOCKS = new Set(['UL', 'OL', 'P', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const ELEMENT = 1;
 const TEXT = 3;
@@ -70,6 +73,7 @@ export function htmlToParagraphs(root: Node): string {
 function isFurniture(el: Element, tag: string): boolean {
   if (SKIP_TAGS.has(tag)) return true;
   if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true;
+  if (LINK_BLOCKS.has(tag) && isLinkBlock(el, tag)) return true;
   const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   if (marks.trim() === '' || !FURNITURE_CLASS.test(marks)) return false;
   // A block with a furniture word somewhere in its classes ("entry-content-read-more") may
@@ -80,4 +84,21 @@ function isFurniture(el: Element, tag: string): boolean {
     if ((p.textContent ?? '').length >= 80 && ++prose >= 2) return false;
   }
   return true;
+}
+
+/**
+ * A list whose items are nearly all link text ("related stories"), or a short paragraph or
+ * heading that is one link (a teaser). Long blocks are left alone: prose with many links is
+ * still prose.
+ */
+function isLinkBlock(el: Element, tag: string): boolean {
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length === 0) return false;
+  const isList = tag === 'UL' || tag === 'OL';
+  if (!isList && text.length > 200) return false;
+  if (isList && text.length > 3000) return false;
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  if (isList) return el.querySelectorAll('li').length >= 2 && linked / text.length >= 0.7;
+  return linked / text.length >= 0.9;
 }

@@ -149,6 +149,8 @@ describe('furniture tests', () => {
   ])('knows the caption with its credit %j', (line) => expect(endsWithCredit(line)).toBe(true));
 
   it.each([
+    'Germany, France, Italy, Spain, Poland and the Netherlands signed the declaration.',
+    'Published reports said the minister had resigned on Monday, 9 November.',
     'The police said the photographer had been detained.',
     'Reuters reported that the talks had failed, citing two officials.',
     'He said the image of the country had suffered.',
@@ -158,7 +160,12 @@ describe('furniture tests', () => {
     expect(isFurnitureLine(line)).toBe(false);
   });
 
-  it.each(['Skip to content', '• Home', 'Home | World | Politics | Business', 'Read more: Why talks failed', 'Share on Twitter', 'We use cookies to improve your experience.'])(
+  it.each([
+    'Skip to content', '• Home', 'Home | World | Politics | Business', 'Read more: Why talks failed', 'Share on Twitter',
+    'We use cookies to improve your experience.', 'Whatsapp Facebook Pinterest Email', 'Leaders meet again in Geneva [VIDEO]',
+    'SEE MORE: Protesters besiege university', '| UPDATED: 11:05, Tue, Nov 19, 2019', 'Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM',
+    'election 2024, senate race, polls, swing states, turnout, campaign finance', 'The contents of this site are ©2019 Example Corp.',
+  ])(
     'knows %j as furniture',
     (line) => expect(isFurnitureLine(line)).toBe(true),
   );

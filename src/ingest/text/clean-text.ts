@@ -40,6 +40,8 @@ export function cleanText(raw: string, options: CleanTextOptions = {}): CleanTex
     ? findHeader(lines, { findTitle, knownTitle })
     : { title: null, author: null, published: null, lines: new Set<number>() };
   for (const i of info.lines) lines[i] = '';
+  // Date-only lines were kept for the header pass; anywhere else they are furniture.
+  for (let i = 0; i < lines.length; i++) if (lines[i] !== '' && parseDateLine(lines[i]) !== null) lines[i] = '';
   const isHeaderShaped = (i: number) => parseByline(lines[i]) !== null || parseDateLine(lines[i]) !== null;
   for (const i of findNavigationRuns(lines, isHeaderShaped)) lines[i] = '';
   const paragraphs = buildParagraphs(lines);
@@ -57,6 +59,7 @@ function removeFurniture(lines: string[]): void {
       if (caption >= 0 && looksLikeCaption(lines[caption])) lines[caption] = '';
       continue;
     }
+    if (parseDateLine(line) !== null) continue; // the header pass reads it first
     if (isFurnitureLine(line) || endsWithCredit(line)) lines[i] = '';
   }
 }

@@ -22,7 +22,7 @@ const INTERFACE_LABELS = new Set([
   'see more', 'show more', 'load more', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'x',
 ]);
 
-const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
+const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|see more|watch more|more stories|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
 
 const PROMPT = new RegExp(
   [
@@ -33,7 +33,9 @@ const PROMPT = new RegExp(
     '^support (?:our|independent) journalism\\b', '\\ball rights reserved\\b', '^(?:copyright|©|\\(c\\))\\s',
     '^this (?:article|story) (?:was|has been) (?:updated|corrected|amended)\\b', '^(?:terms of (?:use|service)|privacy policy)\\b',
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
-    '^(?:enable|please enable) javascript\\b', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
+    '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
+    '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
+    '^have a tip\\?', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
   ].join('|'),
   'i',
 );
@@ -63,7 +65,18 @@ const CREDIT_ONLY = new RegExp(
 const CAPTION_WORDS =
   /\b(?:pictured|file photo|in this (?:photo|picture|image|file)|(?:speaks|gestures|attends|arrives|arrive|looks on|look on|poses|pose|waves|walks|walk|stands|stand|holds|hold|delivers|listens|listen|sits|is seen|are seen|react|reacts|shakes hands|shake hands|smiles|leaves|leave|march|marches|gather|gathers|rally|rallies|protest)\b)/i;
 
-const BULLET = /^(?:[-*•·▪►>–—]+|\d{1,2}[.)])\s*/;
+const BULLET = /^(?:[-*•·▪►>–—|]+|\d{1,2}[.)])\s*/;
+
+/** Words of share bars and social buttons, in the languages of the news we see most. */
+const SOCIAL_WORDS = new Set([
+  'facebook', 'twitter', 'whatsapp', 'pinterest', 'pint', 'pin', 'linkedin', 'reddit', 'email', 'e-mail', 'mail', 'print',
+  'share', 'shares', 'tweet', 'telegram', 'messenger', 'copy', 'link', 'sms', 'flipboard', 'tumblr', 'x', 'comments',
+  'comment', 'save', 'download', 'baixar', 'compartilhar', 'compartir', 'teilen', 'partager', 'imprimir', 'drucken',
+  'vk', 'ok', 'line', 'viber', 'google', 'google+', 'instagram', 'youtube', 'snapchat', 'tiktok', 'rss',
+]);
+
+/** "Hong Kong unrest explained [VIDEO]": a teaser marked with an upper-case tag in brackets. */
+const TEASER_TAG = /\[(?:[A-Z]{3,}(?: [A-Z]{2,})*)\]\s*[|]?\s*$/;
 
 /** The line without list bullets or numbering. */
 export function stripBullet(line: string): string {
@@ -87,7 +100,24 @@ export function isFurnitureLine(line: string): boolean {
   if (bare.length <= 200 && LINK_PREFIX.test(bare)) return true;
   if (bare.length <= 300 && PROMPT.test(bare)) return true;
   if (isLinkList(bare)) return true;
+  if (isSocialBar(lower)) return true;
+  if (bare.length <= 200 && TEASER_TAG.test(bare)) return true;
+  if (isTagList(bare)) return true;
   return false;
+}
+
+/** "Whatsapp Facebook Pint Baixar": a line of share buttons. */
+function isSocialBar(lower: string): boolean {
+  const words = lower.split(/[\s|•·,/]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 12) return false;
+  return words.filter((w) => SOCIAL_WORDS.has(w)).length / words.length >= 0.75;
+}
+
+/** "stock car 2018, stock car brasil, …": a keyword list, many short comma-separated items and no sentence. */
+function isTagList(line: string): boolean {
+  if (endsWithTerminal(line)) return false;
+  const parts = line.split(/\s*,\s*/);
+  return parts.length >= 6 && parts.every((p) => p !== '' && wordCount(p) <= 4);
 }
 
 /** "Home | World | Politics", "News · Sport · Weather": short items joined by separators. */
