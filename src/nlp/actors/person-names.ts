@@ -16,6 +16,9 @@ const NOT_IN_PERSON_NAMES = new Set([
   'global', 'world', 'news', 'times', 'post', 'daily', 'online', 'media', 'press', 'facebook', 'twitter',
   'linkedin', 'email', 'google', 'youtube', 'instagram', 'whatsapp', 'telegram', 'home', 'share', 'read',
   'more', 'sign', 'subscribe', 'copyright', 'opinion', 'breaking', 'live', 'update', 'updated', 'video',
+  'boulevard', 'lane', 'highway', 'embankment', 'prospekt', 'plaza', 'asia', 'pacific', 'europe', 'africa',
+  'america', 'atlantic', 'arctic', 'middle', 'observer', 'brief', 'briefing', 'newsletter', 'digest', 'weekly',
+  'review', 'monitor', 'tribune', 'herald', 'journal', 'gazette', 'chronicle', 'report', 'bulletin', 'magazine',
 ]);
 
 export function looksLikePersonName(surface: string): boolean {

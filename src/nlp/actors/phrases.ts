@@ -194,10 +194,21 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
         k = end;
         break;
       }
+      // "Pacific Security Council": a known organization's name inside a longer name.
+      const after = units[k + 1];
+      const known = entry(after, 'org');
+      if (known && known.org.kind !== 'meeting' && keys.spaceAfter[u.to - 1] && keys.capital[after.from]) {
+        p.newOrg = { name: surfaceOf(keys, u.from, after.to), role: view.orgHeads.get(keys.surface[after.to - 1]) ?? 'NGO' };
+        p.to = after.to;
+        k += 2;
+        break;
+      }
       // "the German think tank SWP": a name right after a word for an institution names it.
       const lastRole = p.roles[p.roles.length - 1];
       if (lastRole !== undefined && !lastRole.person && lastRole.kind === 'head' && lastRole.role !== null) {
-        p.newOrg = { name: surfaceOf(keys, u.from, u.to), role: lastRole.role };
+        // "US Forces Korea" is one proper name; "the think tank SWP" names only SWP.
+        const proper = allCapitalized(keys, p.from, u.to);
+        p.newOrg = { name: surfaceOf(keys, proper ? p.from : u.from, u.to), role: lastRole.role };
         p.roles.pop();
       } else {
         p.name = [u.from, u.to];
@@ -258,6 +269,11 @@ function readDestination(view: SentenceView, k: number, p: Phrase): number {
     return j + 1;
   }
   return k;
+}
+
+function allCapitalized(keys: TokenKeys, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!keys.capital[i]) return false;
+  return true;
 }
 
 /** Role of the first organization head word in tokens [from, to) (not the first word unless allowed). */

@@ -28,6 +28,9 @@ export const LOCATION_PREPOSITIONS = new Set([
 ]);
 /** Words before a capital that make it the one acted on ("sanctions against Moscow"). */
 const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'and', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
+const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
+/** Words after which an unknown capitalized name is a place, not a person ("in Serebryany Bor"). */
+const PLACE_BEFORE_NAME = new Set(['in', 'at', 'near', 'outside', 'inside', 'into', 'across', 'towards', 'toward']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'el', 'abu', 'ben']);
 const NOT_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
@@ -156,7 +159,12 @@ function draftPhrase(
     }
   }
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
-  if (p.bare && !possessed) {
+  // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
+  if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && DATELINE_DASHES.has(keys.key[p.to])) return null;
+  if (p.bare && possessed && p.countryForm === 'capital') {
+    p.seatRole = 'GOV';
+    rule = 'capital-as-government';
+  } else if (p.bare) {
     const prev = previousWord(keys, p.from, s.tokenStart);
     if (p.countryForm === 'capital') {
       if (!actsHere(keys, pos, p, s.tokenStart, s.tokenEnd)) return null;
@@ -189,13 +197,18 @@ function draftPhrase(
     surname: null, antecedent: null,
   };
   if (coded.kind === 'person') {
-    draft.surname = (coded.person?.surname ?? (p.name ? keys.surface[p.name[1] - 1] : '')).toLowerCase();
+    // The surname is the last space-separated word: "Asia-Pacific" offers no "Pacific".
+    const written = p.name ? surfaceOf(keys, p.name[0], p.name[1]).split(' ') : [];
+    draft.surname = (coded.person?.surname ?? (written.length > 1 ? written[written.length - 1] : '')).toLowerCase() || null;
     if (p.name !== null && authors.has(foldName(keys, p.name))) return null;
     if (coded.person !== null && authors.has(coded.person.name.toLowerCase())) return null;
   }
   if (coded.kind === 'organization' && coded.code === null && p.newOrg !== null) {
-    // "Odessa Centre for Regional Studies": a city or country inside the name places it.
-    const country = countryInside(keys, p.from, p.to, ctx);
+    // "Odessa Centre for Regional Studies": a city inside the name places it ...
+    // ... or a place right after it ("the Pacific Security Council in Honolulu").
+    const sEnd = s.tokenEnd;
+    const country = countryInside(keys, p.from, p.to, ctx) ??
+      (p.to + 1 < sEnd && (keys.key[p.to] === 'in' || keys.key[p.to] === ',') ? countryInside(keys, p.to + 1, Math.min(p.to + 3, sEnd), ctx) : null);
     if (country !== null) Object.assign(mention, { country, code: country + p.newOrg.role });
   }
   if (coded.kind === 'organization' && (coded.role === 'MED' || p.org?.kind === 'media')) {
@@ -217,6 +230,7 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], 
     }
     const hasDescription = p.roles.length > 0 || p.country !== null || p.org !== null;
     if (words < 2 && !hasDescription) return null;
+    if (!hasDescription && PLACE_BEFORE_NAME.has(keys.key[p.from - 1] ?? '')) return null;
     const nameKey = foldName(keys, p.name);
     const surface = surfaceOf(keys, p.name[0], p.name[1]);
     if (ctx.isPlace(nameKey) || /^[\p{Lu}.\-]+$/u.test(surface) || !looksLikePersonName(surface)) {

@@ -27,8 +27,8 @@ export function mergeMentions(existing: Mention[], added: Mention[]): Mention[] 
 }
 
 /**
- * A group mention with a role but no country ("police", "the government") takes the country of
- * the places in its sentence when they all agree on one.
+ * A group or person mention with a role but no country ("police", "Deputy Foreign Minister X")
+ * takes the country of the places in its sentence when they all agree on one.
  */
 export function inheritPlaceCountry(mentions: Mention[]): void {
   const bySentence = new Map<number, Set<string>>();
@@ -39,7 +39,8 @@ export function inheritPlaceCountry(mentions: Mention[]): void {
     set.add(m.country);
   }
   for (const m of mentions) {
-    if (m.kind !== 'group' || m.role === null || m.country !== null || m.antecedent !== undefined) continue;
+    // Groups ("police") and people described only by a role ("Deputy Foreign Minister X").
+    if ((m.kind !== 'group' && m.kind !== 'person') || m.role === null || m.country !== null || m.antecedent !== undefined) continue;
     const countries = bySentence.get(m.sentence);
     if (countries === undefined || countries.size !== 1) continue;
     const [country] = countries;
