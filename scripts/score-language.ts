@@ -12,13 +12,15 @@
  * Matching: a gold item is found when a predicted item overlaps the gold words (their first
  * occurrence in the passage; repeated gold words take successive occurrences) and agrees
  * on the value: mentions on the CAMEO code (null for places matches null), dates on the
- * value, quotes on the speaker name (case-insensitive; the surname alone is accepted). A
+ * value, quotes on the speaker name (case-insensitive; the surname alone is accepted; or the
+ * speaker's own words in the text hold the gold name's last word). A
  * predicted item is correct when it overlaps any occurrence of some gold item it agrees with,
  * so repeated mentions of an annotated actor are not counted as false alarms.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { newArticle, type Article } from '../src/model/article.js';
+import type { Quote } from '../src/model/quote.js';
 import { createPipeline } from '../src/pipeline/run.js';
 import { defaultStages } from '../src/pipeline/default-stages.js';
 
@@ -96,6 +98,20 @@ function escapeRegExp(s: string): string {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/**
+ * Same speaker as the gold one: by name (see sameSpeaker), or by the words that name the
+ * speaker in the text, when they hold the gold name's last word ("the agency" for
+ * "International Atomic Energy Agency", "a senior French diplomat" for "senior French
+ * diplomat"): the gold names speakers canonically, the text often by description.
+ */
+export function speakerMatches(gold: string | null, predicted: Quote['speaker'], text: string): boolean {
+  if (sameSpeaker(gold, predicted?.name)) return true;
+  if (!gold || !predicted) return false;
+  const words = text.slice(predicted.start, predicted.end).toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const last = gold.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).pop();
+  return last !== undefined && words.includes(last);
+}
+
 /** Same speaker: equal ignoring case, or the same surname (last word) on either side. */
 export function sameSpeaker(gold: string | null, predicted: string | null | undefined): boolean {
   if (gold === null || gold === '') return predicted === null || predicted === undefined;
@@ -159,8 +175,8 @@ export function scoreLanguage(passages: GoldPassage[], analyse: (passage: GoldPa
     for (const p of article.dates) if (!dateCorrect.includes(p)) misses.push({ passage: passage.id, kind: 'date', type: 'false', detail: `${p.text} = ${p.value}` });
 
     const goldQuotes = locate(passage, passage.quotes, unlocated);
-    const quoteFound = goldQuotes.filter((g) => g.span && article.quotes.some((p) => overlaps(p, g.span!) && sameSpeaker(g.item.speaker, p.speaker?.name)));
-    const quoteCorrect = article.quotes.filter((p) => goldQuotes.some((g) => sameSpeaker(g.item.speaker, p.speaker?.name) && g.all.some((s) => overlaps(p, s))));
+    const quoteFound = goldQuotes.filter((g) => g.span && article.quotes.some((p) => overlaps(p, g.span!) && speakerMatches(g.item.speaker, p.speaker, passage.text)));
+    const quoteCorrect = article.quotes.filter((p) => goldQuotes.some((g) => speakerMatches(g.item.speaker, p.speaker, passage.text) && g.all.some((s) => overlaps(p, s))));
     add(totals.quotes, goldQuotes.length, article.quotes.length, quoteFound.length, quoteCorrect.length);
     for (const g of goldQuotes) if (!quoteFound.includes(g)) misses.push({ passage: passage.id, kind: 'quote', type: 'missed', detail: `[${g.item.speaker}] ${g.item.text}; got ${describeNear(article.quotes, g.span, (q) => `[${q.speaker?.name ?? null}] ${q.text.slice(0, 40)}`)}` });
     for (const p of article.quotes) if (!quoteCorrect.includes(p)) misses.push({ passage: passage.id, kind: 'quote', type: 'false', detail: `[${p.speaker?.name ?? null}] ${p.text}` });

@@ -72,8 +72,18 @@ function attributionAfter(article: Article, span: QuoteSpan): Attribution | null
   return found ? { words: found.words, cue: { from: found.verb, to: found.verb + 1 } } : null;
 }
 
-/** X said: "…" / X told the paper: "…" / according to X, "…". */
-function attributionBefore(article: Article, span: QuoteSpan): Attribution | null {
+/** Verbs that frame a longer quote as a characterisation: X called the truce "a pause, not a peace". */
+const NAMING_LEMMAS = new Set(['call', 'describe', 'dub', 'brand', 'term', 'label']);
+
+interface BeforeOptions {
+  /** Accept naming verbs ("called it ...") as well as speech verbs. */
+  naming: boolean;
+  /** The quote follows a colon: the subject of the clause before it speaks ("X put it bluntly: ..."). */
+  colon: boolean;
+}
+
+/** X said: "…" / X told the paper: "…" / according to X, "…" / X said the move was "…". */
+function attributionBefore(article: Article, span: QuoteSpan, options: BeforeOptions): Attribution | null {
   const { tokens, text } = article;
   const last = lastTokenBefore(tokens, span.open);
   if (last < 0) return null;
@@ -91,9 +101,31 @@ function attributionBefore(article: Article, span: QuoteSpan): Attribution | nul
       const words = subjectAfter(tokens, v + 1, last + 1);
       return words ? { words, cue: { from: v, to: v + 2 } } : null;
     }
-    if (!isSpeechVerb(article, v)) continue;
-    const words = subjectBefore(tokens, v, limit);
+    const naming = options.naming && tokens.pos[v] === 'VERB' && NAMING_LEMMAS.has(tokens.lemma[v]);
+    if (!naming && !isSpeechVerb(article, v)) continue;
+    const words = subjectBefore(tokens, v, limit) ?? coordinatedSubject(article, v, limit);
     return words ? { words, cue: { from: v, to: v + 1 } } : null;
+  }
+  if (options.colon) {
+    for (let v = limit; v <= last; v++) {
+      if (tokens.pos[v] !== 'VERB' && tokens.pos[v] !== 'AUX') continue;
+      const words = subjectBefore(tokens, v, limit);
+      return words ? { words, cue: { from: v, to: v + 1 } } : null;
+    }
+  }
+  return null;
+}
+
+/** "X accused Washington ... and told a crowd": the subject of the verb before "and". */
+export function coordinatedSubject(article: Article, verb: number, limit: number): SpeakerWords | null {
+  const { tokens } = article;
+  let j = verb - 1;
+  while (j >= limit && tokens.pos[j] === 'ADV') j--;
+  if (j < limit || tokens.normal[j] !== 'and') return null;
+  for (let v = j - 1; v >= limit; v--) {
+    if (tokens.pos[v] !== 'VERB' || tokens.normal[v].endsWith('ing') || tokens.normal[v - 1] === 'to') continue;
+    const words = subjectBefore(tokens, v, limit);
+    if (words) return words;
   }
   return null;
 }
@@ -102,6 +134,14 @@ function attributionBefore(article: Article, span: QuoteSpan): Attribution | nul
 function introducedBefore(article: Article, span: QuoteSpan): boolean {
   const before = article.text.slice(Math.max(0, span.open - 3), span.open).trimEnd();
   return /[:,]$/.test(before);
+}
+
+/** Does the quote end its sentence: final punctuation inside, a capital or line break after? */
+function endsSentence(text: string, span: QuoteSpan): boolean {
+  const inner = text.slice(span.open + 1, span.close).trimEnd();
+  if (!/[.!?]$/.test(inner)) return false;
+  const rest = text.slice(span.close + 1, span.close + 4);
+  return /^\s*(?:$|\n|\p{Lu}|["“‘])/u.test(rest);
 }
 
 function wordCount(text: string): number {
@@ -119,7 +159,14 @@ export function findDirectQuotes(article: Article, spans: QuoteSpan[]): Quote[] 
     while (start < end && /\s/.test(text[start])) start++;
     const inner = text.slice(start, end);
     const short = wordCount(inner) <= MAX_SCARE_WORDS;
-    let attribution = introducedBefore(article, span) ? attributionBefore(article, span) ?? attributionAfter(article, span) : attributionAfter(article, span) ?? (short ? null : attributionBefore(article, span));
+    // A quote that closes its own sentence ('… so far." Moscow has promised …') is not
+    // attributed by the next sentence.
+    const after = endsSentence(text, span) ? null : attributionAfter(article, span);
+    const colon = /:\s*$/.test(text.slice(Math.max(0, span.open - 3), span.open));
+    const beforeOptions: BeforeOptions = { naming: !short, colon };
+    const attribution = introducedBefore(article, span)
+      ? attributionBefore(article, span, beforeOptions) ?? after
+      : after ?? attributionBefore(article, span, beforeOptions);
     let speaker: Speaker | null = null;
     const sharedCue = attribution && previous?.quote.cue && previous.quote.cue.start === tokens.start[attribution.cue.from];
     // '"A," X, a researcher at Y, said. "B."': B's nearest verb is A's, and so is its speaker.

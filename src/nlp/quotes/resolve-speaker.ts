@@ -75,6 +75,17 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
   const appositiveText = words.appositive ? text.slice(tokens.start[words.appositive.from], tokens.end[words.appositive.to - 1]) : null;
   const affiliation = appositiveText ? affiliationOf(appositiveText) : null;
   const covering = coveringMention(article, start, end);
+  // "his spokeswoman, Iryna Koval, said" / "An adviser to the delegation, Reza Karimi, put it":
+  // a description first and the name in apposition; the named person is the speaker.
+  if ((!covering || covering.kind !== 'person') && words.appositive && startsWithDescription(article, words.from)) {
+    const aStart = tokens.start[words.appositive.from];
+    const aEnd = tokens.end[words.appositive.to - 1];
+    const person = coveringMention(article, aStart, aEnd);
+    const description = text.slice(start, end);
+    if (person && person.kind === 'person') return fromMention(article, person, aStart, aEnd, affiliationOf(description));
+    const name = !person ? longestNameRun(article, words.appositive.from, words.appositive.to) : null;
+    if (name && name === text.slice(aStart, aEnd)) return { name, code: null, country: null, affiliation: affiliationOf(description), start: aStart, end: aEnd };
+  }
   if (covering) return fromMention(article, covering, start, end, affiliation);
   const phrase = text.slice(start, end);
   const lower = phrase.toLowerCase();
@@ -133,4 +144,15 @@ function latestNameBefore(article: Article, before: number): string | null {
 
 function isPlace(article: Article, offset: number): boolean {
   return article.mentions.some((m) => m.kind === 'location' && m.start <= offset && offset < m.end);
+}
+
+/** A noun phrase that opens with a determiner or possessive: "an adviser", "his spokeswoman", "Japan's defence minister". */
+function startsWithDescription(article: Article, from: number): boolean {
+  const { tokens } = article;
+  if (tokens.pos[from] === 'DET') return true;
+  if (/^(?:his|her|its|their|our)$/.test(tokens.normal[from])) return true;
+  for (let i = from; i < Math.min(from + 4, tokens.start.length); i++) {
+    if (tokens.normal[i] === "'s" || tokens.normal[i] === '’s') return true;
+  }
+  return false;
 }

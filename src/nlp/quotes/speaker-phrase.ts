@@ -17,7 +17,7 @@ export interface SpeakerWords {
 
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON']);
 /** Prepositions that may sit inside a speaker phrase ("a spokesman for the Kremlin"). */
-const NP_INNER_ADP = new Set(['of', 'for', 'at', 'with']);
+const NP_INNER_ADP = new Set(['of', 'for', 'at', 'with', 'from']);
 const NP_BACK_ADP = new Set(['in', 'across', 'from', 'on']);
 /** Words that can stand between subject and verb: "Lavrov also said", "who has said". */
 const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
