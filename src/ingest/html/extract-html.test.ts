@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { extractHtml, htmlFragmentToText, NoArticleError } from './extract-html.js';
-import { extractMetadata } from './metadata.js';
+import { extractMetadata, stripSiteName } from './metadata.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8');
 const metadataOf = (html: string) => extractMetadata(parseHTML(html).document as unknown as Document);
@@ -70,6 +70,15 @@ describe('extractMetadata', () => {
       <meta property="article:author" content="https://p.example/authors/ab">
       </head><body></body></html>`);
     expect(meta).toMatchObject({ title: 'H', author: 'A B', published: '2020-01-31', url: 'https://p.example/x', source: 'P' });
+  });
+
+  it.each([
+    ['Border talks resume | The Valley Courier', 'The Valley Courier', 'Border talks resume'],
+    ['Border talks resume - WSJ', 'WSJ', 'Border talks resume'],
+    ['Border talks resume | Politics', null, 'Border talks resume'],
+    ['Border talks resume - and stall again', null, 'Border talks resume - and stall again'],
+  ])('strips the site name from the page title %j', (title, source, expected) => {
+    expect(stripSiteName(title, source)).toBe(expected);
   });
 
   it('leaves fields null when the page says nothing', () => {

@@ -48,8 +48,10 @@ export function extractMetadata(document: Document): HtmlMetadata {
   const metaAuthor = [meta('author'), meta('article:author'), meta('byl'), meta('parsely-author'), meta('dc.creator')].find(
     (a) => a !== null && !/^https?:/i.test(a),
   );
+  const source = firstText(ldName(ld?.publisher), meta('og:site_name'), meta('application-name'));
+  const pageTitle = firstText(meta('og:title'), meta('twitter:title'), document.getElementsByTagName('title')[0]?.textContent);
   return {
-    title: firstText(ldString(ld?.headline), meta('og:title'), meta('twitter:title'), document.getElementsByTagName('title')[0]?.textContent),
+    title: firstText(ldString(ld?.headline), pageTitle ? stripSiteName(pageTitle, source) : null),
     author: firstText(ldAuthor(ld?.author), metaAuthor),
     published: firstDate(
       ldString(ld?.datePublished),
@@ -67,7 +69,7 @@ export function extractMetadata(document: Document): HtmlMetadata {
       ldString(ld?.dateModified),
     ),
     url: firstText(absolute(canonical), absolute(meta('og:url')), absolute(ldUrl(ld))),
-    source: firstText(ldName(ld?.publisher), meta('og:site_name'), meta('application-name')),
+    source,
     language: lang ? (lang.toLowerCase().match(/^[a-z]{2}(?![a-z])/)?.[0] ?? null) : null,
   };
 }
@@ -132,6 +134,20 @@ function ldUrl(ld: Record<string, Json> | null): string | null {
 
 function absolute(url: string | null): string | null {
   return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/**
+ * "Talks resume | The Courier" → "Talks resume": page titles often end with the site's name.
+ * The tail is dropped when it is the known site name, or a short name after a bar.
+ */
+export function stripSiteName(title: string, source: string | null): string {
+  const m = /^(.{10,}?)\s+(?:[|–—]|-|::|·)\s+([^|–—]{1,60})$/.exec(title.trim());
+  if (!m) return title.trim();
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const tail = m[2].trim();
+  if (source && (norm(tail) === norm(source) || norm(tail).includes(norm(source)) || norm(source).includes(norm(tail)))) return m[1].trim();
+  if (/\s\|\s/.test(title) && tail.split(/\s+/).length <= 4) return m[1].trim();
+  return title.trim();
 }
 
 function firstText(...values: (string | null | undefined)[]): string | null {

@@ -165,6 +165,8 @@ describe('furniture tests', () => {
     'We use cookies to improve your experience.', 'Whatsapp Facebook Pinterest Email', 'Leaders meet again in Geneva [VIDEO]',
     'SEE MORE: Protesters besiege university', '| UPDATED: 11:05, Tue, Nov 19, 2019', 'Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM',
     'election 2024, senate race, polls, swing states, turnout, campaign finance', 'The contents of this site are ©2019 Example Corp.',
+    'Image source, Getty Images', 'Image caption, Crowds gathered outside the court', '4 min read', 'Published 3 hours ago',
+    'Story continues below advertisement', 'Listen to this article',
   ])(
     'knows %j as furniture',
     (line) => expect(isFurnitureLine(line)).toBe(true),

@@ -35,7 +35,10 @@ const PROMPT = new RegExp(
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
-    '^have a tip\\?', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
+    '^have a tip\\?', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
+    '^(?:published|updated|posted)\\s+\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago$',
+    '\\b(?:story|article) continues below\\b', '^continue reading below\\b', '\\bscroll to continue\\b',
+    '^(?:listen to|hear) this (?:article|story)\\b', '^(?:this|the) (?:video|audio) (?:is|can) (?:not|no longer) (?:available|be played)\\b', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
   ].join('|'),
   'i',
 );
