@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readInputs, prepareText, prepareHtml, readerForName, sniffReader, type IngestResult } from './index.js';
+import { readInputs, readSource, prepareText, prepareHtml, readerForName, sniffReader, type IngestResult } from './index.js';
+import { stdinSource } from './files.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../test/fixtures/ingest/${name}`, import.meta.url));
 const provenance = { reader: 'test', input: 'inline', item: null };
@@ -168,5 +169,26 @@ describe('prepareText and prepareHtml', () => {
 
   it('prepareHtml names the item when the page has no article', () => {
     expect(() => prepareHtml('<html><body></body></html>', {}, { reader: 'test', input: 'feed.xml', item: 'item 4' })).toThrow(/feed\.xml item 4: no article found/);
+  });
+});
+
+describe('standard input', () => {
+  async function* chunks(...parts: string[]): AsyncIterable<Uint8Array> {
+    for (const p of parts) yield new TextEncoder().encode(p);
+  }
+
+  it('sniffs HTML on stdin and names the input "-"', async () => {
+    const source = await stdinSource(1 << 20, chunks('<!doctype html><html><head><title>Vote delayed</title></head><body><article>', '<p>The parliament delayed its vote on the budget on Tuesday after the coalition partners failed to agree on defence spending.</p><p>A new vote is expected next week, the speaker said.</p></article></body></html>'));
+    const reader = sniffReader((await source.bytes()).subarray(0, 1024));
+    const results: IngestResult[] = [];
+    for await (const r of readSource(reader, source)) results.push(r);
+    expect(results).toHaveLength(1);
+    expect(results[0].ok && results[0].article.meta.title).toBe('Vote delayed');
+    expect(results[0].ok && results[0].article.provenance.input).toBe('-');
+  });
+
+  it('refuses stdin over the size limit and empty stdin', async () => {
+    await expect(stdinSource(10, chunks('0123456789', 'more'))).rejects.toThrow(/-: standard input is over the 10-byte limit/);
+    await expect(stdinSource(10, chunks())).rejects.toThrow(/-: standard input is empty/);
   });
 });
