@@ -12,7 +12,7 @@ import { textSpan } from '../model/span.js';
 import type { Codebook } from './cameo/codebook.js';
 import type { PatternIndex } from './cameo/patterns.js';
 import { modalityOf } from './modality.js';
-import { actorGroups, betweenPair, byAgent, groupAfterToken, modifierBefore, objectAfter, subjectBefore, type ActorGroup, type ActorRef } from './roles.js';
+import { sameActor, actorGroups, betweenPair, byAgent, groupAfterToken, modifierBefore, objectAfter, subjectBefore, type ActorGroup, type ActorRef } from './roles.js';
 import { TokenView, tokenRange, SPEECH_VERBS } from './tokens.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { dedupeEvents } from './dedupe.js';
@@ -50,13 +50,6 @@ const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;
 
 function toActor(m: Mention): Actor {
   return { code: m.code ?? '', country: m.country, role: m.role, name: m.name, text: m.text, start: m.start, end: m.end };
-}
-
-/** Source and target that are the same actor ("Putin ... the Russian Federation"): no event between them. */
-function sameActor(a: Mention, b: Mention): boolean {
-  if (a.start === b.start) return true;
-  if (a.country === null || a.country !== b.country) return a.code === b.code;
-  return a.role === null || b.role === null || a.role === b.role;
 }
 
 function hasIdentity(m: Mention): boolean {
@@ -108,7 +101,7 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
       source = { members: [pair.members[0]], first: pair.members[0].first, last: pair.members[0].last };
       target = { members: pair.members.slice(1), first: pair.members[1].first, last: pair.last };
     } else {
-      source = byAgent(view, groups, t.head, reach) ?? modifierBefore(view, groups, t.first, sStart);
+      source = byAgent(view, groups, t.head, reach, true) ?? modifierBefore(view, groups, t.head, sStart);
       if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep);
       target ??= objectAfter(view, groups, t.head, Math.min(reach, t.last + 6), sStart, source);
       target ??= passiveSubjectOf(view, groups, t, sStart);

@@ -78,6 +78,12 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sSt
     if (BREAKS.has(view.normal(j))) break;
     if (CONDITIONALS.has(view.normal(j))) hypothetical = true;
   }
+  // "... would destroy North Korea if forced to": a condition after the trigger, in its sentence.
+  for (let j = t.last + 1; j < sEnd; j++) {
+    const w = view.normal(j);
+    if (BREAKS.has(w)) break;
+    if (w === 'if' || w === 'unless') hypothetical = true;
+  }
   if (negated) return 'negated';
   if (hypothetical) return 'hypothetical';
   return 'asserted';

@@ -46,6 +46,13 @@ const QUANTITY = new Set([
 const CUE_WORDS = new Set(['told', 'tells', 'tell', 'according']);
 const CLAUSE_BREAKS = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'but', 'because', 'although', 'though', 'when', 'as', 'after', 'before', 'since', 'if', 'unless']);
 
+/** Two mentions of the same actor ("Putin ... the Russian Federation"): there is no event between them. */
+export function sameActor(a: Mention, b: Mention): boolean {
+  if (a.start === b.start) return true;
+  if (a.country === null || a.country !== b.country) return a.code === b.code;
+  return a.role === null || b.role === null || a.role === b.role;
+}
+
 /** Actor mentions (not places) of one sentence, grouped. */
 export function actorGroups(article: Article, view: TokenView, mentions: { m: Mention; i: number }[]): ActorGroup[] {
   const refs: ActorRef[] = [];
@@ -77,10 +84,22 @@ export function actorGroups(article: Article, view: TokenView, mentions: { m: Me
   return groups;
 }
 
+/** Words of a quantity before a mention: "more than 800 people", "at least 20 soldiers", "about 300 prisoners". */
+const QUANTIFIER_WORDS = new Set(['than', 'more', 'less', 'fewer', 'least', 'most', 'about', 'around', 'nearly', 'almost', 'roughly', 'some', 'over', 'up', 'to', 'at']);
+
 function precededByPrep(view: TokenView, g: ActorGroup, sStart: number, preps: Set<string>): string | null {
   let j = g.first - 1;
-  // "of the United States", "against Russian forces": skip a determiner or adjective before the mention
-  while (j >= sStart && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'NUM') && g.first - j <= 3) j--;
+  // "of the United States", "against Russian forces", "more than 800 people": skip determiners,
+  // adjectives, numbers and the words of a quantity before the mention
+  let sawNumber = false;
+  while (j >= sStart && g.first - j <= 6) {
+    const p = view.pos(j);
+    if (p === 'DET' || p === 'ADJ' || p === 'NUM') {
+      if (p === 'NUM') sawNumber = true;
+      j--;
+    } else if (sawNumber && QUANTIFIER_WORDS.has(view.normal(j))) j--;
+    else break;
+  }
   if (j < sStart) return null;
   const w = view.normal(j);
   if (w === 'of' && j > sStart && (view.is(j - 1, QUANTITY) || view.pos(j - 1) === 'NUM')) return null;
@@ -115,6 +134,7 @@ export function subjectBefore(view: TokenView, groups: ActorGroup[], head: numbe
 export function objectAfter(view: TokenView, groups: ActorGroup[], from: number, to: number, sStart: number, exclude: ActorGroup | null): ActorGroup | null {
   for (const g of groups) {
     if (g.first <= from || g.first > to || g === exclude) continue;
+    if (exclude !== null && sameActor(exclude.members[0].mention, g.members[0].mention)) continue;
     if (precededByPrep(view, g, sStart, NON_TARGET_PREPS) !== null) continue;
     // "Iran hosted the minister, and Turkey praised ...": the subject of the next verb is not this one's target.
     let k = g.last + 1;
@@ -132,8 +152,12 @@ export function groupAfterToken(groups: ActorGroup[], tok: number, maxGap = 4): 
 }
 
 /** The group after the first "by" following the head, for passive agents ("imposed on China by Washington"). */
-export function byAgent(view: TokenView, groups: ActorGroup[], from: number, to: number): ActorGroup | null {
-  for (let j = from + 1; j < to; j++) if (view.normal(j) === 'by') return groupAfterToken(groups, j);
+export function byAgent(view: TokenView, groups: ActorGroup[], from: number, to: number, stopAtVerb = false): ActorGroup | null {
+  for (let j = from + 1; j < to; j++) {
+    if (view.normal(j) === 'by') return groupAfterToken(groups, j, 6);
+    // "talks brokered by France": that by-phrase belongs to the verb, not to the noun
+    if (stopAtVerb && view.pos(j) === 'VERB') return null;
+  }
   return null;
 }
 

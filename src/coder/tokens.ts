@@ -58,6 +58,8 @@ export class TokenView {
   isPassive(i: number, from: number): boolean {
     const word = this.normal(i);
     if (word.endsWith('ing') || word === this.article.tokens.lemma[i] && !IRREGULAR_PARTICIPLE.test(word)) return false;
+    // A reduced relative: "the student released by North Korea", "detainees freed by Pyongyang".
+    if (i + 1 < this.count && this.normal(i + 1) === 'by' && i > from && this.pos(i - 1) !== 'AUX' && /(ed|en|wn)$/.test(word)) return true;
     for (let j = i - 1; j >= Math.max(from, i - 4); j--) {
       const n = this.normal(j);
       if (BE_FORMS.has(n)) return n !== "'s" && n !== '’s' || this.pos(j) === 'AUX';
