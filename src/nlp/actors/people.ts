@@ -38,6 +38,8 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
       byName.set(name, person);
       aliases.set(name, new Set());
     }
+    // A surname given on any tenure row counts for the person.
+    if (row.surname && person.surname !== row.surname) person.surname = row.surname;
     const start = row.start ?? '';
     // The same tenure may come from two files; keep one (dedupe by name + start).
     if (!person.tenures.some((t) => t.start === start)) {

@@ -22,4 +22,28 @@ describe('splitSentences', () => {
     }
     expect(tokens.lemma).toContain('respond');
   });
+
+  it.each([
+    ['"It is bad. Very bad," said Maria Zakharova. He left.', ['"It is bad. Very bad," said Maria Zakharova.', 'He left.']],
+    ['Müller said “We are done. Finished.” He left.', ['Müller said “We are done. Finished.”', 'He left.']],
+    ['"We will go on.\n"And on," he said.', ['"We will go on.', '"And on," he said.']],
+  ])('keeps a quotation that spans sentences together: %s', (text, expected) => {
+    expect(sentenceTexts(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Sen. Lindsey Graham met Lt. Col. Smith on Dec. 5 in Washington.'],
+    ['Mr. Obama and Gov. Cuomo met Rep. Schiff and Prof. Li at 5 p.m. on Jan. 3.'],
+    ['The U.K. and the U.S. agreed.'],
+  ])('keeps abbreviations inside one sentence: %s', (text) => {
+    expect(sentenceTexts(text)).toEqual([text]);
+  });
+
+  it('keeps words with letters outside the tagger\'s alphabet in one token', () => {
+    const text = 'Erdoğan met Žižek in Kraków.';
+    const { tokens } = splitSentences(text);
+    const words = Array.from(tokens.start, (s, i) => text.slice(s, tokens.end[i]));
+    expect(words).toEqual(['Erdoğan', 'met', 'Žižek', 'in', 'Kraków', '.']);
+    expect(tokens.pos[0]).toBe('PROPN');
+  });
 });

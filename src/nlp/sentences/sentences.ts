@@ -27,6 +27,8 @@ export function splitSentences(text: string): { sentences: Sentence[]; tokens: T
   const doc = nlp.readDoc(text);
   const raw: RawToken[] = [];
   const sentenceStarts = new Set<number>();
+  // Sentence starts forced by a line break; quotes never carry a sentence across one.
+  const hardStarts = new Set<number>();
   let offset = 0;
   let sawBreak = true;
   doc.sentences().each((sentence: ItemSentence) => {
@@ -44,6 +46,7 @@ export function splitSentences(text: string): { sentences: Sentence[]; tokens: T
         if (value.includes('\n')) sawBreak = true;
         return;
       }
+      if (sawBreak) hardStarts.add(raw.length);
       if (first || sawBreak) sentenceStarts.add(raw.length);
       first = false;
       sawBreak = false;
@@ -58,6 +61,8 @@ export function splitSentences(text: string): { sentences: Sentence[]; tokens: T
       });
     });
   });
+  mergeLetterFragments(text, raw, [sentenceStarts, hardStarts]);
+  keepQuotesTogether(raw, sentenceStarts, hardStarts);
   const n = raw.length;
   const tokens: TokenTable = {
     start: new Int32Array(n),
@@ -85,6 +90,82 @@ export function splitSentences(text: string): { sentences: Sentence[]; tokens: T
     tokens.negated[i] = raw[i].negated ? 1 : 0;
   }
   return { sentences, tokens };
+}
+
+const NON_ASCII_LETTER = /[^\x00-\x7f]/;
+const LETTERS = /^\p{L}+$/u;
+
+/**
+ * wink splits words at letters outside its model ("Erdoğan" -> "Erdo" "ğ" "an", "Žižek" ->
+ * four tokens). Touching letter-only tokens where one holds such a letter are glued back into
+ * one token, so that names match dictionaries and read as one word. Never glues across a
+ * sentence start (the first set). Mutates `raw` and shifts the token indexes in every set.
+ */
+function mergeLetterFragments(text: string, raw: RawToken[], indexSets: Set<number>[]): void {
+  const starts = indexSets[0];
+  let merged = false;
+  const out: RawToken[] = [];
+  const newIndex = new Int32Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i];
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !starts.has(i) && prev.end === t.start) {
+      const a = text.slice(prev.start, prev.end);
+      const b = text.slice(t.start, t.end);
+      if (LETTERS.test(a) && LETTERS.test(b) && (NON_ASCII_LETTER.test(a) || NON_ASCII_LETTER.test(b))) {
+        prev.end = t.end;
+        const word = text.slice(prev.start, prev.end);
+        prev.normal = word.toLowerCase();
+        prev.lemma = prev.normal;
+        if (/^\p{Lu}/u.test(word)) prev.pos = 'PROPN';
+        newIndex[i] = out.length - 1;
+        merged = true;
+        continue;
+      }
+    }
+    newIndex[i] = out.length;
+    out.push(t);
+  }
+  if (!merged) return;
+  for (const set of indexSets) {
+    const shifted = [...set].map((i) => newIndex[i]);
+    set.clear();
+    for (const i of shifted) set.add(i);
+  }
+  raw.length = 0;
+  raw.push(...out);
+}
+
+/** Longest run of sentences one open quotation may join. */
+const MAX_QUOTED_SENTENCES = 6;
+
+/**
+ * A quotation that runs over several sentences ("It is bad. Very bad," said X.) stays in one
+ * sentence, so that its speaker and its words are read together. A line break always ends
+ * the quotation's hold; so does an unbalanced quote after MAX_QUOTED_SENTENCES sentences.
+ */
+function keepQuotesTogether(raw: RawToken[], starts: Set<number>, hard: Set<number>): void {
+  let straightOpen = false;
+  let curlyDepth = 0;
+  let joined = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (hard.has(i)) {
+      straightOpen = false;
+      curlyDepth = 0;
+      joined = 0;
+    } else if (starts.has(i)) {
+      if ((straightOpen || curlyDepth > 0) && joined < MAX_QUOTED_SENTENCES) {
+        starts.delete(i);
+        joined += 1;
+      } else {
+        joined = 0;
+      }
+    }
+    const v = raw[i].normal;
+    if (v === '"') straightOpen = !straightOpen;
+    else if (v === '“') curlyDepth += 1;
+    else if (v === '”' && curlyDepth > 0) curlyDepth -= 1;
+  }
 }
 
 /** wink occasionally normalises a token's value; fall back to searching near the expected place. */
