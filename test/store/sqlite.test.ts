@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { storeConformance } from '../../src/store/conformance.js';
 import { openStore } from '../../src/store/open-store.js';
 import { fixtureArticles } from '../../src/store/fixtures.js';
-import { latestVersion } from '../../src/store/sqlite/migrations.js';
+import { latestVersion, migrations } from '../../src/store/sqlite/migrations.js';
+import { createArticleWriter } from '../../src/store/sqlite/write.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'detente-store-'));
 let n = 0;
@@ -37,6 +38,23 @@ describe('SQLite store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('migrates a version-1 file forward, filling the dyad and actor totals from its rows', async () => {
+    const path = nextPath();
+    const v1 = new Database(path);
+    v1.exec(migrations[0].sql);
+    v1.pragma('user_version = 1');
+    createArticleWriter(v1)(fixtureArticles());
+    v1.close();
+    const store = await openStore(path);
+    const fresh = await openStore(nextPath());
+    await fresh.putArticles(fixtureArticles());
+    expect(await store.dyads()).toEqual(await fresh.dyads());
+    expect(await store.searchActors('putin')).toEqual(await fresh.searchActors('putin'));
+    expect((await store.dyads()).length).toBeGreaterThan(0);
+    await store.close();
+    await fresh.close();
   });
 
   it('keeps what it stored across close and reopen', async () => {

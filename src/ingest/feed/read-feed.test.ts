@@ -36,6 +36,7 @@ describe('RSS 2.0', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].code).toBe('E_EMPTY');
     expect(errors[0].item).toBe(`${fixture('feed.rss')} item 3`);
+    expect(errors[0].message).toMatch(/item 3: the item has no content/);
   });
 });
 

@@ -67,6 +67,9 @@ export const feedReader: InputReader = {
         if (entry.published) given.published = entry.published;
         if (entry.author) given.author = entry.author;
         if (feed.title) given.source = feed.title;
+        if (entry.content.trim() === '') {
+          throw new ItemError('E_EMPTY', `${source.name} item ${i + 1}`, 'the item has no content (no content:encoded, content, description or summary)');
+        }
         const text = entry.contentIsHtml ? htmlFragmentToText(entry.content) : entry.content;
         return prepareText(text, given, provenance);
       });

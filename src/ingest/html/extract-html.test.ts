@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
-import { extractHtml, htmlFragmentToText, NoArticleError } from './extract-html.js';
+import { extractHtml, htmlFragmentToText, NoArticleError, stripInert } from './extract-html.js';
 import { extractMetadata, stripSiteName } from './metadata.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -104,6 +104,13 @@ describe('link blocks', () => {
     expect(htmlFragmentToText('<p>She spoke to <a href="/p">Jane Roe</a><span class="rollover-people-block">Jane Roe Latest stories by Jane Roe</span> on Friday.</p>')).toBe(
       'She spoke to Jane Roe on Friday.',
     );
+  });
+});
+
+describe('stripInert', () => {
+  it('drops scripts, styles, SVG and comments but keeps JSON-LD', () => {
+    const html = '<head><script>var a = "<p>x</p>";</script><script type="application/ld+json">{"headline":"H"}</script><style>p{}</style></head><body><!-- c --><svg><text>icon</text></svg><p>Kept.</p></body>';
+    expect(stripInert(html)).toBe('<head><script type="application/ld+json">{"headline":"H"}</script></head><body><p>Kept.</p></body>');
   });
 });
 

@@ -129,6 +129,64 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'running totals per dyad and per actor, so dyads() and searchActors() stay fast at millions of rows',
+    sql: `
+      -- Asserted events per directed country pair, kept by trigger; dyads() without a date range
+      -- reads this instead of grouping every event row.
+      CREATE TABLE dyad_totals (
+        source_country TEXT NOT NULL,
+        target_country TEXT NOT NULL,
+        events         INTEGER NOT NULL,
+        sum_goldstein  REAL NOT NULL,
+        first          TEXT,
+        last           TEXT,
+        PRIMARY KEY (source_country, target_country)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER events_dyad_totals AFTER INSERT ON events
+      WHEN new.modality = 'asserted' AND new.source_country IS NOT NULL AND new.target_country IS NOT NULL
+      BEGIN
+        INSERT INTO dyad_totals (source_country, target_country, events, sum_goldstein, first, last)
+        VALUES (new.source_country, new.target_country, 1, new.goldstein, NULLIF(new.sort_date, ''), NULLIF(new.sort_date, ''))
+        ON CONFLICT (source_country, target_country) DO UPDATE SET
+          events = events + 1,
+          sum_goldstein = sum_goldstein + excluded.sum_goldstein,
+          first = CASE WHEN first IS NULL THEN excluded.first WHEN excluded.first IS NULL THEN first ELSE min(first, excluded.first) END,
+          last = CASE WHEN last IS NULL THEN excluded.last WHEN excluded.last IS NULL THEN last ELSE max(last, excluded.last) END;
+      END;
+      INSERT INTO dyad_totals (source_country, target_country, events, sum_goldstein, first, last)
+        SELECT source_country, target_country, COUNT(*), SUM(goldstein), MIN(NULLIF(sort_date, '')), MAX(NULLIF(sort_date, ''))
+        FROM events
+        WHERE modality = 'asserted' AND source_country IS NOT NULL AND target_country IS NOT NULL
+        GROUP BY source_country, target_country;
+
+      -- Mentions per (code, name): the actor search scans this small table, not every mention.
+      CREATE TABLE actor_totals (
+        code     TEXT NOT NULL,
+        name     TEXT NOT NULL,
+        country  TEXT,
+        role     TEXT,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (code, name)
+      ) WITHOUT ROWID;
+      CREATE INDEX actor_totals_mentions ON actor_totals (mentions);
+      CREATE TRIGGER mentions_actor_totals AFTER INSERT ON mentions
+      WHEN new.code IS NOT NULL
+      BEGIN
+        INSERT INTO actor_totals (code, name, country, role, mentions)
+        VALUES (new.code, COALESCE(new.name, ''), new.country, new.role, 1)
+        ON CONFLICT (code, name) DO UPDATE SET
+          mentions = mentions + 1,
+          country = COALESCE(country, excluded.country),
+          role = COALESCE(role, excluded.role);
+      END;
+      INSERT INTO actor_totals (code, name, country, role, mentions)
+        SELECT code, COALESCE(name, ''), MAX(country), MAX(role), COUNT(*)
+        FROM mentions WHERE code IS NOT NULL
+        GROUP BY code, COALESCE(name, '');
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */

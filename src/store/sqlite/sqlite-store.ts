@@ -103,12 +103,14 @@ export class SqliteStore implements Store {
       where.params.push(sortDate, rowid);
     }
     const limit = checkLimit(filter.limit, DEFAULT_EVENT_LIMIT);
+    // The page is chosen on the events table alone; only its rows then read their JSON and
+    // article, so a filter matching many thousands of events sorts keys, not documents.
     const sql = `
-      SELECT e.rowid AS rid, e.sort_date, e.json, e.article_id, a.title, a.published, a.url
-      FROM events e JOIN articles a ON a.id = e.article_id
-      ${whereSql(where)}
-      ORDER BY e.sort_date DESC, e.rowid DESC
-      LIMIT ?`;
+      SELECT p.rowid AS rid, p.sort_date, ev.json, ev.article_id, a.title, a.published, a.url
+      FROM (SELECT e.rowid, e.sort_date FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?) p
+      JOIN events ev ON ev.rowid = p.rowid
+      JOIN articles a ON a.id = ev.article_id
+      ORDER BY p.sort_date DESC, p.rowid DESC`;
     type Row = { rid: number; sort_date: string; json: string; article_id: string; title: string | null; published: string | null; url: string | null };
     const rows = this.db.prepare(sql).all(...where.params, limit + 1) as Row[];
     const page = rows.slice(0, limit);
@@ -124,6 +126,16 @@ export class SqliteStore implements Store {
   }
 
   async dyads(options: { limit?: number; from?: string; to?: string } = {}): Promise<DyadSummary[]> {
+    const limit = checkLimit(options.limit, 50);
+    if (options.from === undefined && options.to === undefined) {
+      // The running totals (migration 2) answer the common, unbounded question without a scan.
+      return this.db
+        .prepare(
+          `SELECT source_country, target_country, events, sum_goldstein / events AS mean_goldstein, first, last
+           FROM dyad_totals ORDER BY events DESC, source_country, target_country LIMIT ?`,
+        )
+        .all(limit) as DyadSummary[];
+    }
     const where: Where = {
       clauses: ["e.modality = 'asserted'", 'e.source_country IS NOT NULL', 'e.target_country IS NOT NULL'],
       params: [],
@@ -136,7 +148,7 @@ export class SqliteStore implements Store {
       GROUP BY e.source_country, e.target_country
       ORDER BY events DESC, e.source_country, e.target_country
       LIMIT ?`;
-    return this.db.prepare(sql).all(...where.params, checkLimit(options.limit, 50)) as DyadSummary[];
+    return this.db.prepare(sql).all(...where.params, limit) as DyadSummary[];
   }
 
   async timeline(query: TimelineQuery): Promise<TimelineBucket[]> {
@@ -162,15 +174,15 @@ export class SqliteStore implements Store {
   }
 
   async searchActors(query: string, limit?: number): Promise<ActorSummary[]> {
-    const where: Where = { clauses: ['m.code IS NOT NULL'], params: [] };
-    const byCode = codePrefix('m.code', query.toUpperCase(), where);
-    where.clauses.push(`(${byCode} OR m.name LIKE ? ESCAPE '\\')`);
+    const where: Where = { clauses: [], params: [] };
+    const byCode = codePrefix('t.code', query.toUpperCase(), where);
+    where.clauses.push(`(${byCode} OR t.name LIKE ? ESCAPE '\\')`);
     where.params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // actor_totals (migration 2) holds one row per (code, name), kept by trigger.
     const sql = `
-      SELECT m.code, m.name, MAX(m.country) AS country, MAX(m.role) AS role, COUNT(*) AS mentions
-      FROM mentions m ${whereSql(where)}
-      GROUP BY m.code, m.name
-      ORDER BY mentions DESC, m.code, m.name
+      SELECT t.code, NULLIF(t.name, '') AS name, t.country, t.role, t.mentions
+      FROM actor_totals t ${whereSql(where)}
+      ORDER BY t.mentions DESC, t.code, t.name
       LIMIT ?`;
     return this.db.prepare(sql).all(...where.params, checkLimit(limit, 20)) as ActorSummary[];
   }
@@ -219,7 +231,10 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    // Lets SQLite refresh the planner statistics it finds stale (cheap; recommended on close).
+    this.db.pragma('optimize');
+    this.db.close();
   }
 }
 
