@@ -32,9 +32,13 @@ export interface CoderOptions {
   shareSource: boolean;
   /** When no actor is the target, take the country of a place after "in", "to", "at", "on" ... as the target. */
   placeTargets: boolean;
+  /** When neither the clause nor the previous sentence gives a target, take another country's actor from the same sentence. */
+  sentenceTargets: boolean;
+  /** A protest (root 14) with no target is aimed at the protesters' own government (CAMEO convention). */
+  protestTargets: boolean;
 }
 
-export const DEFAULT_CODER_OPTIONS: CoderOptions = { keepSourceless: false, carryTarget: true, carrySubject: true, requireTarget: true, shareSource: false, placeTargets: false };
+export const DEFAULT_CODER_OPTIONS: CoderOptions = { keepSourceless: false, carryTarget: true, carrySubject: true, requireTarget: true, shareSource: false, placeTargets: false, sentenceTargets: false, protestTargets: false };
 
 export interface CoderResources {
   codebook: Codebook;
@@ -115,6 +119,15 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
     if (j >= sStart && PRONOUN_SUBJECTS.has(view.normal(j))) source = prev.firstSubject;
   }
   if (target === source) target = null;
+  if (target === null && options.sentenceTargets && source !== null) {
+    // "Ukraine put its forces on alert after Moscow's parliament ...": the adversary named elsewhere in the sentence.
+    const src = source.members[0].mention;
+    const other = groups.find((g) => g !== source && g.members[0].mention.country !== null && g.members[0].mention.country !== src.country);
+    if (other !== undefined) {
+      target = other;
+      carried = '+sentence-target';
+    }
+  }
   if (target === null && options.carryTarget && prev !== null && source !== null) {
     const srcCountry = source.members[0].mention.country;
     const last = [...prev.groups].reverse().find((g) => g.members[0].mention.country !== srcCountry);
@@ -213,6 +226,11 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
   return drafts;
 }
 
+/** The implied target of a protest: the protesters' own government (no words of its own, so it points at the source's). */
+function ownGovernment(source: Mention, country: string): Mention {
+  return { ...source, kind: 'country', code: `${country}GOV`, country, role: 'GOV', name: null };
+}
+
 /** One (source, target, code) reading of a trigger. */
 type Pair = [Mention | null, Mention | null, string];
 
@@ -251,6 +269,10 @@ function expand(
   let targets: (Mention | null)[] = target?.members.map((r) => r.mention) ?? [null];
   if (target === null && (options.placeTargets || PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2)))) {
     targets = [placeTarget(view, ctx, t, article)];
+  }
+  if (targets[0] === null && options.protestTargets && t.pattern.code.startsWith('14')) {
+    const country = sources[0]?.country ?? null;
+    if (country !== null) targets = [ownGovernment(sources[0] as Mention, country)];
   }
   const out: DraftEvent[] = [];
   const tk = article.tokens;

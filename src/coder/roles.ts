@@ -48,7 +48,7 @@ const CLAUSE_BREAKS = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'wh
 
 /** Two mentions of the same actor ("Putin ... the Russian Federation"): there is no event between them. */
 export function sameActor(a: Mention, b: Mention): boolean {
-  if (a.start === b.start) return true;
+  if (a.start === b.start && a.code === b.code) return true;
   if (a.country === null || a.country !== b.country) return a.code === b.code;
   return a.role === null || b.role === null || a.role === b.role;
 }
