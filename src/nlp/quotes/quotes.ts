@@ -11,7 +11,7 @@ import { findReportedSpeech } from './reported-speech.js';
 export function addQuotes(article: Article): Article {
   const spans = findQuoteSpans(article.text);
   const direct = findDirectQuotes(article, spans);
-  const reported = findReportedSpeech(article, spans);
+  const reported = findReportedSpeech(article, spans, direct);
   article.quotes = [...direct, ...reported].sort((a, b) => a.start - b.start);
   return article;
 }

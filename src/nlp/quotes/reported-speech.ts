@@ -1,51 +1,83 @@
 /**
  * @module nlp/quotes/reported-speech
- * Reported speech, outside quote marks: "X says (that) <clause>", "X told reporters on
- * Monday that <clause>", "according to X, <clause>", "<clause>, according to X" and
- * "<clause>, X said." The quote's text is the reported clause. A complement must open with
- * a subject and a finite verb, so "X told reporters" or "X said nothing" report nothing, and
- * passives ("is said to") are skipped.
+ * Reported speech: "X says (that) <clause>", "X told reporters on Monday that <clause>",
+ * "according to X, <clause>", "<clause>, according to X" and "<clause>, X said." The
+ * quote's text is the reported clause, which may hold a partial direct quote ('X said the
+ * move was "a mistake"'). A complement must open with a subject and a finite verb, so "X
+ * told reporters" or "X said nothing" report nothing; passives ("is said to"), infinitives
+ * and the attributions of direct quotes ('"…," X said') are skipped.
  */
 import type { Article } from '../../model/article.js';
 import type { Quote, Speaker } from '../../model/quote.js';
 import type { TokenTable } from '../../model/tokens.js';
+import { coordinatedSubject } from './direct-quotes.js';
+import type { QuoteSpan } from './quote-marks.js';
 import { resolveSpeaker } from './resolve-speaker.js';
-import { subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
+import { isQuoteMark, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
 import { HEARER_LEMMAS, REPORTING_LEMMAS, speechLemma } from './speech-verbs.js';
 
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON']);
 /** Adverbials between the verb and its clause: "on Monday", "in a statement", "late on Friday". */
 const ADVERBIAL_ADP = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'late', 'earlier', 'via', 'through', 'to']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s']);
+/** After a comma these open a clause that is the reporter's, not the speaker's. */
+const CLOSING_CONJUNCTIONS = new Set(['although', 'though', 'whereas', 'while']);
 
 function isReportingVerb(tokens: TokenTable, i: number): boolean {
   if (tokens.pos[i] !== 'VERB') return false;
-  if (tokens.normal[i].endsWith('ing')) return false;
+  // "-ing" forms report only as a participle after a comma: "X offered talks, warning that ...".
+  if (tokens.normal[i].endsWith('ing') && !isParticiple(tokens, i)) return false;
   const lemma = speechLemma(tokens.normal[i], tokens.lemma[i]);
   if (!REPORTING_LEMMAS.has(lemma)) return false;
-  // Passive ("is said to", "was told") reports no speaker's words.
+  // Passive ("is said to", "was told") and infinitives ("to say") report no speaker's words.
   const prev = tokens.normal[i - 1];
-  // An infinitive ("to say") is not a report either.
   return !(prev !== undefined && (BE_FORMS.has(prev) || prev === 'to'));
+}
+
+/** ", saying that ...": an -ing speech verb that opens a participial phrase after a comma. */
+function isParticiple(tokens: TokenTable, i: number): boolean {
+  return tokens.normal[i].endsWith('ing') && tokens.normal[i - 1] === ',';
+}
+
+/** The subject of the finite verb before the participle's comma: "Turkey shot down ..., saying". */
+function participleSubject(tokens: TokenTable, participle: number, from: number): SpeakerWords | null {
+  for (let v = participle - 2; v >= from; v--) {
+    if (tokens.pos[v] !== 'VERB' || tokens.normal[v].endsWith('ing') || tokens.normal[v - 1] === 'to') continue;
+    const words = subjectBefore(tokens, v, from);
+    if (words) return words;
+  }
+  return null;
 }
 
 /** Does a subject and a finite verb start at token i (the reported clause)? */
 function clauseStartsAt(tokens: TokenTable, i: number, end: number): boolean {
   let sawSubject = false;
-  for (let j = i; j < Math.min(end, i + 10); j++) {
+  for (let j = i; j < Math.min(end, i + 12); j++) {
     const pos = tokens.pos[j];
-    if (pos === 'AUX' || pos === 'VERB') return sawSubject && !tokens.normal[j].endsWith('ing');
-    if (pos === 'ADP' && tokens.normal[j] === 'of' && sawSubject) continue;
+    if (pos === 'AUX' || pos === 'VERB') {
+      if (sawSubject && !tokens.normal[j].endsWith('ing')) return true;
+      // A participle inside the subject: "migrants arriving ... will be", "the limit set by".
+      if (sawSubject && tokens.normal[j].endsWith('ing')) continue;
+      return false;
+    }
+    if (pos === 'ADP' && sawSubject) continue;
     if (pos === 'PART' && (tokens.normal[j] === "'s" || tokens.normal[j] === '’s')) continue;
-    if (pos === 'ADV') continue;
+    if (pos === 'ADV' || pos === 'CCONJ') continue;
+    // Commas inside the subject: "the rift, the worst since 1981, could last months".
+    if (pos === 'PUNCT' && (tokens.normal[j] === '-' || tokens.normal[j] === ',' || isQuoteMark(tokens, j))) continue;
     if (!SUBJECT_POS.has(pos)) return false;
     sawSubject = true;
   }
   return false;
 }
 
-/** Skips the hearer ("reporters", "Reuters") and adverbials ("on Monday", "in a statement"). */
+/** Skips the hearer ("reporters", "a crowd outside the palace") and adverbials ("on Monday"). */
 function complementStart(tokens: TokenTable, verb: number, end: number, hearer: boolean): number {
+  // An explicit "that" before any other verb marks the start of the clause.
+  for (let k = verb + 1; k < Math.min(end, verb + 20); k++) {
+    if (tokens.pos[k] === 'VERB' || tokens.pos[k] === 'AUX' || isQuoteMark(tokens, k)) break;
+    if (tokens.normal[k] === 'that' && tokens.pos[k] === 'SCONJ') return k + 1;
+  }
   let i = verb + 1;
   const nounish = (k: number) => k < end && (SUBJECT_POS.has(tokens.pos[k]) || tokens.pos[k] === 'ADV');
   if (hearer) while (i < end && nounish(i) && !clauseStartsAt(tokens, i, end)) i++;
@@ -63,11 +95,46 @@ function complementStart(tokens: TokenTable, verb: number, end: number, hearer: 
   return i;
 }
 
-/** End of the reported clause: before the sentence's final punctuation. */
+/**
+ * End of the reported clause: the sentence end, or where the reporter takes over — a
+ * coordinated verb with no subject of its own (", and told journalists") or ", although".
+ */
+function complementEnd(tokens: TokenTable, from: number, to: number, startsWithRelative = false): number {
+  for (let k = from + 1; k < to; k++) {
+    if (tokens.normal[k] === ',' && CLOSING_CONJUNCTIONS.has(tokens.normal[k + 1])) return trimEnd(tokens, from, k);
+    // "NATO, which promised that ..., has offered no timetable": back in the main clause.
+    if (tokens.normal[k] === ',' && startsWithRelative && isFinite(tokens, k + 1)) return trimEnd(tokens, from, k);
+    if (tokens.pos[k] === 'CCONJ' && tokens.normal[k] === 'and') {
+      let v = k + 1;
+      while (v < to && tokens.pos[v] === 'ADV') v++;
+      if (v < to && tokens.pos[v] === 'VERB' && isReportingVerb(tokens, v)) return trimEnd(tokens, from, k);
+    }
+  }
+  return trimEnd(tokens, from, to);
+}
+
+function isFinite(tokens: TokenTable, i: number): boolean {
+  return tokens.pos[i] === 'AUX' || (tokens.pos[i] === 'VERB' && !tokens.normal[i].endsWith('ing'));
+}
+
+/** Drops trailing punctuation and a dangling comma. */
 function trimEnd(tokens: TokenTable, from: number, to: number): number {
   let e = to;
-  while (e > from && tokens.pos[e - 1] === 'PUNCT') e--;
+  while (e > from && tokens.pos[e - 1] === 'PUNCT' && !isQuoteMark(tokens, e - 1)) e--;
   return e;
+}
+
+/** First token after a dateline ("VIENNA —", "DA NANG, Vietnam —"), else `from`. */
+function afterDateline(article: Article, from: number, to: number): number {
+  const { tokens, text } = article;
+  for (let k = from; k < Math.min(to, from + 8); k++) {
+    if (tokens.normal[k] === '—' || tokens.normal[k] === '--' || tokens.normal[k] === '–') {
+      const head = text.slice(tokens.start[from], tokens.start[k]);
+      // A dateline opens with a place in capitals; "Moscow — a city of ..." is prose.
+      return /^\p{Lu}{2,}/u.test(head) ? k + 1 : from;
+    }
+  }
+  return from;
 }
 
 interface Found {
@@ -76,50 +143,68 @@ interface Found {
   clause: { from: number; to: number };
 }
 
-function findInSentence(tokens: TokenTable, from: number, to: number): Found[] {
+function findInSentence(article: Article, from: number, to: number, inDirect: (token: number) => boolean, isCue: (token: number) => boolean): Found[] {
+  const { tokens } = article;
   const found: Found[] = [];
   for (let v = from; v < to; v++) {
-    // according to X, <clause>   |   <clause>, according to X.
+    // Verbs inside a direct quote are the speaker's; a direct quote's own cue is not a report.
+    if (inDirect(v) || isCue(v)) continue;
     if (tokens.normal[v] === 'according' && tokens.normal[v + 1] === 'to') {
-      const words = subjectAfter(tokens, v + 1, to);
-      if (!words) continue;
-      let after = words.appositive ? words.appositive.to : words.to;
-      if (v === from || tokens.normal[v - 1] !== ',') {
-        if (tokens.normal[after] === ',') after++;
-        const end = trimEnd(tokens, after, to);
-        if (clauseStartsAt(tokens, after, to) && end > after) found.push({ words, verb: { from: v, to: v + 2 }, clause: { from: after, to: end } });
-      } else if (trimEnd(tokens, after, to) === after && clauseStartsAt(tokens, from, v)) {
-        found.push({ words, verb: { from: v, to: v + 2 }, clause: { from, to: v - 1 } });
-      }
+      const f = accordingTo(tokens, from, v, to);
+      if (f) found.push(f);
       continue;
     }
     if (!isReportingVerb(tokens, v)) continue;
-    const hearer = HEARER_LEMMAS.has(speechLemma(tokens.normal[v], tokens.lemma[v]));
-    // <clause>, X said (on Monday).
     const trailing = trailingAttribution(tokens, from, v, to);
     if (trailing) {
-      found.push(trailing);
+      if (!isQuoteMark(tokens, trailing.clause.from)) found.push(trailing);
       continue;
     }
-    const words = subjectBefore(tokens, v, from);
-    if (!words) continue;
+    const hearer = HEARER_LEMMAS.has(speechLemma(tokens.normal[v], tokens.lemma[v]));
     const start = complementStart(tokens, v, to, hearer);
+    // 'X said: "…"' and 'X said "…"' are direct speech, found by direct-quotes.ts.
+    if (start < to && (isQuoteMark(tokens, start) || tokens.normal[start] === ':')) continue;
     if (!clauseStartsAt(tokens, start, to)) continue;
-    const end = trimEnd(tokens, start, to);
+    const previous = found[found.length - 1];
+    const coordinated = previous && tokens.normal[v - 1] === 'and' ? previous.words : null;
+    const words = isParticiple(tokens, v)
+      ? participleSubject(tokens, v, from)
+      : coordinated ?? subjectBefore(tokens, v, from) ?? coordinatedSubject(article, v, from);
+    if (!words) continue;
+    const end = complementEnd(tokens, start, to, /^(?:who|which)$/.test(tokens.normal[v - 1] ?? ''));
+    if (end <= start) continue;
     found.push({ words, verb: { from: v, to: v + 1 }, clause: { from: start, to: end } });
-    break;
+    v = end - 1;
   }
   return found;
 }
 
-/** "<clause>, X said." — the verb and its subject close the sentence after a comma. */
+/** "according to X, <clause>" and "<clause>, according to X(, who …)." */
+function accordingTo(tokens: TokenTable, from: number, v: number, to: number): Found | null {
+  const words = subjectAfter(tokens, v + 1, to);
+  if (!words) return null;
+  let after = words.appositive ? words.appositive.to : words.to;
+  const cue = { from: v, to: v + 2 };
+  if (v === from || tokens.normal[v - 1] !== ',') {
+    if (tokens.normal[after] === ',') after++;
+    const end = complementEnd(tokens, after, to);
+    return clauseStartsAt(tokens, after, to) && end > after ? { words, verb: cue, clause: { from: after, to: end } } : null;
+  }
+  // The phrase closes the clause: nothing but punctuation or a new ", who …" may follow.
+  const closes = trimEnd(tokens, after, to) === after || tokens.normal[after] === ',';
+  if (!closes || !clauseStartsAt(tokens, from, v - 1)) return null;
+  return { words, verb: cue, clause: { from, to: v - 1 } };
+}
+
+/** "<clause>, X said (on Monday)(, although …)." — the verb and its subject close the clause. */
 function trailingAttribution(tokens: TokenTable, from: number, verb: number, to: number): Found | null {
   let rest = verb + 1;
-  while (rest < to && (tokens.pos[rest] !== 'PUNCT' || tokens.normal[rest] === ',')) {
+  while (rest < to && tokens.pos[rest] !== 'PUNCT') {
     if (tokens.pos[rest] === 'VERB' || tokens.pos[rest] === 'AUX') return null;
     rest++;
   }
-  if (trimEnd(tokens, rest, to) !== rest) return null;
+  const closes = trimEnd(tokens, rest, to) === rest || (tokens.normal[rest] === ',' && (CLOSING_CONJUNCTIONS.has(tokens.normal[rest + 1]) || tokens.pos[rest + 1] === 'CCONJ'));
+  if (!closes) return null;
   let comma = verb - 1;
   while (comma > from && tokens.normal[comma] !== ',') comma--;
   if (comma <= from) return null;
@@ -130,20 +215,25 @@ function trailingAttribution(tokens: TokenTable, from: number, verb: number, to:
   return { words, verb: { from: verb, to: verb + 1 }, clause: { from, to: comma } };
 }
 
-/**
- * Reported quotes in sentences that hold no direct quote (a sentence with quote marks has
- * its speech handled as direct speech).
- */
-export function findReportedSpeech(article: Article, directSpans: { open: number; close: number }[]): Quote[] {
+/** Reported quotes in text order. Verbs inside direct quotes are the speaker's, not reports. */
+export function findReportedSpeech(article: Article, directSpans: QuoteSpan[], direct: Quote[] = []): Quote[] {
   const { tokens, text } = article;
   const quotes: Quote[] = [];
   let previous: Speaker | null = null;
+  const inDirect = (token: number) => {
+    const at = tokens.start[token];
+    return directSpans.some((q) => q.open < at && at < q.close);
+  };
+  const cues = new Set(direct.map((q) => q.cue?.start).filter((c): c is number => c !== undefined));
+  const isCue = (token: number) => cues.has(tokens.start[token]);
   article.sentences.forEach((sentence, s) => {
-    if (directSpans.some((q) => q.open < sentence.end && q.close >= sentence.start)) return;
-    for (const f of findInSentence(tokens, sentence.tokenStart, sentence.tokenEnd)) {
+    const from = afterDateline(article, sentence.tokenStart, sentence.tokenEnd);
+    for (const f of findInSentence(article, from, sentence.tokenEnd, inDirect, isCue)) {
       if (f.clause.to <= f.clause.from) continue;
       const start = tokens.start[f.clause.from];
       const end = tokens.end[f.clause.to - 1];
+      // A clause that is itself a direct quote was already reported as one.
+      if (directSpans.some((q) => q.open <= start && end <= q.close + 1)) continue;
       const speaker = resolveSpeaker(article, f.words, previous);
       if (speaker) previous = speaker;
       const cueStart = tokens.start[f.verb.from];

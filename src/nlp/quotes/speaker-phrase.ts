@@ -22,6 +22,7 @@ const NP_BACK_ADP = new Set(['in', 'across', 'from', 'on']);
 /** Words that can stand between subject and verb: "Lavrov also said", "who has said". */
 const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
 
+const RELATIVE = new Set(['who', 'which']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 function isNpToken(tokens: TokenTable, i: number): boolean {
@@ -92,16 +93,27 @@ export function subjectBefore(tokens: TokenTable, verb: number, limit: number): 
   while (j >= limit && SKIPPABLE.has(tokens.pos[j]) && tokens.normal[j] !== "'s") j--;
   if (j < limit) return null;
   let appositive: SpeakerWords['appositive'] = null;
-  if (isComma(tokens, j)) {
-    // "X, a researcher at Y, said": step over the appositive to the name before it.
+  // "X, a researcher at Y, said", "X, who hosted the talks, said", "The candidate, Svetlana
+  // Tikhanovskaya, who fled to Lithuania, said": step back over up to two comma-delimited
+  // segments (descriptions or relative clauses) to the phrase they describe.
+  for (let segments = 0; segments < 2 && j >= limit && isComma(tokens, j); segments++) {
     let k = j - 1;
-    while (k >= limit && k > j - 14 && !isComma(tokens, k) && tokens.pos[k] !== 'VERB' && !isQuoteMark(tokens, k)) k--;
+    while (k >= limit && k > j - 16 && !isComma(tokens, k) && !isQuoteMark(tokens, k)) k--;
     if (k < limit || !isComma(tokens, k) || k === j - 1) return null;
-    appositive = { from: k + 1, to: j };
+    const relative = RELATIVE.has(tokens.normal[k + 1]);
+    let hasVerb = false;
+    for (let m = k + 1; m < j; m++) if (isVerbal(tokens, m) && !isNpToken(tokens, m)) hasVerb = true;
+    // A description has no verb of its own; a relative clause opens with who/which.
+    if (hasVerb && !relative) return null;
+    if (!relative) appositive = { from: k + 1, to: j };
     j = k - 1;
   }
   if (j < limit || !isNpToken(tokens, j)) return null;
   const from = nounPhraseBack(tokens, j, limit);
+  // ", the peninsula's authorities, who said": the relative pronoun stands for the phrase before it.
+  if (from === j && RELATIVE.has(tokens.normal[j]) && j - 2 >= limit && isComma(tokens, j - 1) && isNpToken(tokens, j - 2)) {
+    return { from: nounPhraseBack(tokens, j - 2, limit), to: j - 1, appositive: null };
+  }
   return from <= j ? { from, to: j + 1, appositive } : null;
 }
 

@@ -18,7 +18,7 @@ export const SPEECH_LEMMAS = new Set([
 export const REPORTING_LEMMAS = new Set([
   'say', 'tell', 'add', 'state', 'note', 'warn', 'insist', 'argue', 'claim', 'explain', 'declare',
   'announce', 'write', 'tweet', 'stress', 'emphasize', 'emphasise', 'acknowledge', 'admit',
-  'suggest', 'predict', 'promise', 'confirm', 'deny', 'assert', 'allege', 'maintain', 'concede',
+  'suggest', 'predict', 'confirm', 'deny', 'assert', 'allege', 'maintain', 'concede',
   'contend', 'report', 'complain', 'recall', 'caution',
 ]);
 
