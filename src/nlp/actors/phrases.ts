@@ -71,9 +71,19 @@ export function readUnits(
   isNameToken: (i: number) => boolean,
 ): Unit[] {
   const units: Unit[] = [];
+  // A name run looks one token ahead; remember each lookup so no token is matched twice.
+  let memoAt = -1;
+  let memo: LexMatch | null = null;
+  const matchOnce = (j: number) => {
+    if (j !== memoAt) {
+      memoAt = j;
+      memo = matchAt(j);
+    }
+    return memo;
+  };
   let i = from;
   while (i < to) {
-    const m = matchAt(i);
+    const m = matchOnce(i);
     if (m !== null) {
       units.push({ type: 'lex', from: m.from, to: m.to, entries: m.entries });
       i = m.to;
@@ -81,7 +91,7 @@ export function readUnits(
     }
     if (isNameToken(i)) {
       let j = i + 1;
-      while (j < to && matchAt(j) === null && isNameToken(j)) j++;
+      while (j < to && isNameToken(j) && matchOnce(j) === null) j++;
       units.push({ type: 'name', from: i, to: j });
       i = j;
       continue;

@@ -28,6 +28,8 @@ export const LOCATION_PREPOSITIONS = new Set([
 ]);
 /** Words before a capital that make it the one acted on ("sanctions against Moscow"). */
 const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'and', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
+/** Parts of speech that never start a dictionary phrase unless capitalized (skipped for speed). */
+const NEVER_STARTS = new Set(['PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PRON', 'PART', 'NUM', 'SYM']);
 const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 /** Words after which an unknown capitalized name is a place, not a person ("in Serebryany Bor"). */
 const PLACE_BEFORE_NAME = new Set(['in', 'at', 'near', 'outside', 'inside', 'into', 'across', 'towards', 'toward']);
@@ -62,7 +64,8 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
     const s = article.sentences[si];
     const isName = nameTokenTest(keys, tokens.pos, s.tokenStart, s.tokenEnd);
     const units = readUnits(keys, tokens.pos, s.tokenStart, s.tokenEnd,
-      (i) => dict.index.match(keys, i, s.tokenEnd, text, tokens.start, tokens.end), isName);
+      (i) => (!keys.capital[i] && NEVER_STARTS.has(tokens.pos[i]) ? null : dict.index.match(keys, i, s.tokenEnd, text, tokens.start, tokens.end)),
+      isName);
     const view: SentenceView = { keys, pos: tokens.pos, units, orgHeads: ctx.orgHeads };
     const sentenceDrafts: Draft[] = [];
     const phrases = readPhrases(view);
