@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { markText } from './render.js';
+import { collectMarks, markText } from './render.js';
+import { fixtureArticles } from '../../../store/fixtures.js';
+import { toRecord } from '../../../model/record.js';
 
 describe('markText', () => {
   const text = 'Putin said talks with Trump went well.';
@@ -20,5 +22,12 @@ describe('markText', () => {
     expect(out).toContain('Trump\x1b[0m\x1b[2m(USAGOV)\x1b[0m\x1b[4;33m\x1b[32m went well');
     expect(out.endsWith('\x1b[0m')).toBe(true);
     expect(out.replace(/\x1b\[[0-9;]*m/g, '').replace(/\(RUSGOV\)|\(USAGOV\)|e1:/g, '')).toBe(text);
+  });
+
+  it('gives events that share one evidence span a single marker with every id', () => {
+    const record = toRecord(fixtureArticles()[0]);
+    record.events.push({ ...record.events[0], id: 'e9' });
+    const text = markText(record.text, collectMarks(record), false);
+    expect(text).toContain('<<e1,e9 [Trump|USAGOV] met');
   });
 });

@@ -33,7 +33,16 @@ export function collectMarks(record: ArticleRecord): Mark[] {
   for (const m of record.mentions) marks.push({ start: m.start, end: m.end, kind: 'mention', label: m.code ?? '' });
   for (const e of record.events) marks.push({ start: e.evidence.start, end: e.evidence.end, kind: 'event', label: e.id });
   record.quotes.forEach((q, i) => marks.push({ start: q.start, end: q.end, kind: 'quote', label: `q${i + 1}` }));
-  return marks.filter((m) => m.start >= 0 && m.end <= record.text.length && m.start < m.end);
+  // Several events often share one evidence span (one verb, several targets): one marker, all ids.
+  const merged = new Map<string, Mark>();
+  for (const m of marks) {
+    if (m.start < 0 || m.end > record.text.length || m.start >= m.end) continue;
+    const key = `${m.kind}:${m.start}:${m.end}`;
+    const seen = merged.get(key);
+    if (!seen) merged.set(key, { ...m });
+    else if (m.kind !== 'mention') seen.label += `,${m.label}`;
+  }
+  return [...merged.values()];
 }
 
 /** The article text with every mark applied. */
