@@ -46,7 +46,7 @@ export interface CoderResources {
 }
 
 /** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
-const PLACE_TARGET_CODES = new Set(['042', '043', '044']);
+const PLACE_TARGET_CODES = new Set(['042', '043']);
 const PLACE_TARGET_ROOTS = new Set(['15', '17', '18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
@@ -238,8 +238,9 @@ type Pair = [Mention | null, Mention | null, string];
 function pairsOf(t: Trigger, sources: (Mention | null)[], targets: (Mention | null)[]): Pair[] {
   const { code, reciprocal, reverseCode } = t.pattern;
   const pairs: Pair[] = [];
-  if (reciprocal && targets[0] === null && sources.length >= 2) {
-    // "Russia, Iran and Turkey signed a memorandum": every member with every other, both ways.
+  if (reciprocal && sources.length >= 2) {
+    // "Russia, Iran and Turkey signed a memorandum", "French and Malian troops carried out joint raids
+    // against militants": every member with every other, both ways; the object is not a party.
     for (const a of sources) for (const b of sources) if (a !== b) pairs.push([a, b, code]);
     return pairs;
   }

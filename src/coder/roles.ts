@@ -24,7 +24,7 @@ export interface ActorGroup {
   last: number;
 }
 
-const JOINERS = new Set([',', 'and', '&', 'the', 'as', 'well']);
+const JOINERS = new Set([',', 'and', '&', 'the']);
 /** Prepositions after which a mention is not the subject of the clause. */
 const PREPS = new Set([
   'of', 'in', 'at', 'from', 'with', 'to', 'by', 'for', 'on', 'against', 'between', 'into', 'over', 'about', 'near', 'after',

@@ -132,6 +132,8 @@ function lookupAll(view: TokenView, index: PatternIndex, kind: PatternKind, i: n
 /** The trigger headed by token i in this pass, or null. */
 function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: number, sEnd: number, pass: PatternKind): Trigger | null {
   const pos = view.pos(i);
+  // The second half of a compound ("test-fired", "US-drafted", "rebel-held") is not a predicate of its own.
+  if (i > sStart && view.normal(i - 1) === '-') return null;
   if (pos === 'PUNCT' || pos === 'DET' || pos === 'ADP' || pos === 'NUM' || pos === 'CCONJ' || pos === 'PRON') return null;
   const verbs = lookupAll(view, index, 'verb', i);
   const nouns = lookupAll(view, index, 'noun', i);

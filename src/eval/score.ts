@@ -4,9 +4,11 @@
  * (source, target, full code), (source, target, root code) and (source, target, QuadClass).
  *
  * Actors are compared by their identity part: the first three letters for country codes
- * (USAGOV and USAMIL are both "USA"), the whole code for international and non-state
- * codes (IGOUNO ≠ IGOEUREEC; NGO, IMG, MNC, ... likewise), since their first block alone
- * ("IGO") says nothing about which organisation acted. Matching is a multiset match:
+ * (USAGOV and USAMIL are both "USA"); for international and non-state codes (IGO, NGO, IMG,
+ * MNC, ...), whose first block alone says nothing about who acted, the first block plus the
+ * first organisation block, skipping role, region and religion blocks that dictionaries
+ * insert differently (IGOUNO = IGOUNOHRC → "IGO UNO"; IGOEUREEC → "IGO EEC"; IMGMOSISI =
+ * IMGISI → "IMG ISI"; IGOBUSIMF = IGOIMF → "IGO IMF"). Matching is a multiset match:
  * two gold events need two predictions.
  */
 
@@ -20,11 +22,24 @@ export type Level = 'code' | 'root' | 'quad';
 export const LEVELS: Level[] = ['code', 'root', 'quad'];
 
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS|UAF|---)/;
+/** Role, region and religion blocks (CAMEO actor codebook) that are not an organisation's own code. */
+const GENERIC_BLOCKS = new Set([
+  'GOV', 'MIL', 'REB', 'OPP', 'JUD', 'LEG', 'BUS', 'MED', 'EDU', 'CVL', 'COP', 'SPY', 'REF', 'LAB', 'HRI', 'HLH', 'ENV', 'DEV',
+  'AGR', 'CRM', 'ELI', 'MOD', 'RAD', 'PTY', 'UAF', 'SEP', 'INS', 'NGO', 'IGO',
+  'EUR', 'WST', 'AFR', 'ASA', 'MEA', 'LAM', 'NAF', 'SAF', 'EAF', 'WAF', 'CAF', 'SAM', 'NMR', 'CAS', 'SEA', 'SAS', 'EEU', 'BLK',
+  'BAL', 'CRB', 'PGS', 'SCN', 'NAM', 'CAU', 'MDT', 'ARB', 'OCN', 'ATL',
+  'MOS', 'CHR', 'JEW', 'BUD', 'HIN', 'SHI', 'SUN', 'CTH', 'ORT', 'PRO', 'SIK', 'JAN', 'BAH', 'ZRO', 'CON', 'TAO', 'SHN', 'ATH', 'ANG', 'DRZ',
+]);
 
 /** The part of an actor code that evaluation compares. */
 export function actorKey(code: string | null): string {
   if (code === null || code === '') return '-';
-  return INTERNATIONAL.test(code) ? code : code.slice(0, 3);
+  if (!INTERNATIONAL.test(code)) return code.slice(0, 3);
+  for (let i = 3; i + 3 <= code.length; i += 3) {
+    const block = code.slice(i, i + 3);
+    if (!GENERIC_BLOCKS.has(block)) return `${code.slice(0, 3)}${block}`;
+  }
+  return code;
 }
 
 /** QuadClass of a root by the GDELT rule (the codebook's rule). */

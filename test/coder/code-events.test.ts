@@ -26,7 +26,7 @@ describe('coder.cameo.v1: one sentence per root', () => {
     ['13', 'Moscow threatened to impose sanctions on Ukraine.', 'RUSGOV>UKRGOV:1312'],
     ['14', 'Thousands of protesters demonstrated against Russia in Moscow.', 'RUSCVL>RUSGOV:141'],
     ['15', 'Russia deployed troops near the border with Ukraine.', 'RUSGOV>UKRGOV:154'],
-    ['16', 'Russia expelled 60 American diplomats and closed the US consulate.', 'RUSGOV>USA:174'],
+    ['16', 'Russia expelled 60 American diplomats and closed the US consulate.', 'RUSGOV>USA:166'],
     ['17', 'Russian police arrested dozens of protesters on Saturday.', 'RUSCOP>RUSCVL:173'],
     ['18', 'Gunmen abducted two American journalists, and NATO assassinated no one.', ''],
     ['19', 'Israeli jets bombed Syria overnight.', 'ISRMIL>SYRGOV:195'],
@@ -37,8 +37,12 @@ describe('coder.cameo.v1: one sentence per root', () => {
     else expect(got).toContain(expected);
   });
 
-  it('codes "expel + diplomats" as 174 and "close + consulate" as 161 in one sentence', () => {
-    expect(triples(coded('Russia expelled 60 American diplomats and closed the US consulate.'))).toEqual(['RUSGOV>USA:174', 'RUSGOV>USAGOV:161']);
+  it('codes "expel + diplomats" as 166 and "close + consulate" as 161 in one sentence', () => {
+    expect(triples(coded('Russia expelled 60 American diplomats and closed the US consulate.'))).toEqual(['RUSGOV>USA:166', 'RUSGOV>USAGOV:161']);
+  });
+
+  it('codes the expulsion of individuals (not diplomats) as 174', () => {
+    expect(triples(coded('Britain deported two Russian journalists.', { 'Russian journalists': 'RUSMED' }))).toEqual(['GBRGOV>RUSMED:174']);
   });
 
   it('refines "threaten" by its object: military action is 138', () => {
@@ -53,7 +57,7 @@ describe('coder.cameo.v1: who did it to whom', () => {
 
   it('codes a nominalisation with its by-phrase and of-phrase', () => {
     const a = coded('The expulsion of 60 Russian diplomats by the United States was announced on Monday.');
-    expect(triples(a)).toEqual(['USAGOV>RUS:174']);
+    expect(triples(a)).toEqual(['USAGOV>RUS:166']);
     expect(a.events[0].rule).toBe('noun:expulsion+diplomat');
   });
 
@@ -106,7 +110,7 @@ describe('coder.cameo.v1: modality', () => {
     ['Will Russia expel American diplomats?', 'hypothetical'],
     ['Russia expelled American diplomats.', 'asserted'],
   ])('%s → %s', (text, modality) => {
-    const e = coded(text).events.find((x) => x.code === '174');
+    const e = coded(text).events.find((x) => x.code === '166');
     expect(e?.modality).toBe(modality);
   });
 
@@ -135,11 +139,12 @@ describe('coder.cameo.v1: records', () => {
 
   it('fills codebook values, evidence within the sentence, the published date and a place after "in"', () => {
     const a = coded('Israeli jets bombed Syria. Russia expelled American diplomats in Moscow on Friday.', {}, { Moscow: 'RUS' });
-    const e = a.events.find((x) => x.code === '174');
-    expect(e).toMatchObject({ root: '17', quad_class: 4, goldstein: -5, date: '2018-03-30', date_source: 'published', sentence: 1, modality: 'asserted' });
+    const e = a.events.find((x) => x.code === '166');
+    expect(e).toMatchObject({ root: '16', quad_class: 4, date: '2018-03-30', date_source: 'published', sentence: 1, modality: 'asserted' });
     expect(e?.evidence.text).toBe('Russia expelled American diplomats');
     expect(e?.location).toEqual({ name: 'Moscow', country: 'RUS', lat: 1, lon: 2 });
     expect(e?.via).toEqual({ stage: 'coder.cameo.v1', rule: 'verb:expel+diplomat' });
+    expect(e?.goldstein).toBe(-7);
   });
 
   it('takes the date of the clause the dates stage gives', () => {

@@ -7,11 +7,16 @@ import type { EvalReport } from '../../src/eval/evaluate.js';
 const t = (source: string | null, target: string | null, code: string) => ({ source, target, code });
 
 describe('eval scoring', () => {
-  it('compares countries by their first three letters and organisations by the whole code', () => {
+  it('compares countries by their first three letters and organisations by their own block', () => {
     expect(actorKey('USAGOV')).toBe('USA');
     expect(actorKey('USAMIL')).toBe(actorKey('USA'));
     expect(actorKey('IGOUNO')).toBe('IGOUNO');
+    expect(actorKey('IGOUNOHRC')).toBe('IGOUNO');
+    expect(actorKey('IMGMOSISI')).toBe(actorKey('IMGISI'));
+    expect(actorKey('IGOBUSIMF')).toBe(actorKey('IGOIMF'));
+    expect(actorKey('IGOEUREEC')).toBe('IGOEEC');
     expect(actorKey('IGOUNO')).not.toBe(actorKey('IGOEUREEC'));
+    expect(actorKey('NGOHLH')).toBe('NGOHLH');
     expect(actorKey(null)).toBe('-');
   });
 
