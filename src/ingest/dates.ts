@@ -13,6 +13,7 @@ const MONTHS: Record<string, number> = {
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ISO = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:\d{2,6})?$/;
+const NUMERIC_DMY = /(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/])/;
 const SLASHED_YMD = /(?<!\d)(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
 const DAY_MONTH_YEAR = new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, 'i');
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'i');
@@ -32,6 +33,14 @@ export function normalizeDate(value: unknown): string | null {
   if (m) return build(+m[1], +m[2], +m[3]);
   m = SLASHED_YMD.exec(s);
   if (m) return build(+m[1], +m[2], +m[3]);
+  m = NUMERIC_DMY.exec(s);
+  if (m) {
+    // 05/07/2017 is 5 July in most of the world and May 7 in the US: only an unambiguous day decides.
+    const [a, b] = [+m[1], +m[2]];
+    if (a > 12 && b <= 12) return build(+m[3], b, a);
+    if (b > 12 && a <= 12) return build(+m[3], a, b);
+    if (a === b) return build(+m[3], a, b);
+  }
   m = DAY_MONTH_YEAR.exec(s);
   if (m) return build(+m[3], monthNumber(m[2]), +m[1]);
   m = MONTH_DAY_YEAR.exec(s);

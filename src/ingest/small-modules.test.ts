@@ -23,6 +23,9 @@ describe('normalizeDate', () => {
     ['20080430204825', '2008-04-30'],
     ['2017/11/09', '2017-11-09'],
     ['2017-02-30', null],
+    ['25/12/2017', '2017-12-25'],
+    ['12/25/2017', '2017-12-25'],
+    ['05/07/2017', null],
     ['yesterday', null],
   ])('%j → %j', (input, expected) => {
     expect(normalizeDate(input)).toBe(expected);

@@ -77,6 +77,9 @@ describe('cleanText header lines', () => {
     ['By Jane Doe and John Roe', 'Jane Doe and John Roe'],
     ['Jane Doe, Reuters', 'Jane Doe'],
     ['Jane Doe | Staff writer', 'Jane Doe'],
+    ['By Jane Doe, Diplomatic Correspondent', 'Jane Doe'],
+    ['By Jane Doe in Moscow', 'Jane Doe'],
+    ['By Jane Doe, John Roe and Ann Poe', 'Jane Doe, John Roe and Ann Poe'],
   ])('reads the byline %j', (line, author) => {
     expect(parseByline(line)).toBe(author);
   });
@@ -92,6 +95,12 @@ describe('cleanText header lines', () => {
 
   it('does not take a sentence that mentions a date for a date line', () => {
     expect(parseDateLine('The treaty was signed on 9 November 2017 in Paris by both leaders.')).toBeNull();
+  });
+
+  it('reads a date line that carries an update time, and skips breadcrumbs when looking for the title', () => {
+    const result = cleanText('News › World › Asia\nLIVE: Markets | Weather\nTalks on the border dispute resume in Beijing\nBy Wang Lei\nAugust 2, 2017 | Updated 6:45 p.m. ET\n\nDiplomats from both countries met in Beijing on Wednesday to resume talks on the disputed border.');
+    expect(result).toMatchObject({ title: 'Talks on the border dispute resume in Beijing', author: 'Wang Lei', published: '2017-08-02' });
+    expect(result.text).toBe('Diplomats from both countries met in Beijing on Wednesday to resume talks on the disputed border.');
   });
 
   it('finds no title when the text starts with prose', () => {
@@ -166,7 +175,8 @@ describe('furniture tests', () => {
     'SEE MORE: Protesters besiege university', '| UPDATED: 11:05, Tue, Nov 19, 2019', 'Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM',
     'election 2024, senate race, polls, swing states, turnout, campaign finance', 'The contents of this site are ©2019 Example Corp.',
     'Image source, Getty Images', 'Image caption, Crowds gathered outside the court', '4 min read', 'Published 3 hours ago',
-    'Story continues below advertisement', 'Listen to this article',
+    'Story continues below advertisement', 'Listen to this article', '☰ Menu', 'Breaking', 'Comments (214)',
+    'Get the Europe briefing in your inbox', 'Sign up / Log in', 'Photo galleries | Video',
   ])(
     'knows %j as furniture',
     (line) => expect(isFurnitureLine(line)).toBe(true),

@@ -20,6 +20,7 @@ const INTERFACE_LABELS = new Set([
   'copy link', 'link copied', 'toggle navigation', 'navigation', 'accept', 'accept cookies', 'settings',
   'edition', 'my account', 'account', 'save', 'bookmark', 'gift article', 'continue reading', 'read more',
   'see more', 'show more', 'load more', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'x',
+  'breaking', 'breaking news', 'live', 'exclusive', 'developing story', 'just in',
 ]);
 
 const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|see more|watch more|more stories|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
@@ -35,7 +36,8 @@ const PROMPT = new RegExp(
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
-    '^have a tip\\?', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
+    '^have a tip\\?', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
+    '^newsletters?\\s*:', '^sign up\\s*:', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
     '^(?:published|updated|posted)\\s+\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago$',
     '\\b(?:story|article) continues below\\b', '^continue reading below\\b', '\\bscroll to continue\\b',
     '^(?:listen to|hear) this (?:article|story)\\b', '^(?:this|the) (?:video|audio) (?:is|can) (?:not|no longer) (?:available|be played)\\b', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
@@ -98,7 +100,11 @@ export function wordCount(line: string): number {
 export function isFurnitureLine(line: string): boolean {
   const bare = stripBullet(line).trim();
   if (bare === '') return false;
-  const lower = bare.toLowerCase().replace(/[\s:|>»›→…]+$/, '');
+  // Icons and arrows around a label ("☰ Menu", "Next →") do not change what it is.
+  const lower = bare
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}"“‘'(]+/u, '')
+    .replace(/[\s:|>»›→…]+$/, '');
   if (INTERFACE_LABELS.has(lower)) return true;
   if (bare.length <= 200 && LINK_PREFIX.test(bare)) return true;
   if (bare.length <= 300 && PROMPT.test(bare)) return true;
@@ -126,8 +132,11 @@ function isTagList(line: string): boolean {
 /** "Home | World | Politics", "News · Sport · Weather": short items joined by separators. */
 function isLinkList(line: string): boolean {
   const parts = line.split(/\s+[|•·/>»›]\s+|\s*[|•·]\s*/).filter(Boolean);
-  if (parts.length < 3) return false;
-  return parts.every((p) => wordCount(p) <= 3 && !endsWithTerminal(p));
+  if (parts.length < 2) return false;
+  if (parts.every((p) => INTERFACE_LABELS.has(p.toLowerCase()))) return true;
+  const short = parts.every((p) => wordCount(p) <= 3 && !endsWithTerminal(p));
+  // Two short items ("Photo galleries | Video") only count with a bar between them.
+  return short && (parts.length >= 3 || (/\s\|\s/.test(line) && wordCount(line) <= 8));
 }
 
 /** A line that is only a photo credit. */

@@ -5,7 +5,7 @@
  * searched: the header ends at the first line that reads like body prose.
  */
 import { normalizeDate } from '../dates.js';
-import { endsWithTerminal, wordCount } from './furniture.js';
+import { endsWithTerminal, isFurnitureLine, wordCount } from './furniture.js';
 
 export interface HeaderInfo {
   title: string | null;
@@ -22,6 +22,8 @@ export interface HeaderOptions {
   knownTitle?: string | null;
 }
 
+const TIME_ONLY = /^(?:(?:last )?updated|posted|published)?:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$/i;
+
 /** How many non-blank lines at the top may be header lines. */
 const HEADER_LINES = 10;
 
@@ -29,7 +31,7 @@ const NAME = "[\\p{Lu}][\\p{L}'’.-]*(?:\\s+(?:(?:de|da|van|von|der|del|la|le|a
 const BY_LINE = new RegExp(`^(?:by|written by|words by|reporting by|von|por|par)\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)`, 'iu');
 const NAME_COMMA_ORG = new RegExp(`^(${NAME}),\\s+([\\p{Lu}][\\p{L}&.' -]{1,40})$`, 'u');
 const NAME_BAR_ROLE = new RegExp(`^(${NAME})\\s*[|–—]\\s*([\\p{L}&.' -]{2,40})$`, 'u');
-const ROLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|journalist|staff|contributor|bureau|desk|analyst|news|times|post|press|reuters|associated|agency|media|daily|herald|tribune|guardian|journal)\b/i;
+const ROLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|journalist|staff|contributor|bureau|desk|analyst|chief|senior|news|times|post|press|reuters|associated|agency|media|daily|herald|tribune|guardian|journal)\b/i;
 
 const DATE_WORDS =
   /\b(?:published|updated|last updated|posted|modified|first published|created|on|at|am|pm|a\.m\.|p\.m\.|et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest|local time|time|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|of|the)\b\.?/gi;
@@ -59,8 +61,14 @@ export function parseByline(line: string): string | null {
   return null;
 }
 
+/** The names alone: "Jane Doe, Diplomatic Correspondent" and "Jane Doe in Moscow" → "Jane Doe". */
 function cleanName(name: string): string {
-  return name.replace(/\s+(?:and|&)\s*$/i, '').replace(/[,.\s]+$/, '').trim();
+  const names = name
+    .replace(/\s+in\s+\p{Lu}[\p{L}\s.'-]*$/u, '')
+    .split(/\s*,\s*/)
+    .filter((part) => part !== '' && !ROLE_WORDS.test(part))
+    .join(', ');
+  return names.replace(/\s+(?:and|&)\s*$/i, '').replace(/[,.\s]+$/, '').trim();
 }
 
 /** A headline: several words, not a sentence ending in a full stop, not overly long. */
@@ -115,6 +123,8 @@ export function findHeader(lines: string[], options: HeaderOptions = {}): Header
         info.author ??= author;
         continue;
       }
+      // "Updated 6:45 p.m. ET", "6 min read" beside a date or byline.
+      if (parts.length > 1 && (TIME_ONLY.test(part) || isFurnitureLine(part))) continue;
       allHeader = false;
     }
     if (allHeader) {

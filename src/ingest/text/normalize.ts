@@ -43,7 +43,10 @@ export function normalizeCharacters(raw: string): string {
   let s = raw.normalize('NFC').replace(LINE_BREAKS, '\n').replace(INVISIBLE, '').replace(CONTROLS, '');
   s = s.replace(SPACES, ' ');
   for (const [pattern, replacement] of PAIRS) s = s.replace(pattern, replacement);
-  s = s.replace(SINGLE_RE, (ch) => SINGLES[ch] ?? ch);
+  // A lone », ›, « or ‹ between spaces is a breadcrumb separator ("News › World"), not a quote.
+  s = s.replace(SINGLE_RE, (ch, at: number) =>
+    '»›«‹'.includes(ch) && /\s/.test(s[at - 1] ?? ' ') && /\s/.test(s[at + 1] ?? ' ') ? ch : (SINGLES[ch] ?? ch),
+  );
   // A lone TeX-style opening `` or closing '' that had no partner.
   s = s
     .replace(/``/g, '\u201C')
