@@ -14,11 +14,19 @@ export interface ProgressReporter {
 /** How often a plain progress line is written, in milliseconds. */
 const PLAIN_INTERVAL_MS = 2000;
 
-export function createProgressReporter(options: { total: number | null; quiet?: boolean; stream?: NodeJS.WriteStream }): ProgressReporter {
-  const stream = options.stream ?? process.stderr;
-  if (options.quiet) return { update() {}, stop() {} };
-  if (stream.isTTY && options.total !== null && options.total > 0) return barReporter(options.total, stream);
-  return plainReporter(options.total, stream);
+export interface ProgressOptions {
+  /** Estimated number of items, or null when unknown (stdin): then no bar, only plain lines. */
+  total: number | null;
+  quiet?: boolean;
+  stream?: NodeJS.WriteStream;
+  /** Milliseconds between plain lines. */
+  intervalMs?: number;
+}
+
+export function createProgressReporter({ total, quiet, stream = process.stderr, intervalMs = PLAIN_INTERVAL_MS }: ProgressOptions): ProgressReporter {
+  if (quiet) return { update() {}, stop() {} };
+  if (stream.isTTY && total !== null && total > 0) return barReporter(total, stream);
+  return plainReporter(total, stream, intervalMs);
 }
 
 function barReporter(total: number, stream: NodeJS.WriteStream): ProgressReporter {
@@ -48,12 +56,12 @@ function barReporter(total: number, stream: NodeJS.WriteStream): ProgressReporte
   };
 }
 
-function plainReporter(total: number | null, stream: NodeJS.WriteStream): ProgressReporter {
+function plainReporter(total: number | null, stream: NodeJS.WriteStream, intervalMs: number): ProgressReporter {
   let lastWrite = performance.now();
   return {
     update(p) {
       const now = performance.now();
-      if (now - lastWrite < PLAIN_INTERVAL_MS) return;
+      if (now - lastWrite < intervalMs) return;
       lastWrite = now;
       const of = total !== null && total >= p.done ? `/${total}` : '';
       stream.write(`ingest: ${p.done}${of} items, ${p.new} new, ${p.duplicate} duplicate, ${p.failed} failed, ${rate(p)} articles/s\n`);
