@@ -19,6 +19,9 @@ const NOT_SURNAMES = new Set([
   'will', 'mark', 'rose', 'young', 'long', 'white', 'black', 'green', 'little', 'north', 'south',
 ]);
 
+/** Arabic article and similar particles glued to a surname ("al-Assad", "el-Sisi"). */
+const ARTICLE_PREFIX = /^(al|el|ad|as|ash|at|an|ar|az)[-‐]/i;
+
 export function surnameOf(name: string): string {
   const words = name.split(/\s+/).filter((w) => !SUFFIXES.has(w.toLowerCase()));
   return words[words.length - 1] ?? name;
@@ -55,6 +58,9 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
     const surname = foldKey(person.surname);
     if (!NOT_SURNAMES.has(surname) && surname.length > 2 && foldKey(person.name) !== surname) {
       index.add(person.surname, { type: 'person', person, surnameOnly: true }, 'capital');
+      // "al-Assad" is also written "Assad".
+      const bare = person.surname.replace(ARTICLE_PREFIX, '');
+      if (bare !== person.surname && bare.length > 2) index.add(bare, { type: 'person', person, surnameOnly: true }, 'capital');
     }
   }
   return people;

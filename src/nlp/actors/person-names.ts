@@ -18,7 +18,8 @@ const NOT_IN_PERSON_NAMES = new Set([
   'more', 'sign', 'subscribe', 'copyright', 'opinion', 'breaking', 'live', 'update', 'updated', 'video',
   'boulevard', 'lane', 'highway', 'embankment', 'prospekt', 'plaza', 'asia', 'pacific', 'europe', 'africa',
   'america', 'atlantic', 'arctic', 'middle', 'observer', 'brief', 'briefing', 'newsletter', 'digest', 'weekly',
-  'review', 'monitor', 'uss', 'hms', 'ins', 'mv', 'flight', 'tribune', 'herald', 'journal', 'gazette', 'chronicle', 'report', 'bulletin', 'magazine',
+  'review', 'monitor', 'uss', 'hms', 'ins', 'mv', 'flight', 'today', 'ledger', 'weapons', 'chemical', 'missile',
+  'missiles', 'rocket', 'drone', 'tank', 'tanks', 'tribune', 'herald', 'journal', 'gazette', 'chronicle', 'report', 'bulletin', 'magazine',
 ]);
 
 export function looksLikePersonName(surface: string): boolean {
