@@ -47,7 +47,7 @@ export interface CoderResources {
 
 /** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
 const PLACE_TARGET_CODES = new Set(['042', '043']);
-const PLACE_TARGET_ROOTS = new Set(['15', '17', '18', '19', '20']);
+const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;

@@ -31,6 +31,7 @@ const HARD_STOP = new Set([';', ':', '.', '?', '!', '"', '“', '”', '(', ')',
 const NOUN_DETERMINERS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'new', 'fresh', 'further',
   'any', 'no', "'s", '’s', 'of', 'more', 'first', 'second', 'latest', 'recent', 'joint', 'planned', 'proposed',
+  'heavy', 'fierce', 'intense', 'renewed', 'deadly', 'bloody', 'major', 'massive', 'large-scale', 'sporadic',
 ]);
 
 interface Candidate {
@@ -139,7 +140,8 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   const nouns = lookupAll(view, index, 'noun', i);
   if (verbs === undefined && nouns === undefined) return null;
   const prev = i > sStart ? view.normal(i - 1) : '';
-  const nounContext = NOUN_DETERMINERS.has(prev) || (i > sStart && (view.pos(i - 1) === 'ADJ' || view.pos(i - 1) === 'NUM'));
+  // After a determiner or possessive a word is a noun; after an adjective or number only if the tagger agrees it is no verb.
+  const nounContext = NOUN_DETERMINERS.has(prev) || (pos !== 'VERB' && i > sStart && (view.pos(i - 1) === 'ADJ' || view.pos(i - 1) === 'NUM'));
   const order: PatternKind[] =
     nounContext ? ['noun'] : pos === 'VERB' || pos === 'AUX' ? ['verb', 'noun'] : ['noun', 'verb'];
   // A token is tried in the pass of its preferred reading only, so each token is coded once.
