@@ -72,12 +72,14 @@ function attributionAfter(article: Article, span: QuoteSpan): Attribution | null
   return found ? { words: found.words, cue: { from: found.verb, to: found.verb + 1 } } : null;
 }
 
-/** Verbs that frame a longer quote as a characterisation: X called the truce "a pause, not a peace". */
+/** Verbs that frame a quote as a characterisation: X called the truce "a pause, not a peace". */
 const NAMING_LEMMAS = new Set(['call', 'describe', 'dub', 'brand', 'term', 'label']);
 
 interface BeforeOptions {
-  /** Accept naming verbs ("called it ...") as well as speech verbs. */
-  naming: boolean;
+  /** A one-to-three word quote: a naming verb must stand right before it ('called the measures "unjustified"'). */
+  short: boolean;
+  /** Whether token i lies inside a quoted stretch (an earlier quote of the same sentence). */
+  quoted: (token: number) => boolean;
   /** The quote follows a colon: the subject of the clause before it speaks ("X put it bluntly: ..."). */
   colon: boolean;
 }
@@ -91,7 +93,10 @@ function attributionBefore(article: Article, span: QuoteSpan, options: BeforeOpt
   let limit = last;
   while (limit > 0 && last - limit < 40) {
     const prev = limit - 1;
-    if (isQuoteMark(tokens, prev) || tokens.normal[prev] === '.' || tokens.normal[prev] === ';') break;
+    // An earlier quote of the same sentence is stepped over ('called it "X" and "Y"'), but
+    // not a quote that ends a sentence of its own.
+    if (isQuoteMark(tokens, prev) && /^[.!?]$/.test(tokens.normal[prev - 1] ?? '.')) break;
+    if (tokens.normal[prev] === '.' || tokens.normal[prev] === ';') break;
     if (text.slice(tokens.end[prev], tokens.start[limit]).includes('\n')) break;
     limit = prev;
   }
@@ -101,7 +106,9 @@ function attributionBefore(article: Article, span: QuoteSpan, options: BeforeOpt
       const words = subjectAfter(tokens, v + 1, last + 1);
       return words ? { words, cue: { from: v, to: v + 2 } } : null;
     }
-    const naming = options.naming && tokens.pos[v] === 'VERB' && NAMING_LEMMAS.has(tokens.lemma[v]);
+    if (options.quoted(v)) continue;
+    // "so-called" is no attribution.
+    const naming = tokens.pos[v] === 'VERB' && NAMING_LEMMAS.has(tokens.lemma[v]) && tokens.normal[v - 1] !== '-' && (!options.short || last - v <= 12);
     if (!naming && !isSpeechVerb(article, v)) continue;
     const words = subjectBefore(tokens, v, limit) ?? coordinatedSubject(article, v, limit);
     return words ? { words, cue: { from: v, to: v + 1 } } : null;
@@ -152,6 +159,10 @@ export function findDirectQuotes(article: Article, spans: QuoteSpan[]): Quote[] 
   const { text, tokens } = article;
   const quotes: Quote[] = [];
   let previous: { quote: Quote; close: number } | null = null;
+  const quoted = (token: number) => {
+    const at = tokens.start[token];
+    return spans.some((q) => q.open <= at && at <= q.close);
+  };
   for (const span of spans) {
     let start = span.open + 1;
     let end = span.close;
@@ -163,7 +174,7 @@ export function findDirectQuotes(article: Article, spans: QuoteSpan[]): Quote[] 
     // attributed by the next sentence.
     const after = endsSentence(text, span) ? null : attributionAfter(article, span);
     const colon = /:\s*$/.test(text.slice(Math.max(0, span.open - 3), span.open));
-    const beforeOptions: BeforeOptions = { naming: !short, colon };
+    const beforeOptions: BeforeOptions = { short, colon, quoted };
     const attribution = introducedBefore(article, span)
       ? attributionBefore(article, span, beforeOptions) ?? after
       : after ?? attributionBefore(article, span, beforeOptions);

@@ -132,8 +132,16 @@ describe('direct quotes: spans and marks', () => {
   });
 
   it('drops scare quotes and titles that no speech verb attributes', () => {
-    const text = 'Sergei Lavrov called the deal a "disaster". The film "The Interview" angered Pyongyang.';
-    expect(quotesOf(article(text, [LAVROV]))).toEqual([]);
+    const text = 'The so-called "reset" with Moscow failed. The film "The Interview" angered Pyongyang.';
+    expect(quotesOf(article(text))).toEqual([]);
+  });
+
+  it('keeps a short quote that a naming verb right before it attributes, and one after it in the same sentence', () => {
+    const text = 'Sergei Lavrov called the measures "unjustified" and based on "false claims".';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([
+      { text: 'unjustified', speaker: 'Sergei Lavrov', kind: 'direct' },
+      { text: 'false claims', speaker: 'Sergei Lavrov', kind: 'direct' },
+    ]);
   });
 
   it('keeps a short quote that is attributed', () => {

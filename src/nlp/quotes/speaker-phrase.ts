@@ -114,7 +114,13 @@ export function subjectBefore(tokens: TokenTable, verb: number, limit: number): 
   if (from === j && RELATIVE.has(tokens.normal[j]) && j - 2 >= limit && isComma(tokens, j - 1) && isNpToken(tokens, j - 2)) {
     return { from: nounPhraseBack(tokens, j - 2, limit), to: j - 1, appositive: null };
   }
-  return from <= j ? { from, to: j + 1, appositive } : null;
+  return from <= j && hasHead(tokens, from, j + 1) ? { from, to: j + 1, appositive } : null;
+}
+
+/** A speaker phrase needs a noun or pronoun: "-" or "the" alone names nobody. */
+function hasHead(tokens: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens.pos[i] === 'NOUN' || tokens.pos[i] === 'PROPN' || tokens.pos[i] === 'PRON') return true;
+  return false;
 }
 
 /** The inverted subject after the verb at `verb` ("said John Smith, a researcher at Y"). */
