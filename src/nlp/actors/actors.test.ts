@@ -52,6 +52,20 @@ describe('actors: countries and roles', () => {
     expect(place).toMatchObject({ kind: 'location', code: null, country: 'RUS', name: 'Moscow' });
   });
 
+  it.each([
+    ['Pro-Russian separatists attacked in the Donbas.', 'separatists'],
+    ['Russian-backed rebels in eastern Ukraine fired.', 'rebels'],
+  ])('does not give a backing country to the group it backs: %s', (text, words) => {
+    const a = analyse(text);
+    expect(mention(a, words)?.code).toBe('UKRREB');
+    expect(a.mentions.find((m) => m.country === 'RUS')).toBeUndefined();
+  });
+
+  it('reads coordinated capitals as governments', () => {
+    const a = analyse('Washington and Moscow agreed on a truce.');
+    expect(a.mentions.map((m) => m.code)).toEqual(['USAGOV', 'RUSGOV']);
+  });
+
   it('does not take "us" for the United States', () => {
     const a = analyse('He told us that the talks failed.');
     expect(a.mentions.find((m) => m.country === 'USA')).toBeUndefined();

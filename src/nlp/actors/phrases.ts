@@ -165,6 +165,13 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
     }
     if (country) {
       if (p.country !== null || sawHead || p.org !== null) break;
+      // "pro-Russian separatists", "Iranian-backed militias": the country backs the group, it is
+      // not the group's own country. Skip it and read the rest of the phrase without it.
+      if (backsRatherThanOwns(view, u)) {
+        k += u.to < keys.key.length && keys.key[u.to] === '-' ? 3 : 1;
+        if (p.to === p.from) p.from = view.units[k]?.from ?? u.to;
+        continue;
+      }
       p.country = country.country;
       p.countryName = country.name;
       p.countryForm = country.form;
@@ -279,6 +286,16 @@ function readDestination(view: SentenceView, k: number, p: Phrase): number {
     return j + 1;
   }
   return k;
+}
+
+const BACKING_WORDS = new Set(['backed', 'supported', 'sponsored', 'funded', 'allied', 'aligned', 'leaning', 'controlled', 'friendly', 'trained', 'armed']);
+
+/** True for the country in "pro-Russian", "anti-American" or "Iranian-backed". */
+function backsRatherThanOwns(view: SentenceView, u: Unit): boolean {
+  const { keys } = view;
+  const glued = (i: number) => i > 0 && !keys.spaceAfter[i - 1];
+  if (u.from >= 2 && keys.key[u.from - 1] === '-' && glued(u.from) && glued(u.from - 1) && (keys.key[u.from - 2] === 'pro' || keys.key[u.from - 2] === 'anti')) return true;
+  return u.to + 1 < keys.key.length && keys.key[u.to] === '-' && glued(u.to) && glued(u.to + 1) && BACKING_WORDS.has(keys.key[u.to + 1]);
 }
 
 function allCapitalized(keys: TokenKeys, from: number, to: number): boolean {

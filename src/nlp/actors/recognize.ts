@@ -30,6 +30,8 @@ export const LOCATION_PREPOSITIONS = new Set([
 const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'and', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
 /** Parts of speech that never start a dictionary phrase unless capitalized (skipped for speed). */
 const NEVER_STARTS = new Set(['PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PRON', 'PART', 'NUM', 'SYM']);
+/** Words between a preposition and a place: "in the east of", "in eastern Ukraine". */
+const SKIP_BEFORE_PLACE = new Set(['the', 'eastern', 'western', 'northern', 'southern', 'central', 'north', 'south', 'east', 'west', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'occupied', 'neighbouring', 'neighboring']);
 const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 /** Words after which an unknown capitalized name is a place, not a person ("in Serebryany Bor"). */
 const PLACE_BEFORE_NAME = new Set(['in', 'at', 'near', 'outside', 'inside', 'into', 'across', 'towards', 'toward']);
@@ -130,7 +132,7 @@ function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ct
 
 function previousWord(keys: TokenKeys, from: number, sentenceStart: number): string | undefined {
   let i = from - 1;
-  while (i >= sentenceStart && (keys.key[i] === 'the')) i--;
+  while (i >= sentenceStart && SKIP_BEFORE_PLACE.has(keys.key[i])) i--;
   return i >= sentenceStart ? keys.key[i] : undefined;
 }
 
@@ -298,6 +300,11 @@ function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: n
   if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev)) return false;
   if (p.to < to && (keys.key[p.to] === "'s" || keys.key[p.to] === "'")) return true;
   let j = p.to;
+  // "Washington and Moscow agreed": look past the coordinated capital or country.
+  if (j < to && (keys.key[j] === 'and' || keys.key[j] === 'or')) {
+    j++;
+    while (j < to && keys.capital[j]) j++;
+  }
   // "Moscow on Friday expelled", "Moscow has": skip a short adverbial and look for the verb.
   while (j < to && j < p.to + 4 && (pos[j] === 'ADV' || pos[j] === 'ADP' || pos[j] === 'PROPN' || pos[j] === 'NUM') && keys.key[j] !== ',') j++;
   if (j < to && (pos[j] === 'VERB' || pos[j] === 'AUX')) return true;

@@ -27,6 +27,8 @@ const FACILITY_WORDS = new Set([
   'region', 'province', 'district', 'city', 'suburb', 'suburbs', 'outskirts', 'area', 'talks', 'summit',
   'meeting', 'court', 'mayor', 'residents', 'office', 'compound', 'station', 'plant', 'facility', 'border',
 ]);
+/** Words between a location word and the place: "in the", "in eastern", "near Syria's". */
+const SKIP_BEFORE_PLACE = new Set(['the', "'s", 'eastern', 'western', 'northern', 'southern', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'occupied', 'neighbouring', 'neighboring']);
 const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 const MAX_TOKENS = 6;
 /** Parts of speech a place name can start with (not "It", "The", "But"). */
@@ -133,7 +135,7 @@ function firstTokenAt(starts: Int32Array, offset: number): number {
 function placeContext(keys: TokenKeys, from: number, to: number, sStart: number, sEnd: number, lastEnd: number, places: Place[]): string | null {
   if (to < sEnd && (keys.key[to] === '-based' || (keys.key[to] === '-' && keys.key[to + 1] === 'based'))) return 'based';
   let p = from - 1;
-  while (p >= sStart && (keys.key[p] === 'the' || keys.key[p] === "'s")) p--;
+  while (p >= sStart && SKIP_BEFORE_PLACE.has(keys.key[p])) p--;
   const prev = p >= sStart ? keys.key[p] : '';
   if (LOCATION_WORDS.has(prev)) return 'preposition';
   // Dateline: "KIEV —" opening a paragraph.
