@@ -34,11 +34,11 @@ export interface CoderOptions {
   placeTargets: boolean;
   /** When neither the clause nor the previous sentence gives a target, take another country's actor from the same sentence. */
   sentenceTargets: boolean;
-  /** A protest (root 14) with no target is aimed at the protesters' own government (CAMEO convention). */
-  protestTargets: boolean;
+  /** With no target: protests (14) are aimed at the protesters' own government, repression (175) at the own civilians. */
+  impliedTargets: boolean;
 }
 
-export const DEFAULT_CODER_OPTIONS: CoderOptions = { keepSourceless: false, carryTarget: true, carrySubject: true, requireTarget: true, shareSource: false, placeTargets: false, sentenceTargets: false, protestTargets: false };
+export const DEFAULT_CODER_OPTIONS: CoderOptions = { keepSourceless: false, carryTarget: true, carrySubject: true, requireTarget: true, shareSource: false, placeTargets: false, sentenceTargets: false, impliedTargets: true };
 
 export interface CoderResources {
   codebook: Codebook;
@@ -226,9 +226,9 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
   return drafts;
 }
 
-/** The implied target of a protest: the protesters' own government (no words of its own, so it points at the source's). */
-function ownGovernment(source: Mention, country: string): Mention {
-  return { ...source, kind: 'country', code: `${country}GOV`, country, role: 'GOV', name: null };
+/** An implied target (no words of its own, so its span is the source's): the source's own government or civilians. */
+function impliedActor(source: Mention, country: string, role: string): Mention {
+  return { ...source, kind: 'country', code: `${country}${role}`, country, role, name: null };
 }
 
 /** One (source, target, code) reading of a trigger. */
@@ -271,9 +271,12 @@ function expand(
   if (target === null && (options.placeTargets || PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2)))) {
     targets = [placeTarget(view, ctx, t, article)];
   }
-  if (targets[0] === null && options.protestTargets && t.pattern.code.startsWith('14')) {
-    const country = sources[0]?.country ?? null;
-    if (country !== null) targets = [ownGovernment(sources[0] as Mention, country)];
+  if (targets[0] === null && options.impliedTargets && sources[0] !== null) {
+    // CAMEO's convention for domestic events with no named target: protesters act on their own
+    // government; police repression and crackdowns act on their own civilians.
+    const country = sources[0].country;
+    const role = t.pattern.code.startsWith('14') ? 'GOV' : t.pattern.code === '175' ? 'CVL' : null;
+    if (country !== null && role !== null) targets = [impliedActor(sources[0], country, role)];
   }
   const out: DraftEvent[] = [];
   const tk = article.tokens;
