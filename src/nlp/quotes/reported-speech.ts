@@ -13,7 +13,7 @@ import type { TokenTable } from '../../model/tokens.js';
 import { coordinatedSubject } from './direct-quotes.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { resolveSpeaker } from './resolve-speaker.js';
-import { isQuoteMark, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
+import { isQuoteMark, phraseAt, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
 import { HEARER_LEMMAS, REPORTING_LEMMAS, speechLemma } from './speech-verbs.js';
 
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON']);
@@ -24,9 +24,11 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s
 const CLOSING_CONJUNCTIONS = new Set(['although', 'though', 'whereas', 'while']);
 
 function isReportingVerb(tokens: TokenTable, i: number): boolean {
+  // "-ing" forms report only as a participle after a comma: "X offered talks, warning that ...";
+  // wink tags some of these as nouns, so the form decides.
+  if (isParticiple(tokens, i)) return participleLemmas(tokens.normal[i]).some((l) => REPORTING_LEMMAS.has(l));
   if (tokens.pos[i] !== 'VERB') return false;
-  // "-ing" forms report only as a participle after a comma: "X offered talks, warning that ...".
-  if (tokens.normal[i].endsWith('ing') && !isParticiple(tokens, i)) return false;
+  if (tokens.normal[i].endsWith('ing')) return false;
   const lemma = speechLemma(tokens.normal[i], tokens.lemma[i]);
   if (!REPORTING_LEMMAS.has(lemma)) return false;
   // Passive ("is said to", "was told") and infinitives ("to say") report no speaker's words.
@@ -36,7 +38,15 @@ function isReportingVerb(tokens: TokenTable, i: number): boolean {
 
 /** ", saying that ...": an -ing speech verb that opens a participial phrase after a comma. */
 function isParticiple(tokens: TokenTable, i: number): boolean {
-  return tokens.normal[i].endsWith('ing') && tokens.normal[i - 1] === ',';
+  return tokens.normal[i].endsWith('ing') && tokens.normal[i - 1] === ',' && (tokens.pos[i] === 'VERB' || tokens.pos[i] === 'NOUN');
+}
+
+/** Candidate lemmas of an -ing form: "warning" → warn, "noting" → note, "admitting" → admit. */
+function participleLemmas(form: string): string[] {
+  const stem = form.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+  return out;
 }
 
 /** The subject of the finite verb before the participle's comma: "Turkey shot down ..., saying". */
@@ -46,7 +56,8 @@ function participleSubject(tokens: TokenTable, participle: number, from: number)
     const words = subjectBefore(tokens, v, from);
     if (words) return words;
   }
-  return null;
+  // The tagger missed the main verb ("Turkey shot down ..., saying"): the sentence's opening phrase.
+  return phraseAt(tokens, from, participle);
 }
 
 /** Does a subject and a finite verb start at token i (the reported clause)? */
@@ -60,7 +71,7 @@ function clauseStartsAt(tokens: TokenTable, i: number, end: number): boolean {
       if (sawSubject && tokens.normal[j].endsWith('ing')) continue;
       return false;
     }
-    if (pos === 'ADP' && sawSubject) continue;
+    if ((pos === 'ADP' || pos === 'SCONJ') && sawSubject) continue;
     if (pos === 'PART' && (tokens.normal[j] === "'s" || tokens.normal[j] === '’s')) continue;
     if (pos === 'ADV' || pos === 'CCONJ') continue;
     // Commas inside the subject: "the rift, the worst since 1981, could last months".
@@ -115,6 +126,17 @@ function complementEnd(tokens: TokenTable, from: number, to: number, startsWithR
 
 function isFinite(tokens: TokenTable, i: number): boolean {
   return tokens.pos[i] === 'AUX' || (tokens.pos[i] === 'VERB' && !tokens.normal[i].endsWith('ing'));
+}
+
+/**
+ * A clause that the attribution closes may open with an adverbial ("In late April, X could
+ * face ..."); it only needs a finite verb of its own.
+ */
+function hasFiniteVerb(tokens: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    if (isFinite(tokens, i) && tokens.normal[i - 1] !== 'to' && !(tokens.pos[i] === 'VERB' && tokens.pos[i - 1] === 'DET')) return true;
+  }
+  return false;
 }
 
 /** Drops trailing punctuation and a dangling comma. */
@@ -190,9 +212,12 @@ function accordingTo(tokens: TokenTable, from: number, v: number, to: number): F
     const end = complementEnd(tokens, after, to);
     return clauseStartsAt(tokens, after, to) && end > after ? { words, verb: cue, clause: { from: after, to: end } } : null;
   }
-  // The phrase closes the clause: nothing but punctuation or a new ", who …" may follow.
-  const closes = trimEnd(tokens, after, to) === after || tokens.normal[after] === ',';
-  if (!closes || !clauseStartsAt(tokens, from, v - 1)) return null;
+  // The phrase closes the clause: no verb may follow before the sentence ends or a comma
+  // opens something new (", who said …").
+  let k = after;
+  while (k < to && tokens.normal[k] !== ',' && !isFinite(tokens, k)) k++;
+  const closes = k >= to || tokens.normal[k] === ',';
+  if (!closes || !hasFiniteVerb(tokens, from, v - 1)) return null;
   return { words, verb: cue, clause: { from, to: v - 1 } };
 }
 
@@ -211,7 +236,7 @@ function trailingAttribution(tokens: TokenTable, from: number, verb: number, to:
   const subject = subjectThenVerb(tokens, comma + 1, verb + 1, (k) => k === verb);
   const inverted = !subject && comma + 1 === verb ? subjectAfter(tokens, verb, to) : null;
   const words = subject?.words ?? inverted;
-  if (!words || !clauseStartsAt(tokens, from, comma)) return null;
+  if (!words || !hasFiniteVerb(tokens, from, comma)) return null;
   return { words, verb: { from: verb, to: verb + 1 }, clause: { from, to: comma } };
 }
 

@@ -103,8 +103,9 @@ export function subjectBefore(tokens: TokenTable, verb: number, limit: number): 
     const relative = RELATIVE.has(tokens.normal[k + 1]);
     let hasVerb = false;
     for (let m = k + 1; m < j; m++) if (isVerbal(tokens, m) && !isNpToken(tokens, m)) hasVerb = true;
-    // A description has no verb of its own; a relative clause opens with who/which.
-    if (hasVerb && !relative) return null;
+    // A description has no verb of its own (the tagger's "think/VERB tank" aside, so one that
+    // opens with an article passes); a relative clause opens with who/which.
+    if (hasVerb && !relative && tokens.pos[k + 1] !== 'DET') return null;
     if (!relative) appositive = { from: k + 1, to: j };
     j = k - 1;
   }
@@ -177,4 +178,11 @@ export function subjectThenVerb(tokens: TokenTable, first: number, limit: number
 
 export function isQuoteMark(tokens: TokenTable, i: number): boolean {
   return /^["“”‘’']$/.test(tokens.normal[i]) || /^["“”]/.test(tokens.normal[i]);
+}
+
+/** The noun phrase that starts at token `first` (not reaching `limit`), if it has a head. */
+export function phraseAt(tokens: TokenTable, first: number, limit: number): SpeakerWords | null {
+  if (first >= limit || !isNpToken(tokens, first)) return null;
+  const to = nounPhraseForward(tokens, first, limit);
+  return to > first && hasHead(tokens, first, to) ? { from: first, to, appositive: null } : null;
 }

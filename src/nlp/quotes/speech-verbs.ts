@@ -19,7 +19,7 @@ export const REPORTING_LEMMAS = new Set([
   'say', 'tell', 'add', 'state', 'note', 'warn', 'insist', 'argue', 'claim', 'explain', 'declare',
   'announce', 'write', 'tweet', 'stress', 'emphasize', 'emphasise', 'acknowledge', 'admit',
   'suggest', 'predict', 'confirm', 'deny', 'assert', 'allege', 'maintain', 'concede',
-  'contend', 'report', 'complain', 'recall', 'caution',
+  'contend', 'report', 'complain', 'caution',
 ]);
 
 /** Verbs whose object is the hearer: the words right after them are not the speaker. */
