@@ -107,6 +107,15 @@ describe('link blocks', () => {
   });
 });
 
+describe('fragments', () => {
+  it('finds the article in an HTML fragment without <html> or <body>', () => {
+    const fragment = '<article><h1>Port reopens</h1><p class="byline">By Lise Berg</p><p>The port reopened on Tuesday after a two-week closure caused by a strike of dock workers, the harbour authority said in a statement on its website.</p><p>Ships that had waited offshore began unloading within hours, and officials said the backlog would clear by the end of the month.</p></article>';
+    const page = extractHtml(fragment);
+    expect(page.text).toMatch(/^The port reopened on Tuesday/);
+    expect(page.meta.author).toBe('Lise Berg');
+  });
+});
+
 describe('stripInert', () => {
   it('drops scripts, styles, SVG and comments but keeps JSON-LD', () => {
     const html = '<head><script>var a = "<p>x</p>";</script><script type="application/ld+json">{"headline":"H"}</script><style>p{}</style></head><body><!-- c --><svg><text>icon</text></svg><p>Kept.</p></body>';

@@ -9,6 +9,7 @@ import { Readability } from '@mozilla/readability';
 import { extractMetadata, type HtmlMetadata } from './metadata.js';
 import { htmlToParagraphs } from './to-paragraphs.js';
 import { cleanText } from '../text/clean-text.js';
+import { parseDateLine } from '../text/header.js';
 
 export interface ExtractedHtml {
   text: string;
@@ -24,7 +25,9 @@ export class NoArticleError extends Error {}
  * @example extractHtml(page).meta.title // 'Talks resume in Geneva'
  */
 export function extractHtml(html: string): ExtractedHtml {
-  const { document } = parseHTML(stripInert(html));
+  // linkedom builds no <body> for a bare fragment, and Readability needs one.
+  const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(stripInert(page));
   const meta = extractMetadata(document as unknown as Document);
   const reader = new Readability(document as unknown as Document, {
     keepClasses: true,
@@ -71,7 +74,13 @@ export function stripInert(html: string): string {
     .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, '');
 }
 
+/** Readability's byline without "By" and without a date beside it ("9 July 2016 · Herald staff"). */
 function cleanByline(byline: string | null | undefined): string | null {
-  const s = byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+  const parts = (byline ?? '')
+    .replace(/\s+/g, ' ')
+    .split(/\s+[|•·]\s+/)
+    .map((part) => part.replace(/^by\s+/i, '').trim())
+    .filter((part) => part !== '' && parseDateLine(part) === null);
+  const s = parts.join(', ');
   return s && s.length <= 100 ? s : null;
 }

@@ -49,7 +49,12 @@ export function extractMetadata(document: Document): HtmlMetadata {
     (a) => a !== null && !/^https?:/i.test(a),
   );
   const source = firstText(ldName(ld?.publisher), meta('og:site_name'), meta('application-name'));
-  const pageTitle = firstText(meta('og:title'), meta('twitter:title'), document.getElementsByTagName('title')[0]?.textContent);
+  const pageTitle = firstText(
+    meta('og:title'),
+    meta('twitter:title'),
+    document.getElementsByTagName('title')[0]?.textContent,
+    document.getElementsByTagName('h1')[0]?.textContent,
+  );
   return {
     title: firstText(ldString(ld?.headline), pageTitle ? stripSiteName(pageTitle, source) : null),
     author: firstText(ldAuthor(ld?.author), metaAuthor),

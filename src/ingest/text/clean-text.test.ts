@@ -103,6 +103,12 @@ describe('cleanText header lines', () => {
     expect(result.text).toBe('Diplomats from both countries met in Beijing on Wednesday to resume talks on the disputed border.');
   });
 
+  it('takes a bare name beside a date for the byline', () => {
+    const result = cleanText('Taras Melnyk · 23 December 2017\n\nKIEV — The government said on Friday it would buy new radar systems for the coast guard.', { findTitle: false });
+    expect(result).toMatchObject({ author: 'Taras Melnyk', published: '2017-12-23' });
+    expect(result.text.startsWith('KIEV')).toBe(true);
+  });
+
   it('finds no title when the text starts with prose', () => {
     const result = cleanText('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\nThey agreed to meet again.');
     expect(result.title).toBeNull();

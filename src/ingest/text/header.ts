@@ -28,6 +28,7 @@ const TIME_ONLY = /^(?:(?:last )?updated|posted|published)?:?\s*(?:at\s+)?\d{1,2
 const HEADER_LINES = 10;
 
 const NAME = "[\\p{Lu}][\\p{L}'’.-]*(?:\\s+(?:(?:de|da|van|von|der|del|la|le|al|bin|ibn)\\s+)?[\\p{Lu}][\\p{L}'’.-]*){0,4}";
+const BARE_NAME = new RegExp(`^${NAME}$`, 'u');
 const BY_LINE = new RegExp(`^(?:by|written by|words by|reporting by|von|por|par)\\s+(${NAME}(?:\\s*(?:,|and|&)\\s*${NAME})*)`, 'iu');
 const NAME_COMMA_ORG = new RegExp(`^(${NAME}),\\s+([\\p{Lu}][\\p{L}&.' -]{1,40})$`, 'u');
 const NAME_BAR_ROLE = new RegExp(`^(${NAME})\\s*[|–—]\\s*([\\p{L}&.' -]{2,40})$`, 'u');
@@ -106,6 +107,8 @@ export function findHeader(lines: string[], options: HeaderOptions = {}): Header
       continue;
     }
     const parts = line.split(/\s+[|•·]\s+/);
+    // "Taras Melnyk · 23 December 2017": beside a date, a bare name is the byline.
+    const besideDate = parts.length > 1 && parts.some((part) => parseDateLine(part) !== null);
     let allHeader = true;
     for (const part of parts) {
       const published = parseDateLine(part);
@@ -121,6 +124,10 @@ export function findHeader(lines: string[], options: HeaderOptions = {}): Header
       const author = parseByline(part);
       if (author) {
         info.author ??= author;
+        continue;
+      }
+      if (besideDate && BARE_NAME.test(part)) {
+        info.author ??= cleanName(part);
         continue;
       }
       // "Updated 6:45 p.m. ET", "6 min read" beside a date or byline.
