@@ -4,6 +4,7 @@
  * call runs to completion on the calling thread: writes are naturally serialised within a
  * process, and WAL lets other processes (the API, `detente events`) read during an ingest.
  */
+import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.js';
 import type { ArticleRecord } from '../../model/record.js';
 import { UsageError } from '../../errors.js';
@@ -52,12 +53,15 @@ export class SqliteStore implements Store {
   private readonly db: Db;
   private readonly writeArticles: WriteArticles;
   private readonly writeFailures: WriteFailures;
+  /** Prepared once: ingest asks hasArticle for every article it reads. */
+  private readonly hasStatement: Database.Statement<[string]>;
 
   constructor(path: string) {
     this.path = path;
     this.db = openDatabase(path);
     this.writeArticles = createArticleWriter(this.db);
     this.writeFailures = createFailureWriter(this.db);
+    this.hasStatement = this.db.prepare('SELECT 1 FROM articles WHERE id = ?');
   }
 
   async putArticles(articles: Article[]): Promise<PutResult> {
@@ -69,7 +73,7 @@ export class SqliteStore implements Store {
   }
 
   async hasArticle(id: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+    return this.hasStatement.get(id) !== undefined;
   }
 
   async getArticle(id: string): Promise<ArticleRecord | null> {
