@@ -237,7 +237,12 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (!this.db.open) return;
     // Lets SQLite refresh the planner statistics it finds stale (cheap; recommended on close).
-    this.db.pragma('optimize');
+    // Statistics are an optimisation: a busy or read-only file must not make close() fail.
+    try {
+      this.db.pragma('optimize');
+    } catch {
+      // keep the old statistics
+    }
     this.db.close();
   }
 }
