@@ -119,6 +119,12 @@ describe('actors: people by date', () => {
     expect(mention(analyse(text, date), 'Mike Pompeo')?.code).toBe(code);
   });
 
+  it('reads a lone surname as the person only when it reads as a name', () => {
+    expect(analyse('Johnson shares rose.', '2023-06-01').mentions.filter((m) => m.kind === 'person')).toEqual([]);
+    expect(mention(analyse('Johnson said the talks would go on.', '2020-06-01'), 'Johnson')?.code).toBe('GBRGOV');
+    expect(mention(analyse('Shares rose. Obama spoke.', '2018-01-01'), 'Obama')?.name).toBe('Barack Obama');
+  });
+
   it('matches names written with accents or without', () => {
     const a = analyse('Erdoğan met Erdogan’s critics.');
     expect(a.mentions.filter((m) => m.name === 'Recep Tayyip Erdogan').length).toBeGreaterThanOrEqual(1);

@@ -9,6 +9,7 @@ import type { ActorDictionary } from './dictionary.js';
 import type { Phrase, SentenceView } from './phrases.js';
 import { readPhrases, readUnits, surfaceOf } from './phrases.js';
 import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
+import { tenureAt } from './people.js';
 import { tokenKeys, type TokenKeys } from './text-key.js';
 import { authorNames, isCreditSentence, isPublisherContext } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
@@ -157,7 +158,9 @@ function draftPhrase(
   let rule = 'phrase';
   let person: Person | null = null;
   if (p.person !== null) {
-    person = choosePerson(p.person, drafts, date);
+    // A lone surname reads as a name when tagged as one mid-sentence or when a verb follows it.
+    const namelike = pos[p.from] === 'PROPN' && (p.from > s.tokenStart || pos[p.to] === 'VERB' || pos[p.to] === 'AUX');
+    person = choosePerson(p.person, drafts, date, p.surnameOnly && p.roles.length === 0 && !namelike);
     if (person === null) {
       // An ambiguous surname: read it as an unknown name, which coreference may still resolve.
       p.name = [p.to - 1, p.to];
@@ -282,13 +285,19 @@ function foldName(keys: TokenKeys, range: [number, number]): string {
   return s;
 }
 
-/** A person named earlier in the article wins; otherwise the one in office on the date. */
-function choosePerson(candidates: Person[], drafts: Draft[], date: string | null): Person | null {
+/**
+ * A person named earlier in the article wins; otherwise the one in office on the date. A bare
+ * surname with no title ("Rice", "King") must belong to someone in office on the date: common
+ * words and names of people long out of office are far more often something else.
+ */
+function choosePerson(candidates: Person[], drafts: Draft[], date: string | null, bareSurname: boolean): Person | null {
   for (let i = drafts.length - 1; i >= 0; i--) {
     const p = drafts[i].person;
     if (p !== null && candidates.includes(p)) return p;
   }
-  return pickPerson(candidates, date);
+  const person = pickPerson(candidates, date);
+  if (person !== null && bareSurname && date !== null && tenureAt(person, date) === null) return null;
+  return person;
 }
 
 /**
