@@ -86,7 +86,9 @@ function clauseStartsAt(tokens: TokenTable, i: number, end: number): boolean {
 function complementStart(tokens: TokenTable, verb: number, end: number, hearer: boolean): number {
   // An explicit "that" before any other verb marks the start of the clause.
   for (let k = verb + 1; k < Math.min(end, verb + 20); k++) {
-    if (tokens.pos[k] === 'VERB' || tokens.pos[k] === 'AUX' || isQuoteMark(tokens, k)) break;
+    // Participles inside a noun phrase ("in a televised address that") do not end the search.
+    const adjectival = tokens.pos[k] === 'VERB' && /^(?:DET|ADJ|VERB)$/.test(tokens.pos[k - 1]);
+    if ((tokens.pos[k] === 'VERB' && !adjectival) || tokens.pos[k] === 'AUX' || isQuoteMark(tokens, k)) break;
     if (tokens.normal[k] === 'that' && tokens.pos[k] === 'SCONJ') return k + 1;
   }
   let i = verb + 1;
@@ -249,7 +251,9 @@ export function findReportedSpeech(article: Article, directSpans: QuoteSpan[], d
     const at = tokens.start[token];
     return directSpans.some((q) => q.open < at && at < q.close);
   };
-  const cues = new Set(direct.map((q) => q.cue?.start).filter((c): c is number => c !== undefined));
+  // Only cues that follow their quote ('"…," X told the paper') are taken; a cue before its
+  // quote may report a clause that holds it ('according to X, … "…"').
+  const cues = new Set(direct.filter((q) => q.cue && q.cue.start > q.end).map((q) => q.cue!.start));
   const isCue = (token: number) => cues.has(tokens.start[token]);
   article.sentences.forEach((sentence, s) => {
     const from = afterDateline(article, sentence.tokenStart, sentence.tokenEnd);

@@ -77,7 +77,7 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
   const covering = coveringMention(article, start, end);
   // "his spokeswoman, Iryna Koval, said" / "An adviser to the delegation, Reza Karimi, put it":
   // a description first and the name in apposition; the named person is the speaker.
-  if ((!covering || covering.kind !== 'person') && words.appositive && startsWithDescription(article, words.from)) {
+  if (words.appositive && startsWithDescription(article, words.from)) {
     const aStart = tokens.start[words.appositive.from];
     const aEnd = tokens.end[words.appositive.to - 1];
     const person = coveringMention(article, aStart, aEnd);
@@ -119,7 +119,11 @@ function longestNameRun(article: Article, from: number, to: number): string | nu
       runStart = -1;
     }
   }
-  return best ? text.slice(tokens.start[best[0]], tokens.end[best[1] - 1]) : null;
+  if (!best) return null;
+  // Hyphenated names run on without spaces: "Min-ji", "Ha-eun".
+  let last = best[1] - 1;
+  while (last + 1 < tokens.start.length && tokens.start[last + 1] === tokens.end[last] && /[\p{L}-]/u.test(text[tokens.start[last + 1]])) last++;
+  return text.slice(tokens.start[best[0]], tokens.end[last]);
 }
 
 /**

@@ -31,8 +31,13 @@ function isNpToken(tokens: TokenTable, i: number): boolean {
   if (NP_POS.has(pos)) return true;
   if (pos === 'PART' && (tokens.normal[i] === "'s" || tokens.normal[i] === '’s')) return true;
   if (pos === 'PUNCT') return tokens.normal[i] === '-';
+  if (pos !== 'VERB') return false;
   // Hyphenated compounds: "the 14th-ranked Schwartzman", "the Delhi-based Council".
-  return pos === 'VERB' && (tokens.normal[i - 1] === '-' || tokens.normal[i + 1] === '-');
+  if (tokens.normal[i - 1] === '-' || tokens.normal[i + 1] === '-') return true;
+  // Participles used as adjectives: "Spain's acting foreign minister", "the retired general".
+  const before = tokens.normal[i - 1];
+  const afterPos = tokens.pos[i + 1];
+  return (tokens.pos[i - 1] === 'DET' || before === "'s" || before === '’s') && (afterPos === 'ADJ' || afterPos === 'NOUN' || afterPos === 'PROPN');
 }
 
 /** A pronoun that is a whole noun phrase ("he"), not a possessive inside one ("his team"). */
@@ -127,8 +132,11 @@ function hasHead(tokens: TokenTable, from: number, to: number): boolean {
 /** The inverted subject after the verb at `verb` ("said John Smith, a researcher at Y"). */
 export function subjectAfter(tokens: TokenTable, verb: number, limit: number): SpeakerWords | null {
   const from = verb + 1;
-  if (from >= limit || !isNpToken(tokens, from)) return null;
-  const to = nounPhraseForward(tokens, from, limit);
+  if (from >= limit) return null;
+  // A first name the tagger read as a verb ("according to Park/VERB Min-ji").
+  const misread = tokens.pos[from] === 'VERB' && from + 1 < limit && (tokens.pos[from + 1] === 'PROPN' || tokens.normal[from + 1] === '-');
+  if (!misread && !isNpToken(tokens, from)) return null;
+  const to = nounPhraseForward(tokens, misread ? from + 1 : from, limit);
   if (to === from) return null;
   let appositive: SpeakerWords['appositive'] = null;
   if (to < limit && isComma(tokens, to) && to + 1 < limit && isNpToken(tokens, to + 1)) {
