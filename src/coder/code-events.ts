@@ -49,6 +49,7 @@ export interface CoderResources {
 const PLACE_TARGET_CODES = new Set(['042', '043']);
 const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
+const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;
 
@@ -283,6 +284,8 @@ function expand(
   const sentence = article.sentences[ctx.index];
   for (const [s, tg, code] of pairsOf(t, sources, targets)) {
     if ((s === null || !hasIdentity(s)) && !options.keepSourceless) continue;
+    // Governments, armies, police and courts do not protest (root 14): "soldiers marched" at a parade is no rally.
+    if (code.startsWith('14') && s !== null && s.role !== null && STATE_ROLES.has(s.role)) continue;
     if (tg === null && options.requireTarget) continue;
     if (s !== null && tg !== null && sameActor(s, tg)) continue;
     const starts = [tk.start[t.first]];

@@ -25,6 +25,10 @@ const GOVERNING_HYPOTHETICAL = new Set(['02', '03', '10', '13']);
 const GOVERNING_CODES_HYPOTHETICAL = new Set(['112', '1121', '1122', '1123', '1124', '1125', '130', '014']);
 const GOVERNING_NEGATED = new Set(['12', '016']);
 const BREAKS = new Set([';', '.', 'but', 'while', 'whereas']);
+const PLANNING_NOUNS = new Set([
+  'plan', 'proposal', 'call', 'demand', 'hope', 'prospect', 'possibility', 'chance', 'offer', 'invitation', 'request', 'idea',
+  'threat', 'bid', 'effort', 'attempt', 'intention', 'willingness', 'readiness', 'option', 'push', 'pressure', 'appeal',
+]);
 
 /**
  * Modality of a trigger.
@@ -60,6 +64,9 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sSt
     else if (MODALS.has(w)) hypothetical = true;
     else if (view.pos(j) === 'VERB' || view.pos(j) === 'NOUN' || view.pos(j) === 'PROPN') {
       if (view.is(j, NEGATING_VERBS) && view.pos(j) === 'VERB') negated = true;
+      // "plans for a meeting", "a proposal to hold talks": a planned or proposed event has not happened.
+      if (view.pos(j) === 'NOUN' && view.is(j, PLANNING_NOUNS)) hypothetical = true;
+      if (view.pos(j) === 'NOUN' && j > sStart && view.normal(j - 1) === 'no') negated = true;
       break;
     }
   }

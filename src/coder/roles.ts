@@ -140,6 +140,10 @@ export function objectAfter(view: TokenView, groups: ActorGroup[], from: number,
     let k = g.last + 1;
     while (k < view.count && view.pos(k) === 'ADV') k++;
     if (k < view.count && view.pos(k) === 'VERB' && view.article.tokens.sentence[k] === view.article.tokens.sentence[g.last]) continue;
+    // "..., a NATO officer said": the source of a report is not the target.
+    let speech = false;
+    for (let j = g.last + 1; j <= g.last + 3 && j < view.count; j++) if (view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) speech = true;
+    if (speech) continue;
     return g;
   }
   return null;

@@ -15,7 +15,7 @@ export const SPEECH_VERBS = new Set([
 ]);
 
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting', "'s", '’s']);
-const IRREGULAR_PARTICIPLE = /(ed|en|wn|un|ught|ept|elt|ent|ilt|old|ound|ung|ade|ot|id)$/;
+const IRREGULAR_PARTICIPLE = /(ed|en|wn|un|ught|ept|elt|ent|ilt|old|ound|ung|ade|ot|id|et|ut)$/;
 
 export class TokenView {
   readonly article: Article;

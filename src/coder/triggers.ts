@@ -149,7 +149,11 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   let windowEnd = i + 1;
   while (windowEnd < sEnd && windowEnd - i <= WINDOW && !HARD_STOP.has(view.normal(windowEnd))) windowEnd++;
   const passive = view.isPassive(i, sStart);
-  for (const kind of pass === 'verb' ? order.filter((k) => k === 'verb') : order.filter((k) => k === 'noun' || order[0] === 'noun')) {
+  // A word the tagger calls a noun is read as a verb only where a verb can stand: after a
+  // subject-like word or an auxiliary ("the ministers sign", "Russia shot"), not after a verb ("seen signs").
+  const prevPos = i > sStart ? view.pos(i - 1) : '';
+  const verbFallback = ['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART'].includes(prevPos);
+  for (const kind of pass === 'verb' ? order.filter((k) => k === 'verb') : order.filter((k) => k === 'noun' || (order[0] === 'noun' && verbFallback))) {
     const m = bestMatch(view, kind === 'verb' ? verbs : nouns, i, sStart, windowEnd, kind === 'verb' && passive);
     if (m === null) continue;
     const span = [i, ...m.parts];
