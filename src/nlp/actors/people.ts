@@ -35,11 +35,13 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
     const name = row.name;
     const code = row.code;
     if (!name || !code) continue;
-    let person = byName.get(name);
+    // "Recep Tayyip Erdoğan" in one file and "Recep Tayyip Erdogan" in another are one person.
+    const key = foldKey(name).replace(/[-\s]+/g, ' ');
+    let person = byName.get(key);
     if (person === undefined) {
       person = { name, surname: row.surname || surnameOf(name), tenures: [] };
-      byName.set(name, person);
-      aliases.set(name, new Set());
+      byName.set(key, person);
+      aliases.set(person.name, new Set());
     }
     // A surname given on any tenure row counts for the person.
     if (row.surname && person.surname !== row.surname) person.surname = row.surname;
@@ -48,7 +50,8 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
     if (!person.tenures.some((t) => t.start === start)) {
       person.tenures.push({ code, office: row.office ?? '', start, end: row.end ? row.end : null });
     }
-    for (const a of splitList(row.aliases)) aliases.get(name)!.add(a);
+    for (const a of splitList(row.aliases)) aliases.get(person.name)!.add(a);
+    if (name !== person.name) aliases.get(person.name)!.add(name);
   }
   const people = [...byName.values()];
   for (const person of people) {
