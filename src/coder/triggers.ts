@@ -152,7 +152,7 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // A word the tagger calls a noun is read as a verb only where a verb can stand: after a
   // subject-like word or an auxiliary ("the ministers sign", "Russia shot"), not after a verb ("seen signs").
   const prevPos = i > sStart ? view.pos(i - 1) : '';
-  const verbFallback = ['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART'].includes(prevPos);
+  const verbFallback = ['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART', 'ADP', 'SCONJ'].includes(prevPos);
   for (const kind of pass === 'verb' ? order.filter((k) => k === 'verb') : order.filter((k) => k === 'noun' || (order[0] === 'noun' && verbFallback))) {
     const m = bestMatch(view, kind === 'verb' ? verbs : nouns, i, sStart, windowEnd, kind === 'verb' && passive);
     if (m === null) continue;
