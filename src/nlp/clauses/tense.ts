@@ -74,3 +74,35 @@ export function tenseOf(tokens: TokenTable, from: number, to: number): Tense | n
   }
   return null;
 }
+
+/** A finite verb group: its token range and the tense it gives. */
+export interface VerbGroup {
+  from: number;
+  to: number;
+  tense: Tense;
+}
+
+/**
+ * The finite verb groups of tokens [from, to): runs of verbs, auxiliaries, "not" and adverbs
+ * ("will not be sent", "had earlier said"), each with its tense. Groups that hold no finite
+ * verb (gerunds, infinitives) are left out.
+ */
+export function verbGroups(tokens: TokenTable, from: number, to: number): VerbGroup[] {
+  const groups: VerbGroup[] = [];
+  let i = from;
+  while (i < to) {
+    if (!isVerbal(tokens.pos[i])) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < to && (isVerbal(tokens.pos[end]) || tokens.pos[end] === 'PART' || tokens.pos[end] === 'ADV')) end++;
+    // Look a little past the group for "due to", "set to", "plans to".
+    const tense = tenseOf(tokens, i, Math.min(to, end + 3));
+    if (tense !== null && !(tokens.pos[i] === 'VERB' && tokens.normal[i].endsWith('ing')) && tokens.normal[i - 1] !== 'to') {
+      groups.push({ from: i, to: end, tense });
+    }
+    i = end;
+  }
+  return groups;
+}

@@ -19,8 +19,8 @@ export function mayHoldDayDate(sentence: string): boolean {
 
 /**
  * Day-precision candidates in one sentence. `offset` is where the sentence starts in the
- * article text. A date without a written year takes the year that puts it on the side of
- * the publication date that the clause's tense points to.
+ * article text. A date without a written year takes the year that puts it nearest the
+ * publication date, on the side the clause's tense points to (see inferYear).
  */
 export function findChronoDates(sentence: string, offset: number, context: DateContext): DateCandidate[] {
   if (!mayHoldDayDate(sentence)) return [];
@@ -53,9 +53,23 @@ export function findChronoDates(sentence: string, offset: number, context: DateC
   return out;
 }
 
+/**
+ * The year that puts the day nearest the publication date, with days on the far side of the
+ * clause's tense counted six times over: a past clause may still name a date a few weeks
+ * ahead ("agreed to delay Brexit beyond March 29"), but not half a year ahead.
+ */
 function inferYear(month: number, day: number, published: CalendarDate, tense: string | null): number {
-  const key = month * 100 + day;
-  const now = published.month * 100 + published.day;
-  if (tense === 'future') return key >= now ? published.year : published.year + 1;
-  return key <= now ? published.year : published.year - 1;
+  const now = Date.UTC(published.year, published.month - 1, published.day);
+  let best = published.year;
+  let bestCost = Infinity;
+  for (const year of [published.year - 1, published.year, published.year + 1]) {
+    const days = (Date.UTC(year, month - 1, day) - now) / 86_400_000;
+    const against = (tense === 'past' && days > 0) || ((tense === 'future' || tense === 'present') && days < 0);
+    const cost = Math.abs(days) * (against ? 6 : 1);
+    if (cost < bestCost) {
+      best = year;
+      bestCost = cost;
+    }
+  }
+  return best;
 }

@@ -5,7 +5,7 @@
  * expressions that carry their own year resolve, and undated clauses stay null.
  */
 import type { Article } from '../../model/article.js';
-import type { Tense } from '../clauses/tense.js';
+import { verbGroups, type Tense, type VerbGroup } from '../clauses/tense.js';
 import { dateClauses } from '../clauses/date-clauses.js';
 import { splitClauses, type ClauseSpan } from '../clauses/split-clauses.js';
 import { parseIsoDate } from './calendar.js';
@@ -14,7 +14,8 @@ import { findDates } from './find-dates.js';
 export function addDates(article: Article): Article {
   const published = parseIsoDate(article.meta.published);
   const spans = splitClauses(article);
-  const tenseAt = (offset: number): Tense | null => clauseAt(spans, offset)?.tense ?? null;
+  const near = createTenseNear(article);
+  const tenseAt = (offset: number): Tense | null => near(offset) ?? clauseAt(spans, offset)?.tense ?? null;
   article.dates = findDates(article, { published, tenseAt });
   article.clauses = dateClauses(article, spans, article.dates, published);
   return article;
@@ -30,6 +31,56 @@ function clauseAt(spans: ClauseSpan[], offset: number): ClauseSpan | null {
       found = spans[mid];
       lo = mid + 1;
     } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The tense of the verb group nearest to an offset in its sentence. A date belongs to the
+ * verb it modifies, which is usually next to it: "the Kremlin said on Thursday, although they
+ * could still talk" (said), "migrants arriving from Sunday will be sent back" (will be sent).
+ * A comma between date and verb counts as ten tokens: it usually separates another clause.
+ */
+function createTenseNear(article: Article): (offset: number) => Tense | null {
+  const { tokens } = article;
+  const cache = new Map<number, VerbGroup[]>();
+  return (offset) => {
+    const token = firstTokenAt(tokens.start, tokens.end, offset);
+    if (token < 0) return null;
+    const s = tokens.sentence[token];
+    const sentence = article.sentences[s];
+    let groups = cache.get(s);
+    if (!groups) {
+      groups = verbGroups(tokens, sentence.tokenStart, sentence.tokenEnd);
+      cache.set(s, groups);
+    }
+    let best: VerbGroup | null = null;
+    let bestCost = Infinity;
+    for (const g of groups) {
+      const [a, b] = g.to <= token ? [g.to, token] : [token + 1, g.from];
+      let cost = Math.abs(b - a) + 1;
+      for (let k = a; k < b; k++) if (tokens.normal[k] === ',') cost += 10;
+      // On a tie the verb before the date wins ("said on Monday that ... will").
+      if (cost < bestCost || (cost === bestCost && g.to <= token)) {
+        best = g;
+        bestCost = cost;
+      }
+    }
+    return best?.tense ?? null;
+  };
+}
+
+/** Index of the token that holds (or starts after) `offset`, -1 if none. */
+function firstTokenAt(start: Int32Array, end: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = start.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (end[mid] > offset) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
   }
   return found;
 }
