@@ -40,13 +40,13 @@ function worker<T>(...args: string[]): T {
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }
 
-interface IngestResult { articles: number; events: number; failed: number; seconds: number; perSecond: number; maxRssMB: number }
+interface IngestResult { articles: number; events: number; failed: number; seconds: number; perSecond: number; pipelineSeconds: number; storeSeconds: number; maxRssMB: number }
 interface NlpResult { articles: number; stages: string[]; medianMsPer1000Words: number; perStage: Record<string, number | null>; maxRssMB: number }
 interface E2eResult { articles: number; words: number; events: number; errors: number; seconds: number; perSecond: number; stages: string[]; maxRssMB: number }
 
 const log = (s: string) => process.stderr.write(s + '\n');
 
-const corpusPath = join(OUT, `corpus-${ARTICLES}.jsonl`);
+const corpusPath = join(OUT, `corpus-${ARTICLES}`);
 log(`bench: building ${ARTICLES} articles from samples/ …`);
 const corpus = await buildCorpus(join(ROOT, 'samples'), corpusPath, ARTICLES);
 
@@ -82,6 +82,10 @@ console.log(`machine: ${machine}`);
 console.log(`corpus: ${corpus.articles} articles, ${fmt(corpus.words / corpus.articles, 0)} words each on average, from ${corpus.paragraphs} sample paragraphs`);
 console.log(`(a) ingest into fresh SQLite: ${ingestRuns.map((r) => fmt(r.perSecond)).join(', ')} articles/s → median ${fmt(ingestRate)}; ` +
   `${ingestRuns[0].events} events, ${ingestRuns[0].failed} failed; peak memory ${fmt(ingestRss, 0)} MB`);
+const share = (part: number, whole: number) => `${fmt((100 * part) / whole, 0)} %`;
+const split = (r: IngestResult) =>
+  `pipeline ${share(r.pipelineSeconds, r.seconds)}, store ${share(r.storeSeconds, r.seconds)}, reading and the rest ${share(r.seconds - r.pipelineSeconds - r.storeSeconds, r.seconds)}`;
+console.log(`      time split (run 1): ${split(ingestRuns[0])}`);
 console.log(`(b) language layer (${nlp.stages.join(', ') || 'no nlp.* stages'}): median ${fmt(nlp.medianMsPer1000Words, 2)} ms per 1,000 words over ${nlp.articles} articles`);
 for (const [stage, ms] of Object.entries(nlp.perStage)) console.log(`      ${stage}: ${ms === null ? 'did not run' : `${fmt(ms, 2)} ms`}`);
 console.log(`(c) end-to-end (${e2e.stages.length} stages): ${fmt(e2e.perSecond)} articles/s, ${fmt(e2e.words / e2e.seconds, 0)} words/s over ${e2e.articles} articles; ` +
@@ -92,13 +96,13 @@ updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
   Ingest: [
     `\`npm run bench\` — ${machine}.`,
     '',
-    `Corpus: ${corpus.articles} distinct articles of ~${fmt(corpus.words / corpus.articles, 0)} words, recombined (seeded) from the paragraphs of \`samples/\`, as one JSONL file.`,
+    `Corpus: ${corpus.articles} distinct articles of ~${fmt(corpus.words / corpus.articles, 0)} words, recombined (seeded) from the paragraphs of \`samples/\`, as JSONL files of 500 articles.`,
     `\`processInputs\` reads it, runs the full default pipeline and stores into a fresh SQLite file (batches of 200 per transaction).`,
     '',
-    '| run | articles/s | events | peak memory (maxRSS) |',
-    '|---|---|---|---|',
-    ...ingestRuns.map((r, i) => `| ${i + 1} | ${fmt(r.perSecond)} | ${r.events} | ${fmt(r.maxRssMB, 0)} MB |`),
-    `| **median** | **${fmt(ingestRate)}** | | max ${fmt(ingestRss, 0)} MB |`,
+    '| run | articles/s | events | peak memory (maxRSS) | time split |',
+    '|---|---|---|---|---|',
+    ...ingestRuns.map((r, i) => `| ${i + 1} | ${fmt(r.perSecond)} | ${r.events} | ${fmt(r.maxRssMB, 0)} MB | ${split(r)} |`),
+    `| **median** | **${fmt(ingestRate)}** | | max ${fmt(ingestRss, 0)} MB | |`,
   ].join('\n'),
   'Language layer': [
     `Median time of the \`nlp.*\` stages per 1,000 words, per article, over ${nlp.articles} corpus articles (after one warm-up article; stage timings from the article's stamps).`,
