@@ -30,6 +30,10 @@ export function openDatabase(path: string, { readonly = false }: OpenOptions = {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
   }
+  // Every event row touches about ten B-trees (indexes, FTS, totals); SQLite's default 2 MB page
+  // cache makes large ingests thrash once the indexes outgrow it. 64 MB per connection.
+  db.pragma('cache_size = -65536');
+  db.pragma('temp_store = MEMORY');
   // Another process (a running ingest) may hold the write lock for one batch.
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = OFF');
