@@ -61,6 +61,17 @@ describe('actors: countries and roles', () => {
     expect(a.mentions.find((m) => m.country === 'RUS')).toBeUndefined();
   });
 
+  it.each([
+    ['They fought “U.S.-controlled bandit formations”.'],
+    ['Trucks used the Baghdad-Damascus highway near al-Tanf.'],
+  ])('makes no empty or partial mention of a hyphenated compound: %s', (text) => {
+    const a = analyse(text);
+    for (const m of a.mentions) {
+      expect(m.end).toBeGreaterThan(m.start);
+      expect(m.kind === 'location' || m.code === null).toBe(true);
+    }
+  });
+
   it('reads coordinated capitals as governments', () => {
     const a = analyse('Washington and Moscow agreed on a truce.');
     expect(a.mentions.map((m) => m.code)).toEqual(['USAGOV', 'RUSGOV']);

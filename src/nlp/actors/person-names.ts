@@ -19,7 +19,9 @@ const NOT_IN_PERSON_NAMES = new Set([
   'boulevard', 'lane', 'highway', 'embankment', 'prospekt', 'plaza', 'asia', 'pacific', 'europe', 'africa',
   'america', 'atlantic', 'arctic', 'middle', 'observer', 'brief', 'briefing', 'newsletter', 'digest', 'weekly',
   'review', 'monitor', 'uss', 'hms', 'ins', 'mv', 'flight', 'today', 'ledger', 'weapons', 'chemical', 'missile',
-  'missiles', 'rocket', 'drone', 'tank', 'tanks', 'tribune', 'herald', 'journal', 'gazette', 'chronicle', 'report', 'bulletin', 'magazine',
+  'missiles', 'rocket', 'drone', 'tank', 'tanks', 'rights', 'human', 'democracy', 'freedom', 'liberation',
+  'people', 'progressive', 'democratic', 'republican', 'party', 'polytechnic', 'university', 'institute',
+  'college', 'school', 'hospital', 'church', 'mosque', 'cathedral', 'museum', 'stadium', 'hotel', 'club', 'tribune', 'herald', 'journal', 'gazette', 'chronicle', 'report', 'bulletin', 'magazine',
 ]);
 
 export function looksLikePersonName(surface: string): boolean {

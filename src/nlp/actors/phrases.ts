@@ -89,7 +89,8 @@ export function readUnits(
       i = m.to;
       continue;
     }
-    if (isNameToken(i)) {
+    // A name starts with a capitalized word, never with a particle or hyphen ("al-Tanf" -> "Tanf").
+    if (keys.capital[i] && isNameToken(i)) {
       let j = i + 1;
       while (j < to && isNameToken(j) && matchOnce(j) === null) j++;
       units.push({ type: 'name', from: i, to: j });
@@ -169,7 +170,10 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
       // not the group's own country. Skip it and read the rest of the phrase without it.
       if (backsRatherThanOwns(view, u)) {
         k += u.to < keys.key.length && keys.key[u.to] === '-' ? 3 : 1;
-        if (p.to === p.from) p.from = view.units[k]?.from ?? u.to;
+        if (p.to <= p.from) {
+          p.from = view.units[k]?.from ?? u.to;
+          p.to = p.from;
+        }
         continue;
       }
       p.country = country.country;
@@ -202,9 +206,20 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
     if (u.type === 'name') {
       // Capitalized words with an organization head: a new organization ("Hamilton Centre for
       // Security Studies", "Kyiv Post" after the capital Kyiv).
-      const head = orgHeadIn(view, u.from, u.to, p.country !== null && k === start + 1);
+      let head = orgHeadIn(view, u.from, u.to, p.country !== null && k === start + 1);
+      let last = k;
+      // "Hong Kong Polytechnic University", "the Democratic Progressive party": the head word
+      // right after the name (a role word in the dictionary, or written in lower case).
+      const headUnit = units[k + 1];
+      if (head === null && headUnit !== undefined && headUnit.to - headUnit.from === 1 && keys.spaceAfter[u.to - 1]) {
+        const following = view.orgHeads.get(keys.surface[headUnit.from]) ?? view.orgHeads.get(capitalize(keys.key[headUnit.from]));
+        if (following !== undefined && headUnit.type !== 'name') {
+          head = following;
+          last = k + 1;
+        }
+      }
       if (head !== null) {
-        const end = orgNameEnd(view, k);
+        const end = orgNameEnd(view, last);
         const from = p.country !== null && k === start + 1 ? p.from : u.from;
         p.newOrg = { name: surfaceOf(keys, from, units[end - 1].to), role: head };
         p.to = units[end - 1].to;
@@ -236,7 +251,7 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
     }
     break;
   }
-  if (p.to === p.from) return null;
+  if (p.to <= p.from) return null;
   if (pendingModifiers > 0 && k > start) k -= pendingModifiers;
   // "the foreign minister of Iran": a role without a country takes the country or organization after "of".
   if (p.roles.length > 0 && p.country === null && p.org === null && p.person === null && p.name === null) {
@@ -296,6 +311,10 @@ function backsRatherThanOwns(view: SentenceView, u: Unit): boolean {
   const glued = (i: number) => i > 0 && !keys.spaceAfter[i - 1];
   if (u.from >= 2 && keys.key[u.from - 1] === '-' && glued(u.from) && glued(u.from - 1) && (keys.key[u.from - 2] === 'pro' || keys.key[u.from - 2] === 'anti')) return true;
   return u.to + 1 < keys.key.length && keys.key[u.to] === '-' && glued(u.to) && glued(u.to + 1) && BACKING_WORDS.has(keys.key[u.to + 1]);
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function allCapitalized(keys: TokenKeys, from: number, to: number): boolean {

@@ -36,6 +36,8 @@ const SKIP_BEFORE_PLACE = new Set(['the', 'eastern', 'western', 'northern', 'sou
 const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 /** Words after which an unknown capitalized name is a place, not a person ("in Serebryany Bor"). */
 const PLACE_BEFORE_NAME = new Set(['in', 'at', 'near', 'outside', 'inside', 'into', 'across', 'towards', 'toward']);
+/** Lower-case words after a hyphen that make compounds, not given names ("Smith-led"). */
+const NOT_SYLLABLES = new Set(['led', 'run', 'era', 'like', 'born', 'held', 'made', 'type', 'wide', 'free', 'only', 'area', 'day', 'year', 'old', 'up', 'in', 'out', 'off', 'on', 'at', 'by', 'to', 'of', 'and', 'the']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'van', 'von', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'el', 'abu', 'ben']);
 const NOT_NAMES = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
@@ -93,6 +95,8 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
 
 /** Whether token i can be part of a capitalized name (within the sentence [from, to)). */
 function nameTokenTest(keys: TokenKeys, pos: string[], from: number, to: number): (i: number) => boolean {
+  const givenNameSyllable = (i: number) =>
+    i < to && /^[a-z]{1,4}$/.test(keys.surface[i]) && !NOT_SYLLABLES.has(keys.key[i]) && (i + 1 >= to || keys.spaceAfter[i] || !/^[a-z]/i.test(keys.surface[i + 1]));
   const looksCapital = (i: number) => i >= from && i < to && keys.capital[i] && NAME_SHAPE.test(keys.surface[i]) && !NOT_NAMES.has(keys.key[i]);
   return (i: number) => {
     if (looksCapital(i)) {
@@ -102,7 +106,12 @@ function nameTokenTest(keys: TokenKeys, pos: string[], from: number, to: number)
     }
     // Particles and hyphens inside names: "Bashar al-Assad", "Jean-Yves Le Drian".
     const glued = i > from && i + 1 < to && !keys.spaceAfter[i - 1] && !keys.spaceAfter[i];
-    if (keys.key[i] === '-' && glued) return (looksCapital(i - 1) || NAME_PARTICLES.has(keys.key[i - 1])) && looksCapital(i + 1);
+    if (keys.key[i] === '-' && glued) {
+      if ((looksCapital(i - 1) || NAME_PARTICLES.has(keys.key[i - 1])) && looksCapital(i + 1)) return true;
+      // Hyphenated East Asian given names: "Tsai Ing-wen", "Moon Jae-in", "Kim Jong-un".
+      return looksCapital(i - 1) && givenNameSyllable(i + 1);
+    }
+    if (i > from && keys.key[i - 1] === '-' && !keys.spaceAfter[i - 1] && looksCapital(i - 2) && givenNameSyllable(i)) return true;
     if (NAME_PARTICLES.has(keys.key[i]) && i > from && i + 1 < to) {
       return looksCapital(i - 1) && (looksCapital(i + 1) || (keys.key[i + 1] === '-' && looksCapital(i + 2)));
     }
@@ -308,6 +317,8 @@ function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: n
   const prev = previousWord(keys, p.from, from);
   if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev)) return false;
   if (p.to < to && (keys.key[p.to] === "'s" || keys.key[p.to] === "'")) return true;
+  // "the Baghdad-Damascus highway": part of a compound, not an actor.
+  if (p.to < to && keys.key[p.to] === '-' && !keys.spaceAfter[p.to - 1]) return false;
   let j = p.to;
   // "Washington and Moscow agreed": look past the coordinated capital or country.
   if (j < to && (keys.key[j] === 'and' || keys.key[j] === 'or')) {
