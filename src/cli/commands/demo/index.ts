@@ -5,7 +5,8 @@
  * (ingestSamples, printFindings) so a later step, such as opening the dashboard, is one more call.
  */
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DetenteError } from '../../../errors.js';
 import type { Store } from '../../../store/store.js';
@@ -25,8 +26,13 @@ export function samplesDir(): string {
 export async function ingestSamples(db: string): Promise<IngestRun> {
   const dir = samplesDir();
   if (!existsSync(dir)) throw new DetenteError('E_NO_SAMPLES', `the sample articles are missing (${dir}); reinstall Détente`);
+  // Only the article folders (text/, html/, feeds/, ...): samples/ also holds its README and tooling.
+  const folders = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => join(dir, e.name))
+    .sort();
   process.stderr.write(`demo: reading the sample articles in ${dir} into ${db}\n`);
-  return runIngest({ paths: [dir], db });
+  return runIngest({ paths: folders, db });
 }
 
 /** What the demo database holds: counts, busiest dyads, a few events; then what to try next (stderr). */
