@@ -101,7 +101,7 @@ describe('link blocks', () => {
   });
 
   it('drops hover cards and pop-ups inside a paragraph', () => {
-    expect(htmlFragmentToText('<p>She spoke to <a href="/p">Jane Roe</a><span class="rollover-people-block">Jane Roe Latest stories by Jane Roe</span> on Friday.</p>')).toBe(
+    expect(htmlFragmentToText('<p>She spoke to <span class="rollover-people"><a href="/p">Jane Roe</a><span class="rollover-people-block">Jane Roe Latest stories by Jane Roe</span></span> on Friday.</p>')).toBe(
       'She spoke to Jane Roe on Friday.',
     );
   });

@@ -20,7 +20,14 @@ const BLOCK_TAGS = new Set([
 
 /** Class or id words of blocks that are not part of the story. */
 const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|promo|advert|ad|ads|adslot|advertisement|recirc|read-?more|more-?stories|caption|credit|byline|author-bio|tags?|breadcrumbs?|subscribe|signup|paywall|comments?|sidebar|toolbar|inline-?link|outbrain|taboola|rollover|tooltip|popover|popup|hovercard|modal)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|share|sharing|social|newsletter|promo|advert|ad|ads|adslot|advertisement|recirc|read-?more|more-?stories|caption|credit|byline|author-bio|tags?|breadcrumbs?|subscribe|signup|paywall|comments?|sidebar|toolbar|inline-?link|outbrain|taboola)(?:$|[\s_-])/i;
+
+/**
+ * Hover cards and pop-ups ("rollover-people-block", "tooltip"). The element that holds a
+ * card often also holds the linked name ("rollover-people"), so only the card itself counts:
+ * the bare word, or the word with a container suffix.
+ */
+const POPUP_CLASS = /(?:^|\s)(?:rollover|tooltip|popover|popup|hovercard|modal)(?:[\w-]*[-_](?:block|card|content|box|panel|body|container|wrapper|inner))?(?=$|\s)/i;
 
 /** Blocks whose text is (almost) all link text are link lists and teasers, not prose. */
 const LINK_BLOCKS = new Set(['UL', 'OL', 'P', 'H2', 'H3', 'H4', 'H5', 'H6']);
@@ -75,7 +82,9 @@ function isFurniture(el: Element, tag: string): boolean {
   if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true;
   if (LINK_BLOCKS.has(tag) && isLinkBlock(el, tag)) return true;
   const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-  if (marks.trim() === '' || !FURNITURE_CLASS.test(marks)) return false;
+  if (marks.trim() === '') return false;
+  if (POPUP_CLASS.test(marks)) return true;
+  if (!FURNITURE_CLASS.test(marks)) return false;
   // A block with a furniture word somewhere in its classes ("entry-content-read-more") may
   // still be the story: several prose paragraphs say so.
   if ((el.textContent ?? '').length >= 1500) return false;

@@ -109,6 +109,11 @@ describe('cleanText header lines', () => {
     expect(result.text.startsWith('KIEV')).toBe(true);
   });
 
+  it('drops a stray byline and date line below the header', () => {
+    const result = cleanText('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\nBy Reuters\n9 November 2017\nThey agreed to meet again.');
+    expect(result.text).toBe('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\n\nThey agreed to meet again.');
+  });
+
   it('finds no title when the text starts with prose', () => {
     const result = cleanText('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\nThey agreed to meet again.');
     expect(result.title).toBeNull();
@@ -152,7 +157,7 @@ describe('paragraphs', () => {
 });
 
 describe('furniture tests', () => {
-  it.each(['Photo: Reuters', 'AP Photo/Evan Vucci', '© AP', 'Getty Images', 'Image: AFP/Getty', '(Photo by Jane Roe/AFP via Getty Images)'])(
+  it.each(['(Image: © NASA/ESA/K. Smith/SWRI)', 'Photo: Reuters', 'AP Photo/Evan Vucci', '© AP', 'Getty Images', 'Image: AFP/Getty', '(Photo by Jane Roe/AFP via Getty Images)'])(
     'knows %j as a credit line',
     (line) => expect(isCreditLine(line)).toBe(true),
   );
@@ -166,6 +171,8 @@ describe('furniture tests', () => {
   it.each([
     'Germany, France, Italy, Spain, Poland and the Netherlands signed the declaration.',
     'Published reports said the minister had resigned on Monday, 9 November.',
+    'Jane Roe is a member of the opposition party and a former editor of the party newspaper, her aides said.',
+    'The envoy said reporting by state media had been misleading.',
     'The police said the photographer had been detained.',
     'Reuters reported that the talks had failed, citing two officials.',
     'He said the image of the country had suffered.',
@@ -182,7 +189,10 @@ describe('furniture tests', () => {
     'election 2024, senate race, polls, swing states, turnout, campaign finance', 'The contents of this site are ©2019 Example Corp.',
     'Image source, Getty Images', 'Image caption, Crowds gathered outside the court', '4 min read', 'Published 3 hours ago',
     'Story continues below advertisement', 'Listen to this article', '☰ Menu', 'Breaking', 'Comments (214)',
-    'Get the Europe briefing in your inbox', 'Sign up / Log in', 'Photo galleries | Video',
+    'Get the Europe briefing in your inbox', 'Sign up / Log in', 'Photo galleries | Video', 'https://news.example/a/b?c=1',
+    'Image 1 of / 23', 'Tempo de leitura: 1 minuto', 'Post Comment (+)', 'Filed under: Politics |', 'Loading content ...',
+    '(Reporting by Jane Roe; Editing by John Poe)', 'Keith Smith contributed reporting from Hong Kong.',
+    'Jane Roe is a reporter for Example News.', 'Dallas Roe is a freelance writer living in Minneapolis',
   ])(
     'knows %j as furniture',
     (line) => expect(isFurnitureLine(line)).toBe(true),

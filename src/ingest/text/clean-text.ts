@@ -40,8 +40,13 @@ export function cleanText(raw: string, options: CleanTextOptions = {}): CleanTex
     ? findHeader(lines, { findTitle, knownTitle })
     : { title: null, author: null, published: null, lines: new Set<number>() };
   for (const i of info.lines) lines[i] = '';
-  // Date-only lines were kept for the header pass; anywhere else they are furniture.
-  for (let i = 0; i < lines.length; i++) if (lines[i] !== '' && parseDateLine(lines[i]) !== null) lines[i] = '';
+  // Date-only lines were kept for the header pass; anywhere else they are furniture, and so
+  // is a stray "By Reuters" byline below the header.
+  for (let i = 0; header && i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    if (parseDateLine(line) !== null || (line.length <= 60 && /^by\s/i.test(line) && parseByline(line) !== null)) lines[i] = '';
+  }
   const isHeaderShaped = (i: number) => parseByline(lines[i]) !== null || parseDateLine(lines[i]) !== null;
   for (const i of findNavigationRuns(lines, isHeaderShaped)) lines[i] = '';
   const paragraphs = buildParagraphs(lines);
@@ -50,7 +55,7 @@ export function cleanText(raw: string, options: CleanTextOptions = {}): CleanTex
 
 /** Blanks furniture lines in place, including the caption that a credit line belongs to. */
 function removeFurniture(lines: string[]): void {
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; header && i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
     if (isCreditLine(line)) {

@@ -20,7 +20,9 @@ const INTERFACE_LABELS = new Set([
   'copy link', 'link copied', 'toggle navigation', 'navigation', 'accept', 'accept cookies', 'settings',
   'edition', 'my account', 'account', 'save', 'bookmark', 'gift article', 'continue reading', 'read more',
   'see more', 'show more', 'load more', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'x',
-  'breaking', 'breaking news', 'live', 'exclusive', 'developing story', 'just in',
+  'breaking', 'breaking news', 'live', 'exclusive', 'developing story', 'just in', 'caption', 'opinion columnist',
+  'highlights', 'recent articles', 'popular this week', 'iklan', 'anzeige', 'werbung', 'publicidad', 'publicité',
+  'pubblicità', 'реклама', 'loading', 'loading content',
 ]);
 
 const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|see more|watch more|more stories|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
@@ -37,7 +39,12 @@ const PROMPT = new RegExp(
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
     '^have a tip\\?', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
-    '^newsletters?\\s*:', '^sign up\\s*:', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
+    '^newsletters?\\s*:', '^sign up\\s*:', '^https?://\\S+$', '^(?:image|photo|picture|slide) \\d+ (?:of|/)',
+    '^(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\s*:', '^(?:post|add|leave|write) (?:a )?comments?\\b',
+    '^(?:filed under|tags?|topics?|categories|category)\\s*:', '\\bshare (?:it|this) with (?:a|your) friends?\\b', '^want more\\b.{0,40}\\?$',
+    '^loading\\b.{0,20}$', '^(?:today|yesterday)\\s+\\d{1,2}[:.]\\d{2}', '\\brequires javascript\\b',
+    '^\\(?(?:additional )?(?:reporting|writing|editing|compiled) by\\b[^)]{0,300}\\)?\\.?$',
+    '\\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\\b', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
     '^(?:published|updated|posted)\\s+\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago$',
     '\\b(?:story|article) continues below\\b', '^continue reading below\\b', '\\bscroll to continue\\b',
     '^(?:listen to|hear) this (?:article|story)\\b', '^(?:this|the) (?:video|audio) (?:is|can) (?:not|no longer) (?:available|be played)\\b', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
@@ -62,7 +69,7 @@ const CREDIT_TAIL = new RegExp(
 
 /** A line that is nothing but a credit: "Photo: Reuters", "AP Photo/Evan Vucci", "© AP", "Getty Images". */
 const CREDIT_ONLY = new RegExp(
-  `^(?:\\(?(?:photos?|images?|pictures?|photo credit|credit|illustration|video|source)\\s*(?::|by)\\s*[^.!?]{1,80}\\)?|(?:©|\\(c\\)|copyright)\\s*[^.!?]{1,80}|(?:[\\p{L}.' -]{0,40}/)?${AGENCIES}(?:\\s*(?:/|via)\\s*[\\p{L} ]{1,30})*(?: photo)?(?:\\s*/\\s*[\\p{L}.' -]{1,40})?)$`,
+  `^(?:\\(?(?:photos?|images?|pictures?|photo credit|credit|illustration|video|source)\\s*(?::|by)\\s*[^!?]{1,100}\\)?|(?:©|\\(c\\)|copyright)\\s*[^.!?]{1,80}|(?:[\\p{L}.' -]{0,40}/)?${AGENCIES}(?:\\s*(?:/|via)\\s*[\\p{L} ]{1,30})*(?: photo)?(?:\\s*/\\s*[\\p{L}.' -]{1,40})?)$`,
   'iu',
 );
 
@@ -112,6 +119,7 @@ export function isFurnitureLine(line: string): boolean {
   if (isSocialBar(lower)) return true;
   if (bare.length <= 200 && TEASER_TAG.test(bare)) return true;
   if (isTagList(bare)) return true;
+  if (isAuthorBio(bare)) return true;
   return false;
 }
 
@@ -137,6 +145,14 @@ function isLinkList(line: string): boolean {
   const short = parts.every((p) => wordCount(p) <= 3 && !endsWithTerminal(p));
   // Two short items ("Photo galleries | Video") only count with a bar between them.
   return short && (parts.length >= 3 || (/\s\|\s/.test(line) && wordCount(line) <= 8));
+}
+
+/** "Jane Roe is a reporter for Example News.": the author's bio under the story. */
+const AUTHOR_BIO =
+  /^\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){1,3} is (?:a|an|the|our) (?:[\p{L}'’-]+ ){0,5}?(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|curator|author|freelancer)s?(?: (?:for|at|with|based|who|living|covering|in)\b|[.,]|$)/u;
+
+export function isAuthorBio(line: string): boolean {
+  return line.length <= 400 && AUTHOR_BIO.test(line) && !/\b(?:said|says|told)\b/.test(line);
 }
 
 /** A line that is only a photo credit. */
