@@ -35,7 +35,7 @@ describe('places', () => {
     ['He flew from Kiev to Minsk.', 'Kiev', 'UKR'],
     ['A Moscow-based analyst disagreed.', 'Moscow-based', 'RUS'],
     ['The summit opened in Sochi, Russia.', 'Sochi', 'RUS'],
-    ['Protests spread across Hong Kong.', 'Hong Kong', 'CHN'],
+    ['Protests spread across Hong Kong.', 'Hong Kong', 'HKG'],
     ['The vote in Britain was close.', 'Britain', 'GBR'],
   ])('%s -> %s in %s', (text, words, country) => {
     const m = locations(analyse(text)).find((x) => x.text === words);
