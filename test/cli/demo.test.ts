@@ -9,7 +9,7 @@ afterAll(() => dir.remove());
 
 describe('detente demo', () => {
   it('ingests the bundled samples into ./detente-demo.db and says what to try next', () => {
-    const r = runCli(['demo'], { cwd: dir.path });
+    const r = runCli(['demo', '--no-serve'], { cwd: dir.path });
     const failed = r.stderr.split('\n').filter((l) => l.startsWith('failed: '));
     expect(r.code).toBe(failed.length > 0 ? 1 : 0);
     expect(existsSync(join(dir.path, 'detente-demo.db'))).toBe(true);
@@ -23,7 +23,7 @@ describe('detente demo', () => {
 
   it('runs again without storing anything twice', () => {
     const before = JSON.parse(runCli(['stats', '--db', 'detente-demo.db', '--json'], { cwd: dir.path }).stdout);
-    const r = runCli(['demo', '--db', 'detente-demo.db'], { cwd: dir.path });
+    const r = runCli(['demo', '--db', 'detente-demo.db', '--no-serve'], { cwd: dir.path });
     expect(r.stderr).toMatch(/ingest: 0 new, \d+ duplicate/);
     const after = JSON.parse(runCli(['stats', '--db', 'detente-demo.db', '--json'], { cwd: dir.path }).stdout);
     expect(after.articles).toBe(before.articles);
