@@ -50,6 +50,7 @@ const PLACE_TARGET_CODES = new Set(['042', '043']);
 const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;
 
@@ -96,10 +97,13 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
     source = byAgent(view, groups, t.head, reach);
     target = subjectBefore(view, groups, t.head, sStart);
     if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep) ?? target;
+    // "The seizure of the vessels by Russia was condemned by NATO": the patient may sit inside the subject phrase.
+    target ??= [...groups].reverse().find((g) => g.last < t.head && g !== source) ?? null;
   } else if (t.kind === 'verb') {
     source = subjectBefore(view, groups, t.first, sStart);
     if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep);
     target ??= objectAfter(view, groups, t.head, reach, sStart, source);
+    target ??= pronounObject(view, groups, t, source);
   } else {
     const pair = betweenPair(view, groups, t, reach);
     if (pair !== null) {
@@ -138,6 +142,14 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
     }
   }
   return { source, target, carried };
+}
+
+/** "…, accusing it of": an object pronoun right after the verb stands for the last other actor before it. */
+function pronounObject(view: TokenView, groups: ActorGroup[], t: Trigger, source: ActorGroup | null): ActorGroup | null {
+  const next = t.head + 1;
+  if (next >= view.count || !OBJECT_PRONOUNS.has(view.normal(next))) return null;
+  const src = source?.members[0].mention;
+  return [...groups].reverse().find((g) => g.last < t.head && g !== source && (src === undefined || !sameActor(src, g.members[0].mention))) ?? null;
 }
 
 /** "X was killed by a US drone strike": a noun in the by-phrase of a passive verb acts on that verb's subject. */
