@@ -90,8 +90,12 @@ export interface VerbGroup {
 export function verbGroups(tokens: TokenTable, from: number, to: number): VerbGroup[] {
   const groups: VerbGroup[] = [];
   let i = from;
+  // Whether a finite verb came before with no clause boundary since: then a bare base form
+  // is its complement ("helped the authorities seize"), not a new finite verb.
+  let governed = false;
   while (i < to) {
     if (!isVerbal(tokens.pos[i])) {
+      if (tokens.normal[i] === ',' || tokens.normal[i] === ';' || tokens.pos[i] === 'CCONJ' || tokens.pos[i] === 'SCONJ') governed = false;
       i++;
       continue;
     }
@@ -99,8 +103,12 @@ export function verbGroups(tokens: TokenTable, from: number, to: number): VerbGr
     while (end < to && (isVerbal(tokens.pos[end]) || tokens.pos[end] === 'PART' || tokens.pos[end] === 'ADV')) end++;
     // Look a little past the group for "due to", "set to", "plans to".
     const tense = tenseOf(tokens, i, Math.min(to, end + 3));
-    if (tense !== null && !(tokens.pos[i] === 'VERB' && tokens.normal[i].endsWith('ing')) && tokens.normal[i - 1] !== 'to') {
+    // A bare base form is finite only after a plain subject ("they meet", "ministers meet")
+    // that no earlier verb governs.
+    const bare = tokens.pos[i] === 'VERB' && tokens.normal[i] === tokens.lemma[i] && (governed || (tokens.pos[i - 1] !== 'PRON' && tokens.pos[i - 1] !== 'NOUN'));
+    if (tense !== null && !bare && !(tokens.pos[i] === 'VERB' && tokens.normal[i].endsWith('ing')) && tokens.normal[i - 1] !== 'to') {
       groups.push({ from: i, to: end, tense });
+      governed = true;
     }
     i = end;
   }

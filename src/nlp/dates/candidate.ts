@@ -21,6 +21,8 @@ export interface DateContext {
   published: CalendarDate | null;
   /** Tense of the clause that holds the character offset. */
   tenseAt(offset: number): Tense | null;
+  /** Whether the offset lies inside a direct quote (speech has its own "today"). */
+  inQuote?(offset: number): boolean;
 }
 
 /** Each rule scans the whole text once with its own regex and returns its candidates. */

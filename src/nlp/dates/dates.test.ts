@@ -92,10 +92,46 @@ describe('nlp.dates.v1: what is not a date', () => {
     expect(datesOf(text)).toEqual([]);
   });
 
+  it('leaves a speaker\'s "today" inside a direct quote undated', () => {
+    expect(datesOf('"Today we trade bullets for ballots," the negotiator said.')).toEqual([]);
+  });
+
   it('keeps offsets that slice back to the expression', () => {
     const text = 'Talks resumed on Monday; in early March they had stalled.';
     const article = addDates(buildTokenizedArticle(text, { published: PUBLISHED }));
     for (const d of article.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
     expect(article.dates.map((d) => d.sentence)).toEqual([0, 0]);
+  });
+});
+
+describe('nlp.dates.v1: dates relative to other dates', () => {
+  it.each([
+    ['The Senate voted on Monday, two days after the House passed the bill.', 'two days after', '2018-05-12', 'day'],
+    ['The army withdrew, ten years after the war began.', 'ten years after', '2008-05', 'month'],
+    ['The treaty was signed on Monday, two decades after the border war began.', 'two decades after', '1998', 'year'],
+    ['Protests began on 12 May 2017. Two days later, the government fell.', 'Two days later', '2017-05-14', 'day'],
+    ['The envoy arrived on Monday and the minister left on the same day.', 'the same day', '2018-05-14', 'day'],
+  ])('%s', (text, expression, value, precision) => {
+    expect(datesOf(text)).toContainEqual({ text: expression, value, precision });
+  });
+
+  it('needs an anchor in the paragraph for "later"', () => {
+    expect(datesOf('Two days later, the government fell.')).toEqual([]);
+  });
+});
+
+describe('nlp.dates.v1: the verb a date belongs to', () => {
+  it.each([
+    ['There will be no meeting at the summit, the Kremlin said on Monday, although talks may follow.', '2018-05-14'],
+    ['The minister told parliament on Monday that Russia would not negotiate.', '2018-05-14'],
+    ['Marines helped the authorities seize a tanker on Monday.', '2018-05-14'],
+    ['They agreed on a deal under which migrants arriving from Monday will be sent back.', '2018-05-21'],
+  ])('%s', (text, value) => {
+    expect(datesOf(text)[0].value).toBe(value);
+  });
+
+  it('puts a day date a week ahead in a past sentence ahead, and one half a year ahead behind', () => {
+    expect(datesOf('Leaders agreed to delay the vote beyond May 23.')[0].value).toBe('2018-05-23');
+    expect(datesOf('The rebels regrouped on November 20.')[0].value).toBe('2017-11-20');
   });
 });

@@ -10,13 +10,16 @@ import { dateClauses } from '../clauses/date-clauses.js';
 import { splitClauses, type ClauseSpan } from '../clauses/split-clauses.js';
 import { parseIsoDate } from './calendar.js';
 import { findDates } from './find-dates.js';
+import { findQuoteSpans } from '../quotes/quote-marks.js';
 
 export function addDates(article: Article): Article {
   const published = parseIsoDate(article.meta.published);
   const spans = splitClauses(article);
   const near = createTenseNear(article);
   const tenseAt = (offset: number): Tense | null => near(offset) ?? clauseAt(spans, offset)?.tense ?? null;
-  article.dates = findDates(article, { published, tenseAt });
+  const quotes = findQuoteSpans(article.text);
+  const inQuote = (offset: number) => quotes.some((q) => q.open < offset && offset < q.close);
+  article.dates = findDates(article, { published, tenseAt, inQuote });
   article.clauses = dateClauses(article, spans, article.dates, published);
   return article;
 }
@@ -39,7 +42,8 @@ function clauseAt(spans: ClauseSpan[], offset: number): ClauseSpan | null {
  * The tense of the verb group nearest to an offset in its sentence. A date belongs to the
  * verb it modifies, which is usually next to it: "the Kremlin said on Thursday, although they
  * could still talk" (said), "migrants arriving from Sunday will be sent back" (will be sent).
- * A comma between date and verb counts as ten tokens: it usually separates another clause.
+ * A comma or subordinator between date and verb counts as ten tokens: it usually opens another
+ * clause ("told the Assembly on Wednesday that Tehran would not negotiate": told).
  */
 function createTenseNear(article: Article): (offset: number) => Tense | null {
   const { tokens } = article;
@@ -59,7 +63,7 @@ function createTenseNear(article: Article): (offset: number) => Tense | null {
     for (const g of groups) {
       const [a, b] = g.to <= token ? [g.to, token] : [token + 1, g.from];
       let cost = Math.abs(b - a) + 1;
-      for (let k = a; k < b; k++) if (tokens.normal[k] === ',') cost += 10;
+      for (let k = a; k < b; k++) if (tokens.normal[k] === ',' || tokens.pos[k] === 'SCONJ') cost += 10;
       // On a tie the verb before the date wins ("said on Monday that ... will").
       if (cost < bestCost || (cost === bestCost && g.to <= token)) {
         best = g;

@@ -10,6 +10,7 @@ import { calendarRules } from './calendar-rules.js';
 import type { DateCandidate, DateContext } from './candidate.js';
 import { findChronoDates } from './chrono-dates.js';
 import { relativeRules } from './relative-rules.js';
+import { findRelationalDates } from './relational-rules.js';
 
 export const DATES_STAGE = 'nlp.dates.v1';
 
@@ -29,6 +30,15 @@ export function findDates(article: Article, context: DateContext): DateExpressio
     if (chosen.some((k) => k.start < c.end && c.start < k.end)) continue;
     chosen.push(c);
   }
+  chosen.sort((a, b) => a.start - b.start);
+  // Second pass: dates relative to the ones just found ("two days after", "the same day").
+  const anchors = chosen.map((c) => ({ ...c, sentence: sentenceAt(sentences, c.start) }));
+  const relational = findRelationalDates(text, anchors, {
+    published: context.published,
+    sentenceOf: (offset) => sentenceAt(sentences, offset),
+    paragraphBreak: (from, to) => text.slice(from, to).includes('\n'),
+  }).filter((c) => !chosen.some((k) => k.start < c.end && c.start < k.end));
+  chosen.push(...relational);
   chosen.sort((a, b) => a.start - b.start);
   return chosen.map((c) => ({
     start: c.start,

@@ -11,10 +11,12 @@ import { NUMBER_WORDS, SEASONS, VAGUE_QUANTITIES, WEEKDAYS, WEEKDAY_SOURCE } fro
 
 const DAY_WORDS = /\b(yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b/gi;
 
-const dayWords: DateRule = (text, { published }) => {
+const dayWords: DateRule = (text, { published, inQuote }) => {
   if (!published) return [];
   const out: DateCandidate[] = [];
   for (const m of text.matchAll(DAY_WORDS)) {
+    // A speaker's "today" is the day they spoke, which the text need not say: not dated.
+    if (inQuote?.(m.index)) continue;
     const word = m[1].toLowerCase();
     // "USA Today", "Russia Today": a capitalised Today after a capitalised word is a name.
     if (m[1] === 'Today' && /[A-Z][\w.]*\s+$/.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
