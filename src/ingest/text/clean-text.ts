@@ -55,7 +55,7 @@ export function cleanText(raw: string, options: CleanTextOptions = {}): CleanTex
 
 /** Blanks furniture lines in place, including the caption that a credit line belongs to. */
 function removeFurniture(lines: string[]): void {
-  for (let i = 0; header && i < lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
     if (isCreditLine(line)) {
