@@ -6,12 +6,13 @@
 import type { Command } from 'commander';
 import { extractStream } from '../../../index.js';
 import { EXIT, type CliCommand } from '../../command.js';
-import { addDbOption, parseDay } from '../../options.js';
+import { addDbOption, parseDay, parsePositiveInt } from '../../options.js';
 import { UsageError } from '../../../errors.js';
 
 interface ExtractFlags {
   jsonl?: string[];
   published?: string;
+  maxBytes?: number;
   pretty?: boolean;
 }
 
@@ -21,6 +22,7 @@ export const command: CliCommand = {
       .argument('[paths...]', 'files, directories, or - for standard input (text or HTML)')
       .option('--jsonl <file>', 'a JSONL file of {"id", "text"|"html", "published", "title", "url", "source"} (repeatable)', collect, [])
       .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that have none', parseDay)
+      .option('--max-bytes <bytes>', 'largest input file accepted (default 20 MiB)', parsePositiveInt)
       .option('--pretty', 'indent each record (no longer one record per line)');
     addDbOption(cmd);
   },
@@ -36,7 +38,7 @@ export const command: CliCommand = {
     ];
     for (const pass of passes) {
       if (pass.paths.length === 0) continue;
-      for await (const result of extractStream(pass.paths, { published: flags.published, jsonl: pass.jsonl })) {
+      for await (const result of extractStream(pass.paths, { published: flags.published, jsonl: pass.jsonl, maxBytes: flags.maxBytes })) {
         if (result.ok) {
           const text = flags.pretty ? JSON.stringify(result.record, null, 2) : JSON.stringify(result.record);
           if (!process.stdout.write(text + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve));

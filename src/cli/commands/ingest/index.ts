@@ -11,6 +11,7 @@ interface IngestFlags {
   db?: string;
   published?: string;
   jsonl?: boolean;
+  maxBytes?: number;
   batchSize?: number;
   quiet?: boolean;
   json?: boolean;
@@ -22,6 +23,7 @@ export const command: CliCommand = {
       .argument('<paths...>', 'files, directories or - (stdin): .txt .html .jsonl .json .xml .warc .warc.gz')
       .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that have none', parseDay)
       .option('--jsonl', 'read every file as JSONL ({"id", "text", ...} per line)')
+      .option('--max-bytes <bytes>', 'largest input file accepted (default 20 MiB; raise it for big JSONL files)', parsePositiveInt)
       .option('--batch-size <n>', 'articles per database transaction', parsePositiveInt, 200)
       .option('-q, --quiet', 'no progress; only failures and, if any, the summary')
       .option('--json', 'print the summary as JSON on stdout');
@@ -33,7 +35,7 @@ export const command: CliCommand = {
     const { summary, exitCode } = await runIngest({
       paths,
       db: flags.db,
-      ingestOptions: { published: flags.published, jsonl: flags.jsonl },
+      ingestOptions: { published: flags.published, jsonl: flags.jsonl, maxBytes: flags.maxBytes },
       batchSize: flags.batchSize,
       quiet: flags.quiet,
     });
