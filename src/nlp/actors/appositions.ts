@@ -55,7 +55,8 @@ function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number):
   if (keys.key[i] !== ',' && keys.key[i] !== '(') return null;
   i += 1;
   if (keys.key[i] === 'who') i += 1;
-  else if (!['a', 'an', 'the'].includes(keys.key[i]) && !drafts.some((e) => e.from === i && coded(e))) return null;
+  // "X, president of the Federal Reserve Bank": a bare role word may open the description too.
+  else if (!['a', 'an', 'the'].includes(keys.key[i]) && !drafts.some((e) => e.from === i && (coded(e) || (e.personRole && e.mention.kind === 'group')))) return null;
   let end = i + 1;
   while (end < to && !CLAUSE_END.has(keys.key[end])) end++;
   const inClause = drafts.filter((e) => e.from >= i && e.from < end);

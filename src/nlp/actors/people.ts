@@ -59,7 +59,7 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
     index.add(person.name, { type: 'person', person, surnameOnly: false }, 'capital');
     for (const a of aliases.get(person.name) ?? []) index.add(a, { type: 'person', person, surnameOnly: false }, 'capital');
     const surname = foldKey(person.surname);
-    if (!NOT_SURNAMES.has(surname) && surname.length > 2 && foldKey(person.name) !== surname) {
+    if (!NOT_SURNAMES.has(surname) && surname.length >= 2 && foldKey(person.name) !== surname) {
       index.add(person.surname, { type: 'person', person, surnameOnly: true }, 'capital');
       // "al-Assad" is also written "Assad".
       const bare = person.surname.replace(ARTICLE_PREFIX, '');

@@ -103,9 +103,13 @@ export function isPlaceKey(gazetteer: Gazetteer, key: string): boolean {
   return list !== undefined && list.some((p) => p.kind !== 'country');
 }
 
-/** Country of the first-ranked city or region a folded phrase names, or null. */
+/** Country of the first-ranked well-known city or region a folded phrase names, or null. */
 export function placeCountry(gazetteer: Gazetteer, key: string): string | null {
   const list = gazetteer.byKey.get(key);
-  const place = list?.find((p) => p.kind !== 'country');
+  // Only places a reader would recognise: small towns share names with ordinary words ("Reserve").
+  const place = list?.find((p) => p.kind !== 'country' && (p.curated || p.capital || p.population >= WELL_KNOWN));
   return place?.country ?? null;
 }
+
+/** Population from which a city's name alone says which country a name belongs to. */
+const WELL_KNOWN = 100_000;
