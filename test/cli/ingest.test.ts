@@ -59,4 +59,13 @@ describe('detente ingest', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nowhere.txt');
   });
+
+  it('refuses a file over --max-bytes, naming it, and reads it under a larger limit', () => {
+    const db = join(dir.path, 'e.db');
+    const small = runCli(['ingest', join(input, 'talks.txt'), '--db', db, '--max-bytes', '20']);
+    expect(small.code).toBe(1);
+    expect(small.stderr).toMatch(/failed: .*talks\.txt/);
+    const large = runCli(['ingest', join(input, 'talks.txt'), '--db', db, '--max-bytes', '100000']);
+    expect(large.code).toBe(0);
+  });
 });
