@@ -52,5 +52,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       });
     });
     server.once('error', reject);
+    // Node closes idle keep-alive sockets after 5 s; a client that reuses one at that moment
+    // gets ECONNRESET. A longer idle timeout (with headersTimeout above it, as Node requires)
+    // avoids the race for dashboards and scripts that pause between requests.
+    const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+    http.keepAliveTimeout = 65_000;
+    http.headersTimeout = 66_000;
   });
 }
