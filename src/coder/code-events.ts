@@ -50,6 +50,8 @@ const PLACE_TARGET_CODES = new Set(['042', '043']);
 const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
+const SETTING_PREPS = new Set(['during', 'after', 'following', 'amid', 'at']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;
@@ -168,6 +170,8 @@ function nounSubject(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: 
   for (let j = t.first - 1; j >= sStart; j--) {
     const p = view.pos(j);
     const w = view.normal(j);
+    // "his first meeting with Putin", "during a meeting", "after ten hours of talks": the clause's subject takes part.
+    if (POSSESSIVES.has(w) || SETTING_PREPS.has(w)) return subjectBefore(view, groups, t.first, sStart);
     if (w === ',' || w === ';' || w === 'that' || p === 'ADP' || p === 'CCONJ') return null;
     if (p === 'VERB') {
       // The object of an event verb ("condemned the strikes") or of a speech verb is not done by that verb's subject.
