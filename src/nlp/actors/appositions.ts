@@ -62,7 +62,12 @@ function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number):
   const inClause = drafts.filter((e) => e.from >= i && e.from < end);
   // A coded description gives the code; an organization, coded or not, the affiliation.
   const organization = inClause.find((e) => e.mention.kind === 'organization') ?? null;
-  const source = inClause.find(coded) ?? organization;
+  // An organization or a role says more than a country named as a topic ("a China scholar at ...").
+  const source =
+    inClause.find((e) => coded(e) && e.mention.kind === 'organization') ??
+    inClause.find((e) => coded(e) && e.mention.role !== null) ??
+    inClause.find(coded) ??
+    organization;
   return source === null ? null : { source, organization };
 }
 

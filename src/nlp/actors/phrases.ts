@@ -259,7 +259,24 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
   }
   // "the American ambassador to Moscow": the destination belongs to the phrase but does not code it.
   const last = p.roles[p.roles.length - 1];
-  if (last !== undefined && last.person && p.name === null && p.person === null) k = readDestination(view, k, p);
+  if (last !== undefined && last.person && p.name === null && p.person === null) {
+    k = readDestination(view, k, p);
+    // "China's ambassador to Britain Liu Xiaoming": the name after the destination is the person.
+    const after = units[k];
+    if (after !== undefined && p.to > last.to) {
+      const known = after.type === 'lex' ? after.entries.filter((e) => e.type === 'person') : [];
+      if (after.type === 'name') {
+        p.name = [after.from, after.to];
+        p.to = after.to;
+        k += 1;
+      } else if (known.length > 0) {
+        p.person = known.map((e) => (e as Extract<LexEntry, { type: 'person' }>).person);
+        p.surnameOnly = known.every((e) => (e as Extract<LexEntry, { type: 'person' }>).surnameOnly);
+        p.to = after.to;
+        k += 1;
+      }
+    }
+  }
   p.bare = p.roles.length === 0 && p.org === null && p.person === null && p.name === null && p.newOrg === null && p.country !== null;
   return { phrase: p, next: k };
 }
