@@ -36,6 +36,15 @@ const NON_TARGET_PREPS = new Set([
   'in', 'at', 'near', 'during', 'after', 'before', 'since', 'by', 'via', 'inside', 'outside', 'across', 'under', 'within', 'amid',
   'through', 'like', 'than', 'despite', 'including', 'among',
 ]);
+/** Words that are prepositions or, before a clause, subordinating conjunctions. */
+const CONJUNCTION_PREPS = new Set(['after', 'before', 'since', 'until', 'as', 'because', 'while', 'when', 'once', 'if']);
+
+function followedByVerb(view: TokenView, g: ActorGroup): boolean {
+  let k = g.last + 1;
+  while (k < view.count && (view.pos(k) === 'ADV' || view.pos(k) === 'AUX' || view.pos(k) === 'PART')) k++;
+  return k < view.count && view.pos(k) === 'VERB';
+}
+
 /** Words before "of" that make "of X" a quantity, not a prepositional phrase ("thousands of protesters"). */
 const QUANTITY = new Set([
   'thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'some', 'many', 'most', 'all', 'one', 'two', 'three', 'several',
@@ -123,7 +132,9 @@ export function subjectBefore(view: TokenView, groups: ActorGroup[], head: numbe
   for (let k = groups.length - 1; k >= 0; k--) {
     const g = groups[k];
     if (g.last >= head) continue;
-    if (precededByPrep(view, g, sStart, PREPS) !== null) continue;
+    const prep = precededByPrep(view, g, sStart, PREPS);
+    // "after Trump urged ...": a conjunction that starts a clause, not a preposition.
+    if (prep !== null && !(CONJUNCTION_PREPS.has(prep) && followedByVerb(view, g))) continue;
     if (isObject(view, g, sStart)) continue;
     return g;
   }
