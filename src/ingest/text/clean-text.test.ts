@@ -114,6 +114,12 @@ describe('cleanText header lines', () => {
     expect(result.text).toBe('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\n\nThey agreed to meet again.');
   });
 
+  it('keeps the headline above a bare agency tag, which is no photo credit', () => {
+    const result = cleanText('Oil prices climb after output cut\nReuters\n\nOil prices rose on Monday after producers agreed to extend output cuts into next year, traders said.');
+    expect(result.title).toBe('Oil prices climb after output cut');
+    expect(result.text).toBe('Oil prices rose on Monday after producers agreed to extend output cuts into next year, traders said.');
+  });
+
   it('finds no title when the text starts with prose', () => {
     const result = cleanText('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\nThey agreed to meet again.');
     expect(result.title).toBeNull();
@@ -193,6 +199,8 @@ describe('furniture tests', () => {
     'Image 1 of / 23', 'Tempo de leitura: 1 minuto', 'Post Comment (+)', 'Filed under: Politics |', 'Loading content ...',
     '(Reporting by Jane Roe; Editing by John Poe)', 'Keith Smith contributed reporting from Hong Kong.',
     'Jane Roe is a reporter for Example News.', 'Dallas Roe is a freelance writer living in Minneapolis',
+    'Our Standards: The Trust Principles.', 'Image copyright Getty Images', 'Media playback is unsupported on your device',
+    'Credit...Jane Roe for The Example Times', 'Continue reading the main story', 'Follow Jane Roe on Twitter: @janeroe',
   ])(
     'knows %j as furniture',
     (line) => expect(isFurnitureLine(line)).toBe(true),

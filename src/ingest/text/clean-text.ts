@@ -6,7 +6,7 @@
  * paragraphs separated by one blank line.
  */
 import { normalizeCharacters } from './normalize.js';
-import { endsWithCredit, findNavigationRuns, isCreditLine, isFurnitureLine, looksLikeCaption } from './furniture.js';
+import { endsWithCredit, findNavigationRuns, isCreditLine, isFurnitureLine, isPhotoCredit, looksLikeCaption } from './furniture.js';
 import { findHeader, parseByline, parseDateLine } from './header.js';
 import { buildParagraphs } from './paragraphs.js';
 
@@ -60,8 +60,9 @@ function removeFurniture(lines: string[]): void {
     if (line === '') continue;
     if (isCreditLine(line)) {
       lines[i] = '';
+      // Only a picture credit has a caption above it; a bare "Reuters" may sit under the headline.
       const caption = previousLine(lines, i);
-      if (caption >= 0 && looksLikeCaption(lines[caption])) lines[caption] = '';
+      if (isPhotoCredit(line) && caption >= 0 && looksLikeCaption(lines[caption])) lines[caption] = '';
       continue;
     }
     if (parseDateLine(line) !== null) continue; // the header pass reads it first

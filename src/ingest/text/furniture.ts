@@ -44,7 +44,9 @@ const PROMPT = new RegExp(
     '^(?:filed under|tags?|topics?|categories|category)\\s*:', '\\bshare (?:it|this) with (?:a|your) friends?\\b', '^want more\\b.{0,40}\\?$',
     '^loading\\b.{0,20}$', '^(?:today|yesterday)\\s+\\d{1,2}[:.]\\d{2}', '\\brequires javascript\\b',
     '^\\(?(?:additional )?(?:reporting|writing|editing|compiled) by\\b[^)]{0,300}\\)?\\.?$',
-    '\\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\\b', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
+    '\\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\\b', '^our standards\\s*:', '^image copyright\\b',
+    '^media playback is (?:unsupported|not supported)\\b', '^credit\\s*\\.{2,}', '^continue reading\\b', '^supported by$',
+    '^follow\\b.{0,60}\\bon (?:twitter|facebook|instagram|x|threads|bluesky)\\b', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
     '^(?:published|updated|posted)\\s+\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago$',
     '\\b(?:story|article) continues below\\b', '^continue reading below\\b', '\\bscroll to continue\\b',
     '^(?:listen to|hear) this (?:article|story)\\b', '^(?:this|the) (?:video|audio) (?:is|can) (?:not|no longer) (?:available|be played)\\b', '^(?:your|this) browser (?:does not|doesn\'t) support\\b',
@@ -158,6 +160,11 @@ export function isAuthorBio(line: string): boolean {
 /** A line that is only a photo credit. */
 export function isCreditLine(line: string): boolean {
   return line.length <= 120 && CREDIT_ONLY.test(line.trim());
+}
+
+/** A credit that names a picture ("Photo: Reuters", "AFP/Getty") rather than a bare agency tag ("Reuters"). */
+export function isPhotoCredit(line: string): boolean {
+  return isCreditLine(line) && /photo|image|picture|getty|credit|©|\(c\)|\//i.test(line);
 }
 
 /** A caption that carries its own credit at the end: "Troops on parade in Kyiv. Photo: Reuters". */
