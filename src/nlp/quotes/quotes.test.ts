@@ -183,6 +183,31 @@ describe('reported speech', () => {
     expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: clause, speaker: 'Sergei Lavrov', kind: 'reported' }]);
   });
 
+  it.each([
+    ['Sergei Lavrov offered talks, warning in a televised address that neither side could afford a war.', 'neither side could afford a war'],
+    ['Sergei Lavrov, who hosted the talks, said all participants had agreed.', 'all participants had agreed'],
+    ['The ceasefire collapsed overnight, according to Sergei Lavrov.', 'The ceasefire collapsed overnight'],
+    ['In late April, voters could face a runoff, according to Sergei Lavrov.', 'In late April, voters could face a runoff'],
+  ])('reports with the speaker elsewhere in the sentence: %s', (text, clause) => {
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: clause, speaker: 'Sergei Lavrov', kind: 'reported' }]);
+  });
+
+  it('gives two reports joined by "and" the same speaker and ends the first before the second', () => {
+    const text = 'Sergei Lavrov said the alliance would hold more exercises, and told journalists that no ally would be left alone.';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([
+      { text: 'the alliance would hold more exercises', speaker: 'Sergei Lavrov', kind: 'reported' },
+      { text: 'no ally would be left alone', speaker: 'Sergei Lavrov', kind: 'reported' },
+    ]);
+  });
+
+  it('reports a clause that holds a partial quote, and the quote itself', () => {
+    const text = 'Sergei Lavrov warned that the attack would "not be left without consequences."';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([
+      { text: 'the attack would "not be left without consequences."', speaker: 'Sergei Lavrov', kind: 'reported' },
+      { text: 'not be left without consequences.', speaker: 'Sergei Lavrov', kind: 'direct' },
+    ]);
+  });
+
   it('finds no reported clause in passives, bare objects or outlets', () => {
     const text = 'Sergei Lavrov is said to be angry. Sergei Lavrov said nothing. Sergei Lavrov told Reuters.';
     expect(quotesOf(article(text, [LAVROV, { ...LAVROV, nth: 1 }, { ...LAVROV, nth: 2 }]))).toEqual([]);

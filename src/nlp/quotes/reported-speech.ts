@@ -49,10 +49,13 @@ function participleLemmas(form: string): string[] {
   return out;
 }
 
-/** The subject of the finite verb before the participle's comma: "Turkey shot down ..., saying". */
+/**
+ * The subject of the sentence's main verb — its first finite verb — for a participle after
+ * a comma: "Khan offered talks, warning ...", not "a letter posted on Twitter, saying".
+ */
 function participleSubject(tokens: TokenTable, participle: number, from: number): SpeakerWords | null {
-  for (let v = participle - 2; v >= from; v--) {
-    if (tokens.pos[v] !== 'VERB' || tokens.normal[v].endsWith('ing') || tokens.normal[v - 1] === 'to') continue;
+  for (let v = from + 1; v < participle - 1; v++) {
+    if (!isFinite(tokens, v) || tokens.normal[v - 1] === 'to' || tokens.pos[v - 1] === 'DET') continue;
     const words = subjectBefore(tokens, v, from);
     if (words) return words;
   }

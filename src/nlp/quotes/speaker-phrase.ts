@@ -115,7 +115,12 @@ export function subjectBefore(tokens: TokenTable, verb: number, limit: number): 
     j = k - 1;
   }
   if (j < limit || !isNpToken(tokens, j)) return null;
-  const from = nounPhraseBack(tokens, j, limit);
+  let from = nounPhraseBack(tokens, j, limit);
+  // "people briefed on the talks said": the phrase after a participle and its preposition
+  // is the participle's object; the subject is the noun before the participle.
+  if (from - 3 >= limit && tokens.pos[from - 1] === 'ADP' && tokens.pos[from - 2] === 'VERB' && /(?:ed|ing)$/.test(tokens.normal[from - 2]) && isNpToken(tokens, from - 3)) {
+    from = nounPhraseBack(tokens, from - 3, limit);
+  }
   // ", the peninsula's authorities, who said": the relative pronoun stands for the phrase before it.
   if (from === j && RELATIVE.has(tokens.normal[j]) && j - 2 >= limit && isComma(tokens, j - 1) && isNpToken(tokens, j - 2)) {
     return { from: nounPhraseBack(tokens, j - 2, limit), to: j - 1, appositive: null };
