@@ -56,8 +56,16 @@ function join(country: string | null, role: string | null): string | null {
 }
 
 /** Codes a phrase; `person` is the already chosen dictionary person, if any. */
+/** Weak roles for which a country name before them is a topic, not a membership ("a Russia analyst"). */
+const TOPIC_ROLES = new Set(['NGO', 'MED', 'EDU']);
+
 export function codePhrase(p: Phrase, keys: TokenKeys, date: string | null, person: Person | null): CodedPhrase {
   const role = phraseRole(p);
+  if (p.countryForm === 'name' && !p.countryPossessive && p.roles.length > 0 && p.org === null &&
+      p.roles.every((r) => r.kind !== 'head' && (r.role === null || TOPIC_ROLES.has(r.role)))) {
+    p.country = null;
+    p.countryName = null;
+  }
   const groupRole = p.roles.find((r) => !r.person && r.kind === 'head');
   if (person !== null) {
     let code = codePerson(person, date);

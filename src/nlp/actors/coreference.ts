@@ -22,15 +22,20 @@ function root(d: Draft): Draft {
 }
 
 /** An earlier person mention with the same name, or whose surname is this one-word name. */
+/** "al-Jaafari" and "Jaafari" are the same surname. */
+function bareSurname(s: string): string {
+  return s.replace(/^(al|el|ad|as|ash|at|an|ar|az)-/, '');
+}
+
 export function resolveSurname(d: Draft, drafts: Draft[]): Draft | null {
-  const name = foldKey(d.mention.name ?? '');
+  const name = bareSurname(foldKey(d.mention.name ?? ''));
   if (name === '') return null;
   const oneWord = !name.includes(' ');
   for (let i = drafts.length - 1; i >= 0; i--) {
     const e = root(drafts[i]);
     if (e.mention.kind !== 'person' || e === d) continue;
     const other = foldKey(e.mention.name ?? '');
-    if (other === name || (oneWord && e.surname !== null && foldKey(e.surname) === name)) return e;
+    if (other === name || (oneWord && e.surname !== null && bareSurname(foldKey(e.surname)) === name)) return e;
   }
   return null;
 }

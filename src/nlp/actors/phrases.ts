@@ -43,6 +43,8 @@ export interface Phrase {
   bare: boolean;
   /** "former", "ex-": the role is no longer held (coded ELI, CAMEO's elite/former official). */
   former: boolean;
+  /** The country was written with a possessive ("Russia's"). */
+  countryPossessive: boolean;
 }
 
 /** What each token position holds: a dictionary match, part of a capitalized name, or a plain word. */
@@ -115,7 +117,7 @@ function isPossessive(view: SentenceView, u: Unit | undefined): boolean {
 function emptyPhrase(from: number): Phrase {
   return {
     from, to: from, country: null, countryName: null, countryForm: null, seatRole: null, org: null, newOrg: null,
-    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false,
+    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false, countryPossessive: false,
   };
 }
 
@@ -182,7 +184,10 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
       p.seatRole = country.role;
       p.to = u.to;
       k += 1;
-      if (isPossessive(view, units[k])) k += 1;
+      if (isPossessive(view, units[k])) {
+        p.countryPossessive = true;
+        k += 1;
+      }
       continue;
     }
     if (role) {
