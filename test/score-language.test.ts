@@ -8,6 +8,7 @@ import {
   readGold,
   sameSpeaker,
   scoreLanguage,
+  speakerMatches,
   type GoldPassage,
 } from '../scripts/score-language.js';
 
@@ -85,17 +86,26 @@ describe('scoreLanguage', () => {
     expect(sameSpeaker('Putin', null)).toBe(false);
   });
 
+  it('accepts the speaker by the words that name them in the text', () => {
+    const text = 'According to the agency, the talks failed.';
+    const speaker = { name: 'agency', code: null, country: null, affiliation: null, start: 13, end: 23 };
+    expect(speakerMatches('International Atomic Energy Agency', speaker, text)).toBe(true);
+    expect(speakerMatches('Vladimir Putin', speaker, text)).toBe(false);
+  });
+
   it('locates gold words despite different spacing', () => {
     expect(occurrences('We  agreed\non it', 'we agreed on it')).toEqual([{ start: 0, end: 16 }]);
   });
 });
 
-// Floors: the figures the default pipeline reached on the dev gold set, rounded down.
-// Raise them when the language layer improves; a drop below them fails CI.
+// Floors: the figures the default pipeline reached on the dev gold set (2026-11-27: dates
+// P 0.99 R 0.99, quotes P 0.88 R 0.87, mentions P 0.63 R 0.56), rounded down to the next 0.05
+// so that small, legitimate changes elsewhere do not fail CI while a real regression does.
+// Raise them when the language layer improves.
 const FLOORS = {
-  dates: { precision: 0, recall: 0 },
-  quotes: { precision: 0, recall: 0 },
-  mentions: { precision: 0, recall: 0 },
+  dates: { precision: 0.95, recall: 0.95 },
+  quotes: { precision: 0.85, recall: 0.85 },
+  mentions: { precision: 0.6, recall: 0.55 },
 };
 
 describe.skipIf(!existsSync(DEFAULT_GOLD))('language layer on test/gold/language-dev.jsonl', () => {
