@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { extractStream } from '../../../index.js';
 import { EXIT, type CliCommand } from '../../command.js';
-import { addDbOption, parseDay, parsePositiveInt } from '../../options.js';
+import { parseDay, parsePositiveInt } from '../../options.js';
 import { UsageError } from '../../../errors.js';
 
 interface ExtractFlags {
@@ -23,8 +23,9 @@ export const command: CliCommand = {
       .option('--jsonl <file>', 'a JSONL file of {"id", "text"|"html", "published", "title", "url", "source"} (repeatable)', collect, [])
       .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that have none', parseDay)
       .option('--max-bytes <bytes>', 'largest input file accepted (default 20 MiB)', parsePositiveInt)
-      .option('--pretty', 'indent each record (no longer one record per line)');
-    addDbOption(cmd);
+      .option('--pretty', 'indent each record (no longer one record per line)')
+      // Every command takes --db so scripts can pass it uniformly; extract never opens a database.
+      .option('--db <path>', 'accepted like every command, but unused: extract stores nothing');
   },
   async run(args, options) {
     const [paths] = args as [string[]];
