@@ -48,10 +48,12 @@ export interface CoderResources {
 /** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
 const PLACE_TARGET_CODES = new Set(['042', '043']);
 const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
-const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'over']);
+const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'from']);
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
 const SETTING_PREPS = new Set(['during', 'after', 'following', 'amid', 'at']);
+/** Shows of force (15) are aimed at an adversary the sentence names anywhere ("massed near the Ukrainian border"). */
+const POSTURE_ROOTS = new Set(['15']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT|UIS)/;
@@ -126,7 +128,7 @@ function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: Sent
     if (j >= sStart && PRONOUN_SUBJECTS.has(view.normal(j))) source = prev.firstSubject;
   }
   if (target === source) target = null;
-  if (target === null && options.sentenceTargets && source !== null) {
+  if (target === null && (options.sentenceTargets || POSTURE_ROOTS.has(t.pattern.code.slice(0, 2))) && source !== null) {
     // "Ukraine put its forces on alert after Moscow's parliament ...": the adversary named elsewhere in the sentence.
     const src = source.members[0].mention;
     const other = groups.find((g) => g !== source && g.members[0].mention.country !== null && g.members[0].mention.country !== src.country);
