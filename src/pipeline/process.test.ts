@@ -113,4 +113,18 @@ describe('processInputs', () => {
     expect((await store.stats()).articles).toBe(2);
     await store.close();
   });
+
+  it('also stores a batch once it is older than batchSeconds', async () => {
+    const store = await freshStore();
+    const counted = countingStore(store);
+    const slow: ReadInputs = async function* (paths, options) {
+      for await (const r of listReader(['ok:s1', 'ok:s2', 'ok:s3'])(paths, options)) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        yield r;
+      }
+    };
+    await processInputs(['x'], { store: counted.store, pipeline, read: slow, batchSize: 100, batchSeconds: 0.02 });
+    expect(counted.batches).toEqual([1, 1, 1]);
+    await store.close();
+  });
 });

@@ -27,6 +27,8 @@ export interface ProcessOptions {
   ingestOptions?: IngestOptions;
   /** Articles per store transaction (default 200). */
   batchSize?: number;
+  /** A batch is also stored once it is this old (default 5 s), so slow inputs such as feeds show up promptly. */
+  batchSeconds?: number;
   /** Called after every item. Keep it cheap: it runs on the ingest thread. */
   onProgress?: (progress: ProcessProgress) => void;
   /** Stops reading; the articles already processed are still stored. */
@@ -77,11 +79,12 @@ export async function loadReadInputs(): Promise<ReadInputs> {
  * console.log(`${summary.new} new, ${summary.failed} failed`);
  */
 export async function processInputs(paths: string[], options: ProcessOptions): Promise<ProcessSummary> {
-  const { store, pipeline, ingestOptions, batchSize = 200, onProgress, signal } = options;
+  const { store, pipeline, ingestOptions, batchSize = 200, batchSeconds = 5, onProgress, signal } = options;
   const read = options.read ?? (await loadReadInputs());
   const t0 = performance.now();
   const summary: ProcessSummary = { new: 0, duplicate: 0, failed: 0, events: 0, articles: 0, seconds: 0, perSecond: 0, failures: [], aborted: false };
   let batch: Article[] = [];
+  let batchStarted = performance.now();
   let failureBatch: FailureRecord[] = [];
   // Ids in the batch not yet committed: a repeated id within one run is a duplicate too.
   const pending = new Set<string>();
@@ -100,6 +103,7 @@ export async function processInputs(paths: string[], options: ProcessOptions): P
       batch = [];
       pending.clear();
     }
+    batchStarted = performance.now();
     if (failureBatch.length > 0) {
       await store.putFailures(failureBatch);
       failureBatch = [];
@@ -148,7 +152,7 @@ export async function processInputs(paths: string[], options: ProcessOptions): P
     if (stageErrors.length > 0) fail(itemName(analysed), 'E_STAGE', stageErrors.join('; '));
     batch.push(analysed);
     pending.add(analysed.id);
-    if (batch.length >= batchSize) await flush();
+    if (batch.length >= batchSize || performance.now() - batchStarted >= batchSeconds * 1000) await flush();
     report();
   }
   await flush();
