@@ -10,6 +10,8 @@ import { MONTH_SOURCE, monthNumber } from './lexicon.js';
 
 const MONTH = new RegExp(
   `\\b(?:(early|mid|late|the (?:beginning|end|middle|start) of|last|next|this)[-\\s]+)?(${MONTH_SOURCE})` +
+    // A whole word only: not the "May" of "Mayer" (abbreviations end in their full stop).
+    `(?:(?<=\\.)|\\b)` +
     // A day number after the month is chrono's ("March 3"); a year is ours ("March 2014").
     `(?!\\s+\\d{1,2}(?:st|nd|rd|th)?\\b)` +
     `(?:,?\\s+(?:of\\s+)?(this year|last year|next year|(?:19|20)\\d\\d\\b))?`,
