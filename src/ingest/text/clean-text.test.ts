@@ -120,6 +120,11 @@ describe('cleanText header lines', () => {
     expect(result.text).toBe('Oil prices rose on Monday after producers agreed to extend output cuts into next year, traders said.');
   });
 
+  it('keeps short Japanese sentences, which end with 。 and have no spaces', () => {
+    const text = '以下、その手順。\n設定を開きます。\n表示されるメニューをクリック。\n最後に保存します。';
+    expect(cleanText(text, { findTitle: false }).text.split('\n\n')).toHaveLength(4);
+  });
+
   it('finds no title when the text starts with prose', () => {
     const result = cleanText('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\nThey agreed to meet again.');
     expect(result.title).toBeNull();
@@ -179,6 +184,7 @@ describe('furniture tests', () => {
     'Published reports said the minister had resigned on Monday, 9 November.',
     'Jane Roe is a member of the opposition party and a former editor of the party newspaper, her aides said.',
     'The envoy said reporting by state media had been misleading.',
+    'Bob Marley, Bruno Mars, Drake, The Eagles, Jay Z, Frank Sinatra',
     'The police said the photographer had been detained.',
     'Reuters reported that the talks had failed, citing two officials.',
     'He said the image of the country had suffered.',

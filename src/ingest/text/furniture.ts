@@ -98,11 +98,14 @@ export function stripBullet(line: string): string {
 }
 
 export function endsWithTerminal(line: string): boolean {
-  return /[.!?…:;]["'”’)\]]*$/.test(line);
+  return /[.!?…:;。！？：；]["'”’)\]」』）]*$/.test(line);
 }
 
+/** Words in a line; Chinese and Japanese write no spaces, so every two ideographs or kana count as a word. */
 export function wordCount(line: string): number {
-  return line.split(/\s+/).filter(Boolean).length;
+  const spaced = line.split(/\s+/).filter(Boolean).length;
+  const cjk = line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  return cjk === 0 ? spaced : spaced + Math.floor(cjk / 2);
 }
 
 /** Navigation, link, share/subscribe/cookie/advert and copyright lines. */
@@ -136,7 +139,9 @@ function isSocialBar(lower: string): boolean {
 function isTagList(line: string): boolean {
   if (endsWithTerminal(line)) return false;
   const parts = line.split(/\s*,\s*/);
-  return parts.length >= 6 && parts.every((p) => p !== '' && wordCount(p) <= 4);
+  if (parts.length < 6 || !parts.every((p) => p !== '' && wordCount(p) <= 4)) return false;
+  // Keywords are mostly lower-case; a list of capitalised names is more likely content.
+  return parts.filter((p) => /^\p{Ll}/u.test(p)).length >= parts.length / 2;
 }
 
 /** "Home | World | Politics", "News · Sport · Weather": short items joined by separators. */
