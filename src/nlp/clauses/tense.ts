@@ -99,6 +99,8 @@ export function verbGroups(tokens: TokenTable, from: number, to: number): VerbGr
       i++;
       continue;
     }
+    // A base form right before another verb is a misread name or noun ("Tim Cook/VERB said").
+    while (i + 1 < to && tokens.pos[i] === 'VERB' && tokens.pos[i + 1] === 'VERB' && tokens.normal[i] === tokens.lemma[i]) i++;
     let end = i + 1;
     while (end < to && (isVerbal(tokens.pos[end]) || tokens.pos[end] === 'PART' || tokens.pos[end] === 'ADV')) end++;
     // Look a little past the group for "due to", "set to", "plans to".

@@ -88,6 +88,8 @@ describe('nlp.dates.v1: what is not a date', () => {
     'Theresa May said the talks may fail.',
     'A total of 1999 people voted.',
     'Inflation reached 2015.5 points.',
+    'Shoppers queued for Black Friday deals.',
+    'Mayer left the company.',
   ])('%s', (text) => {
     expect(datesOf(text)).toEqual([]);
   });
@@ -125,6 +127,8 @@ describe('nlp.dates.v1: the verb a date belongs to', () => {
     ['There will be no meeting at the summit, the Kremlin said on Monday, although talks may follow.', '2018-05-14'],
     ['The minister told parliament on Monday that Russia would not negotiate.', '2018-05-14'],
     ['Marines helped the authorities seize a tanker on Monday.', '2018-05-14'],
+    ['Russia beat Croatia on Monday.', '2018-05-14'],
+    ['"The talks failed," CEO Tim Cook said Tuesday.', '2018-05-15'],
     ['They agreed on a deal under which migrants arriving from Monday will be sent back.', '2018-05-21'],
   ])('%s', (text, value) => {
     expect(datesOf(text)[0].value).toBe(value);

@@ -16,7 +16,14 @@ export function addDates(article: Article): Article {
   const published = parseIsoDate(article.meta.published);
   const spans = splitClauses(article);
   const near = createTenseNear(article);
-  const tenseAt = (offset: number): Tense | null => near(offset) ?? clauseAt(spans, offset)?.tense ?? null;
+  // Without a verb group near the date, the clause decides, but only a clear past or future:
+  // a bare present ("Russia beat Croatia on Monday") is as likely a past form.
+  const tenseAt = (offset: number): Tense | null => {
+    const nearest = near(offset);
+    if (nearest) return nearest;
+    const clause = clauseAt(spans, offset)?.tense ?? null;
+    return clause === 'present' ? null : clause;
+  };
   const quotes = findQuoteSpans(article.text);
   const inQuote = (offset: number) => quotes.some((q) => q.open < offset && offset < q.close);
   article.dates = findDates(article, { published, tenseAt, inQuote });

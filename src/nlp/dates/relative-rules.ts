@@ -31,6 +31,8 @@ const WEEKDAY = new RegExp(
   'g',
 );
 
+const NAMED_DAY = /\b(?:Black|Good|Super|Cyber|Bloody|Ash|Easter|Palm|Holy|Giving|Maundy|Shrove)\s+$/;
+
 /**
  * A bare weekday points back in a past-tense clause and forward in a future (or scheduling
  * present) clause; the publication weekday itself means the day of publication.
@@ -40,6 +42,8 @@ const weekdays: DateRule = (text, { published, tenseAt }) => {
   const out: DateCandidate[] = [];
   const today = weekday(published);
   for (const m of text.matchAll(WEEKDAY)) {
+    // Named days are not dates of this week: Black Friday, Super Tuesday, Good Friday.
+    if (!m[1] && NAMED_DAY.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     const target = WEEKDAYS[m[2].toLowerCase()];
     const forward = (target - today + 7) % 7;
     const back = (today - target + 7) % 7;
