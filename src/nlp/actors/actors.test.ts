@@ -210,9 +210,14 @@ describe('actors: later mentions', () => {
 });
 
 describe('actors: never actors', () => {
-  it('drops names in a photo credit', () => {
-    const a = analyse('Putin met Xi in Beijing.\nPhoto: John Smith/AFP\nThe talks lasted two hours.');
-    expect(a.mentions.find((m) => m.text.includes('John Smith') || m.text === 'AFP')).toBeUndefined();
+  it.each([
+    ['Putin met Xi in Beijing.\nPhoto: John Smith/AFP\nThe talks lasted two hours.'],
+    ['Putin met Xi in Beijing.\nThe leaders shake hands.\nJohn Smith/AFP\nThe talks lasted two hours.'],
+    ['Putin met Xi in Beijing.\nReuters/John Smith\nThe talks lasted two hours.'],
+  ])('drops names in a photo credit: %s', (text) => {
+    const a = analyse(text);
+    expect(a.mentions.find((m) => m.text.includes('John Smith') || m.text === 'AFP' || m.text === 'Reuters')).toBeUndefined();
+    expect(a.mentions.find((m) => m.text === 'Putin')?.code).toBe('RUSGOV');
   });
 
   it.each([

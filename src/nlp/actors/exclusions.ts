@@ -8,7 +8,10 @@ import type { Article } from '../../model/article.js';
 import { foldKey } from './text-key.js';
 
 const CREDIT_START = /^\s*(photo|photos|photograph|image|images|picture|pictures|credit|credits|video|graphic|illustration|caption|file photo)\s*(by\b|:|\||—|-)/i;
-const AGENCY_CREDIT = /(\/|\(|©|\bvia\s)\s*(AFP|Reuters|AP|Getty Images|Getty|EPA|EPA-EFE|TASS|Sputnik|Bloomberg|Anadolu|Xinhua|Shutterstock|Alamy|Pool)\b/;
+const AGENCIES = '(AFP|Reuters|AP|Getty Images|Getty|EPA|EPA-EFE|TASS|Sputnik|Bloomberg|Anadolu|Xinhua|Shutterstock|Alamy|Pool)';
+// "John Smith/AFP", "Reuters/Pavel Rebrov", "© Getty", "via Reuters" anywhere; "(AFP)" only closing the line, since
+// "MOSCOW (Reuters) - Russia said ..." is a dateline before real news.
+const AGENCY_CREDIT = new RegExp(`(\\/|©|\\bvia\\s)\\s*${AGENCIES}\\b|\\b${AGENCIES}\\s*\\/\\s*\\p{Lu}|\\(\\s*${AGENCIES}[^)]*\\)\\s*\\.?\\s*$`, 'u');
 const BYLINE = /^\s*by\s+\p{Lu}[\p{L}.'-]*(\s+\p{Lu}[\p{L}.'-]*){0,3}\s*(,|$|and\s)/iu;
 
 /** True when sentence `si` is a photo/agency credit or a byline, whose names are never actors. */

@@ -177,7 +177,9 @@ function draftPhrase(
   }
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
   // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
-  if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && DATELINE_DASHES.has(keys.key[p.to])) return null;
+  if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && (DATELINE_DASHES.has(keys.key[p.to]) || keys.key[p.to] === '(')) return null;
+  // "MOSCOW (Reuters) -": the agency in a dateline is the publisher, not an actor.
+  const inDateline = keys.key[p.from - 1] === '(' && p.from - 2 === s.tokenStart && keys.key[p.to] === ')';
   if (p.bare && possessed && p.countryForm === 'capital') {
     p.seatRole = 'GOV';
     rule = 'capital-as-government';
@@ -229,7 +231,7 @@ function draftPhrase(
     if (country !== null) Object.assign(mention, { country, code: country + p.newOrg.role });
   }
   if (coded.kind === 'organization' && (coded.role === 'MED' || p.org?.kind === 'media')) {
-    if (isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) {
+    if (inDateline || isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) {
       Object.assign(mention, { code: null, country: null, role: null, via: { stage: ACTORS_STAGE, rule: 'publisher' } });
     }
   }

@@ -43,9 +43,13 @@ describe('places', () => {
     expect(typeof m!.lat).toBe('number');
   });
 
-  it('reads "KIEV —" at the start of a paragraph as a dateline place', () => {
-    const m = locations(analyse('KIEV — Ukraine imposed martial law.')).find((x) => x.text === 'KIEV');
-    expect(m).toMatchObject({ country: 'UKR', name: 'Kyiv' });
+  it.each([
+    ['KIEV — Ukraine imposed martial law.', 'KIEV', 'Kyiv'],
+    ['MOSCOW (Reuters) - Russia said it would respond.', 'MOSCOW', 'Moscow'],
+  ])('reads a dateline as a place: %s', (text, words, name) => {
+    const a = analyse(text);
+    expect(locations(a).find((x) => x.text === words)).toMatchObject({ name });
+    expect(a.mentions.filter((m) => m.code !== null).map((m) => m.text)).toEqual([text.includes('Ukraine') ? 'Ukraine' : 'Russia']);
   });
 
   it('leaves a capital that acts to the actors stage', () => {

@@ -139,7 +139,7 @@ function placeContext(keys: TokenKeys, from: number, to: number, sStart: number,
   const prev = p >= sStart ? keys.key[p] : '';
   if (LOCATION_WORDS.has(prev)) return 'preposition';
   // Dateline: "KIEV —" opening a paragraph.
-  if (from === sStart && to < sEnd && DATELINE_DASHES.has(keys.key[to])) return 'dateline';
+  if (from === sStart && to < sEnd && (DATELINE_DASHES.has(keys.key[to]) || (keys.key[to] === '(' && keys.key[to + 2] === ')'))) return 'dateline';
   if ((prev === ',' || prev === 'and' || prev === 'or') && lastEnd >= p - 1 && lastEnd >= 0) return 'list';
   if (to < sEnd && FACILITY_WORDS.has(keys.key[to])) return 'facility';
   const top = places[0];
