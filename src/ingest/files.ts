@@ -6,6 +6,7 @@
  * or an over-large one becomes an error naming it.
  */
 import { createReadStream } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ItemError, errorMessage } from '../errors.js';
@@ -50,12 +51,38 @@ async function* walk(dir: string): AsyncIterable<FileEntry> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && readerForName(entry.name)) yield { ok: true, path };
+    else if (entry.isFile() && readerForName(innerName(entry.name))) yield { ok: true, path };
+  }
+}
+
+/** True for a gzip-compressed single document ("page.html.gz"); a .warc.gz is an archive read as such. */
+export function isGzipped(path: string): boolean {
+  return /\.gz$/i.test(path) && !/\.warc\.gz$/i.test(path);
+}
+
+/** The name without a compression suffix, which tells the format: "page.html.gz" → "page.html". */
+export function innerName(name: string): string {
+  return isGzipped(name) ? name.slice(0, -3) : name;
+}
+
+/**
+ * A gzip-compressed file's content, refused when it expands beyond `maxBytes` (a small
+ * file may hide a huge one).
+ */
+function gunzipLimited(path: string, bytes: Uint8Array, maxBytes: number): Uint8Array {
+  try {
+    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }));
+  } catch (error) {
+    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ItemError('E_TOO_LARGE', path, `the file expands to more than the ${maxBytes}-byte limit`);
+    }
+    throw new ItemError('E_GZIP', path, `not a readable gzip file: ${errorMessage(error)}`);
   }
 }
 
 /**
- * A source for a file whose size was checked with stat first.
+ * A source for a file whose size was checked with stat first. A gzip-compressed document
+ * ("page.html.gz") is decompressed, within the same limit.
  * @throws ItemError E_EMPTY for an empty file, E_TOO_LARGE over `maxBytes` (unless the reader streams).
  */
 export async function fileSource(path: string, { maxBytes = DEFAULT_MAX_BYTES, streams = false } = {}): Promise<InputSource> {
@@ -67,6 +94,17 @@ export async function fileSource(path: string, { maxBytes = DEFAULT_MAX_BYTES, s
       path,
       `the file is ${info.size} bytes, over the ${maxBytes}-byte limit (raise it with the maxBytes option)`,
     );
+  }
+  if (!streams && isGzipped(path)) {
+    let content: Uint8Array | null = null;
+    const bytes = async () => (content ??= gunzipLimited(path, new Uint8Array(await readFile(path)), maxBytes));
+    return {
+      name: path,
+      bytes,
+      stream: async function* () {
+        yield await bytes();
+      },
+    };
   }
   return {
     name: path,

@@ -130,6 +130,21 @@ describe('readInputs', () => {
     expect(a.ok && a.article.id).toBe(b.ok && b.article.id);
   });
 
+  it('reads gzip-compressed documents by their inner extension, and refuses a gzip bomb', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    mkdirSync(join(dir, 'gz'), { recursive: true });
+    writeFileSync(join(dir, 'gz', 'page.html.gz'), gzipSync(readFileSync(fixture('article.html'))));
+    writeFileSync(join(dir, 'gz', 'big.txt.gz'), gzipSync(Buffer.alloc(2_000_000, 'a ')));
+    writeFileSync(join(dir, 'gz', 'broken.txt.gz'), Buffer.from('not gzip at all'));
+    const results = await collect([join(dir, 'gz')], { maxBytes: 1_000_000 });
+    expect(results.map((r) => (r.ok ? `ok ${r.article.meta.title}` : `${r.error.code} ${r.error.item}`))).toEqual([
+      `E_TOO_LARGE ${join(dir, 'gz', 'big.txt.gz')}`,
+      `E_GZIP ${join(dir, 'gz', 'broken.txt.gz')}`,
+      'ok Border crossing reopens after floods',
+    ]);
+  });
+
   it('sniffs an explicitly named file without a known extension', async () => {
     writeFileSync(join(dir, 'page.download'), '<!doctype html><html><body><article><p>The assembly passed the budget on Thursday after a debate that lasted all night and ended with a narrow vote.</p><p>The opposition said it would challenge the vote in the constitutional court within the week.</p></article></body></html>');
     const r = await only(join(dir, 'page.download'));

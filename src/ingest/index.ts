@@ -1,15 +1,15 @@
 /**
  * @module ingest
  * Every input a news user has, read into Articles: plain text, Markdown, HTML pages, JSONL
- * and JSON records, RSS and Atom feeds, WARC archives, and standard input (text or HTML,
- * sniffed). `readInputs` yields one result per article or failed item, in input order; bad
+ * and JSON records, RSS and Atom feeds, WARC archives, any of them gzip-compressed
+ * ("page.html.gz"), and standard input (text or HTML, sniffed). `readInputs` yields one result per article or failed item, in input order; bad
  * input never stops the run.
  */
 import { ItemError, errorMessage } from '../errors.js';
 import type { IngestOptions, IngestResult, ReadInputs } from './types.js';
 import type { InputReader, InputSource } from './source.js';
 import { DEFAULT_MAX_BYTES } from './source.js';
-import { expandPaths, fileSource, readHead, stdinSource } from './files.js';
+import { expandPaths, fileSource, innerName, isGzipped, readHead, stdinSource } from './files.js';
 import { jsonlReader, readerForName, sniffReader } from './registry.js';
 import { fail } from './results.js';
 
@@ -48,8 +48,18 @@ export const readInputs: ReadInputs = async function* (paths: string[], options:
         source = await stdinSource(maxBytes);
         reader = options.jsonl ? jsonlReader : sniffReader((await source.bytes()).subarray(0, 1024));
       } else {
-        reader = options.jsonl ? jsonlReader : (readerForName(path) ?? sniffReader(await readHead(path)));
-        source = await fileSource(path, { maxBytes, streams: reader.streams === true });
+        const known = options.jsonl ? jsonlReader : readerForName(innerName(path));
+        if (known) {
+          reader = known;
+          source = await fileSource(path, { maxBytes, streams: reader.streams === true });
+        } else if (isGzipped(path)) {
+          // A compressed file of unknown kind: look inside before choosing.
+          source = await fileSource(path, { maxBytes });
+          reader = sniffReader((await source.bytes()).subarray(0, 1024));
+        } else {
+          reader = sniffReader(await readHead(path));
+          source = await fileSource(path, { maxBytes, streams: reader.streams === true });
+        }
       }
     } catch (error) {
       yield fail(error, path);
