@@ -34,7 +34,7 @@ export interface CoderOptions {
   placeTargets: boolean;
   /** When neither the clause nor the previous sentence gives a target, take another country's actor from the same sentence. */
   sentenceTargets: boolean;
-  /** With no target: protests (14) are aimed at the protesters' own government, repression (175) at the own civilians. */
+  /** With no target: protests (14) and non-state demands (10) are aimed at the own government, repression (175) at the own civilians. */
   impliedTargets: boolean;
 }
 
@@ -298,7 +298,9 @@ function expand(
     // CAMEO's convention for domestic events with no named target: protesters act on their own
     // government; police repression and crackdowns act on their own civilians.
     const country = sources[0].country;
-    const role = t.pattern.code.startsWith('14') ? 'GOV' : t.pattern.code === '175' ? 'CVL' : null;
+    const root = t.pattern.code.slice(0, 2);
+    const nonState = sources[0].role === null || !STATE_ROLES.has(sources[0].role);
+    const role = root === '14' || (root === '10' && nonState) ? 'GOV' : t.pattern.code === '175' ? 'CVL' : null;
     if (country !== null && role !== null) targets = [impliedActor(sources[0], country, role)];
   }
   const out: DraftEvent[] = [];
