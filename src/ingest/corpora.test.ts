@@ -44,6 +44,19 @@ describe.skipIf(!present)('real feeds and archives', () => {
     expect(ok).toBe(48);
   });
 
+  it('reads real gzipped news pages from a directory, each into a non-empty article', async () => {
+    const dir = join(corpora, 'news-html', 'html');
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort().slice(0, 30).map((f) => join(dir, f));
+    let ok = 0;
+    for await (const r of readInputs(pages)) {
+      if (r.ok) {
+        ok++;
+        expect(r.article.text.split('\n\n').length).toBeGreaterThan(1);
+      }
+    }
+    expect(ok).toBe(pages.length);
+  });
+
   it('decodes the windows-1251 feed into Russian text', async () => {
     const path = join(corpora, 'feeds', 'node-feedparser__iconv.xml');
     const languages: (string | null)[] = [];
