@@ -3,15 +3,16 @@
  * Direct quotes and who said them. For each quoted stretch the attribution is sought
  * right after it ("…," X said / said X / according to X), right before it (X said: "…" /
  * X told the paper: "…"), and otherwise inherited from the quote just before in the same
- * or the previous paragraph ("First part," X said. "Second part."). A one-to-three word
- * quote with no speech verb next to it is a scare quote or a title, not a quote.
+ * or the previous paragraph ("First part," X said. "Second part."). Naming verbs attribute
+ * too (X called the truce "a pause, not a peace"). A one-to-three word quote with no speech
+ * or naming verb next to it is a scare quote or a title, not a quote.
  */
 import type { Article } from '../../model/article.js';
 import type { Quote, Speaker } from '../../model/quote.js';
 import { sentenceAt } from '../dates/find-dates.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { resolveSpeaker } from './resolve-speaker.js';
-import { isQuoteMark, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
+import { coordinatedSubject, isQuoteMark, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
 import { HEARER_LEMMAS, SPEECH_LEMMAS, speechLemma } from './speech-verbs.js';
 import { firstTokenFrom, lastTokenBefore } from './token-index.js';
 
@@ -110,7 +111,7 @@ function attributionBefore(article: Article, span: QuoteSpan, options: BeforeOpt
     // "so-called" is no attribution.
     const naming = tokens.pos[v] === 'VERB' && NAMING_LEMMAS.has(tokens.lemma[v]) && tokens.normal[v - 1] !== '-' && (!options.short || last - v <= 12);
     if (!naming && !isSpeechVerb(article, v)) continue;
-    const words = subjectBefore(tokens, v, limit) ?? coordinatedSubject(article, v, limit);
+    const words = subjectBefore(tokens, v, limit) ?? coordinatedSubject(tokens, v, limit);
     return words ? { words, cue: { from: v, to: v + 1 } } : null;
   }
   if (options.colon) {
@@ -123,19 +124,6 @@ function attributionBefore(article: Article, span: QuoteSpan, options: BeforeOpt
   return null;
 }
 
-/** "X accused Washington ... and told a crowd": the subject of the verb before "and". */
-export function coordinatedSubject(article: Article, verb: number, limit: number): SpeakerWords | null {
-  const { tokens } = article;
-  let j = verb - 1;
-  while (j >= limit && tokens.pos[j] === 'ADV') j--;
-  if (j < limit || tokens.normal[j] !== 'and') return null;
-  for (let v = j - 1; v >= limit; v--) {
-    if (tokens.pos[v] !== 'VERB' || tokens.normal[v].endsWith('ing') || tokens.normal[v - 1] === 'to') continue;
-    const words = subjectBefore(tokens, v, limit);
-    if (words) return words;
-  }
-  return null;
-}
 
 /** Is the mark right before the quote a colon or comma, or the speech verb itself? */
 function introducedBefore(article: Article, span: QuoteSpan): boolean {

@@ -10,10 +10,9 @@
 import type { Article } from '../../model/article.js';
 import type { Quote, Speaker } from '../../model/quote.js';
 import type { TokenTable } from '../../model/tokens.js';
-import { coordinatedSubject } from './direct-quotes.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { resolveSpeaker } from './resolve-speaker.js';
-import { isQuoteMark, phraseAt, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
+import { coordinatedSubject, isQuoteMark, phraseAt, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
 import { HEARER_LEMMAS, REPORTING_LEMMAS, speechLemma } from './speech-verbs.js';
 
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON']);
@@ -196,7 +195,7 @@ function findInSentence(article: Article, from: number, to: number, inDirect: (t
     const coordinated = previous && tokens.normal[v - 1] === 'and' ? previous.words : null;
     const words = isParticiple(tokens, v)
       ? participleSubject(tokens, v, from)
-      : coordinated ?? subjectBefore(tokens, v, from) ?? coordinatedSubject(article, v, from);
+      : coordinated ?? subjectBefore(tokens, v, from) ?? coordinatedSubject(tokens, v, from);
     if (!words) continue;
     const end = complementEnd(tokens, start, to, /^(?:who|which)$/.test(tokens.normal[v - 1] ?? ''));
     if (end <= start) continue;

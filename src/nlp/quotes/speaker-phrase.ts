@@ -199,3 +199,16 @@ export function phraseAt(tokens: TokenTable, first: number, limit: number): Spea
   const to = nounPhraseForward(tokens, first, limit);
   return to > first && hasHead(tokens, first, to) ? { from: first, to, appositive: null } : null;
 }
+
+/** "X accused Washington ... and told a crowd": the subject of the verb before "and". */
+export function coordinatedSubject(tokens: TokenTable, verb: number, limit: number): SpeakerWords | null {
+  let j = verb - 1;
+  while (j >= limit && tokens.pos[j] === 'ADV') j--;
+  if (j < limit || tokens.normal[j] !== 'and') return null;
+  for (let v = j - 1; v >= limit; v--) {
+    if (tokens.pos[v] !== 'VERB' || tokens.normal[v].endsWith('ing') || tokens.normal[v - 1] === 'to') continue;
+    const words = subjectBefore(tokens, v, limit);
+    if (words) return words;
+  }
+  return null;
+}
