@@ -102,6 +102,11 @@ describe('direct quotes: long speaker phrases', () => {
     expect(addQuotes(a).quotes[0].speaker?.affiliation).toBe('Institute for Physics');
   });
 
+  it('steps over a participial phrase between the speaker and the verb', () => {
+    const text = 'Sergei Lavrov, speaking at a news conference in Moscow, said: "We will respond."';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: 'We will respond.', speaker: 'Sergei Lavrov', kind: 'direct' }]);
+  });
+
   it('reads titles joined by "and" as part of the speaker phrase', () => {
     const text = '"We found water," lead researcher and planetary scientist Lucas Paganini said.';
     expect(quotesOf(article(text))[0].speaker).toBe('Lucas Paganini');

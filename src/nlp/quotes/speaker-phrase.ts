@@ -105,7 +105,8 @@ export function subjectBefore(tokens: TokenTable, verb: number, limit: number): 
     let k = j - 1;
     while (k >= limit && k > j - 16 && !isComma(tokens, k) && !isQuoteMark(tokens, k)) k--;
     if (k < limit || !isComma(tokens, k) || k === j - 1) return null;
-    const relative = RELATIVE.has(tokens.normal[k + 1]);
+    // "Putin, speaking at a news conference, said": a participial phrase is skipped like a relative clause.
+    const relative = RELATIVE.has(tokens.normal[k + 1]) || (tokens.pos[k + 1] === 'VERB' && /(?:ing|ed)$/.test(tokens.normal[k + 1]));
     let hasVerb = false;
     for (let m = k + 1; m < j; m++) if (isVerbal(tokens, m) && !isNpToken(tokens, m)) hasVerb = true;
     // A description has no verb of its own (the tagger's "think/VERB tank" aside, so one that
