@@ -197,6 +197,25 @@ describe('reported speech', () => {
     expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: clause, speaker: 'Sergei Lavrov', kind: 'reported' }]);
   });
 
+  it('ends a report where another speaker\'s report begins', () => {
+    const text = 'Sergei Lavrov insisted the deal was fair, but John Kerry said it would fail.';
+    expect(quotesOf(article(text, [LAVROV, { text: 'John Kerry', kind: 'person', code: 'USAGOV' }]))).toEqual([
+      { text: 'the deal was fair', speaker: 'Sergei Lavrov', kind: 'reported' },
+      { text: 'it would fail', speaker: 'John Kerry', kind: 'reported' },
+    ]);
+  });
+
+  it('takes the speaker of "he said, adding that" from the speech verb, not from the quote', () => {
+    const text = '"Our patience has limits," Sergei Lavrov said, adding that talks would continue next week.';
+    expect(quotesOf(article(text, [LAVROV]))).toContainEqual({ text: 'talks would continue next week', speaker: 'Sergei Lavrov', kind: 'reported' });
+  });
+
+  it('reads a long "according to" source up to its comma', () => {
+    const text = 'According to a statement released by the ministry late on Sunday, three soldiers were killed.';
+    const a = article(text, [{ text: 'ministry', kind: 'organization', code: 'RUSGOV' }]);
+    expect(quotesOf(a)).toEqual([{ text: 'three soldiers were killed', speaker: 'ministry', kind: 'reported' }]);
+  });
+
   it('gives two reports joined by "and" the same speaker and ends the first before the second', () => {
     const text = 'Sergei Lavrov said the alliance would hold more exercises, and told journalists that no ally would be left alone.';
     expect(quotesOf(article(text, [LAVROV]))).toEqual([

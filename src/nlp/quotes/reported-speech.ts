@@ -52,14 +52,21 @@ function participleLemmas(form: string): string[] {
  * The subject of the sentence's main verb — its first finite verb — for a participle after
  * a comma: "Khan offered talks, warning ...", not "a letter posted on Twitter, saying".
  */
-function participleSubject(tokens: TokenTable, participle: number, from: number): SpeakerWords | null {
+function participleSubject(tokens: TokenTable, participle: number, from: number, inDirect: (token: number) => boolean): SpeakerWords | null {
+  // '"…," he said, adding that …': the speech verb right before the comma has the subject.
+  const before = participle - 2;
+  if (before >= from && tokens.pos[before] === 'VERB' && REPORTING_LEMMAS.has(speechLemma(tokens.normal[before], tokens.lemma[before]))) {
+    const words = subjectBefore(tokens, before, from) ?? subjectAfter(tokens, before, participle - 1);
+    if (words && !inDirect(words.from)) return words;
+  }
   for (let v = from + 1; v < participle - 1; v++) {
-    if (!isFinite(tokens, v) || tokens.normal[v - 1] === 'to' || tokens.pos[v - 1] === 'DET') continue;
+    // Verbs inside a quote are the speaker's words, not the sentence's main verb.
+    if (inDirect(v) || !isFinite(tokens, v) || tokens.normal[v - 1] === 'to' || tokens.pos[v - 1] === 'DET') continue;
     const words = subjectBefore(tokens, v, from);
-    if (words) return words;
+    if (words && !inDirect(words.from)) return words;
   }
   // The tagger missed the main verb ("Turkey shot down ..., saying"): the sentence's opening phrase.
-  return phraseAt(tokens, from, participle);
+  return inDirect(from) ? null : phraseAt(tokens, from, participle);
 }
 
 /** Does a subject and a finite verb start at token i (the reported clause)? */
@@ -117,6 +124,11 @@ function complementStart(tokens: TokenTable, verb: number, end: number, hearer: 
 function complementEnd(tokens: TokenTable, from: number, to: number, startsWithRelative = false): number {
   for (let k = from + 1; k < to; k++) {
     if (tokens.normal[k] === ',' && CLOSING_CONJUNCTIONS.has(tokens.normal[k + 1])) return trimEnd(tokens, from, k);
+    // ", but Labour's Keir Starmer said …": a new clause with a speech verb of its own is the
+    // reporter's, not part of this report.
+    if (tokens.normal[k] === ',' && tokens.pos[k + 1] === 'CCONJ' && clauseStartsAt(tokens, k + 2, to) && hasReportingVerb(tokens, k + 2, to)) {
+      return trimEnd(tokens, from, k);
+    }
     // "NATO, which promised that ..., has offered no timetable": back in the main clause.
     if (tokens.normal[k] === ',' && startsWithRelative && isFinite(tokens, k + 1)) return trimEnd(tokens, from, k);
     if (tokens.pos[k] === 'CCONJ' && tokens.normal[k] === 'and') {
@@ -126,6 +138,11 @@ function complementEnd(tokens: TokenTable, from: number, to: number, startsWithR
     }
   }
   return trimEnd(tokens, from, to);
+}
+
+function hasReportingVerb(tokens: TokenTable, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isReportingVerb(tokens, i)) return true;
+  return false;
 }
 
 function isFinite(tokens: TokenTable, i: number): boolean {
@@ -194,7 +211,7 @@ function findInSentence(article: Article, from: number, to: number, inDirect: (t
     const previous = found[found.length - 1];
     const coordinated = previous && tokens.normal[v - 1] === 'and' ? previous.words : null;
     const words = isParticiple(tokens, v)
-      ? participleSubject(tokens, v, from)
+      ? participleSubject(tokens, v, from, inDirect)
       : coordinated ?? subjectBefore(tokens, v, from) ?? coordinatedSubject(tokens, v, from);
     if (!words) continue;
     const end = complementEnd(tokens, start, to, /^(?:who|which)$/.test(tokens.normal[v - 1] ?? ''));
@@ -212,6 +229,16 @@ function accordingTo(tokens: TokenTable, from: number, v: number, to: number): F
   let after = words.appositive ? words.appositive.to : words.to;
   const cue = { from: v, to: v + 2 };
   if (v === from || tokens.normal[v - 1] !== ',') {
+    // "According to a statement released by the ministry late on Sunday, three soldiers ...":
+    // the source phrase runs to the first comma before a clause.
+    if (tokens.normal[after] !== ',') {
+      let comma = after;
+      while (comma < Math.min(to, after + 20) && tokens.normal[comma] !== ',') comma++;
+      if (comma < to && tokens.normal[comma] === ',' && clauseStartsAt(tokens, comma + 1, to)) {
+        words.to = comma;
+        after = comma;
+      }
+    }
     if (tokens.normal[after] === ',') after++;
     const end = complementEnd(tokens, after, to);
     return clauseStartsAt(tokens, after, to) && end > after ? { words, verb: cue, clause: { from: after, to: end } } : null;
