@@ -30,13 +30,37 @@ const PLANNING_NOUNS = new Set([
   'threat', 'bid', 'effort', 'attempt', 'intention', 'willingness', 'readiness', 'option', 'push', 'pressure', 'appeal',
 ]);
 
+/** The modality a verb's own auxiliaries give it: "would renew", "did not renew", "plans to renew". */
+function verbContext(view: TokenView, j: number, sStart: number): Modality {
+  for (let k = j - 1; k >= Math.max(sStart, j - 4); k--) {
+    const w = view.normal(k);
+    if (NEGATORS.has(w)) return 'negated';
+    if (MODALS.has(w)) return 'hypothetical';
+    if (w === 'to') {
+      let g = k - 1;
+      while (g >= sStart && view.pos(g) === 'ADV') g--;
+      if (g >= sStart && view.is(g, NEGATING_VERBS)) return 'negated';
+      return g >= sStart && view.is(g, HYPOTHETICAL_GOVERNORS) ? 'hypothetical' : 'asserted';
+    }
+    if (view.pos(k) !== 'ADV' && view.pos(k) !== 'AUX' && view.pos(k) !== 'PART') break;
+  }
+  return 'asserted';
+}
+
 /**
  * Modality of a trigger.
  * @param triggers every trigger of the sentence, in order (to find a governing one)
  * @param sStart first token of the sentence, sEnd one past its last
  * @param from first token of the trigger's own clause (usually the source's first token)
  */
-export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sStart: number, sEnd: number, from: number): Modality {
+export function modalityOf(
+  view: TokenView,
+  t: Trigger,
+  triggers: Trigger[],
+  sStart: number,
+  sEnd: number,
+  from: number,
+): Modality {
   let lastNonPunct = sEnd - 1;
   while (lastNonPunct > sStart && view.pos(lastNonPunct) === 'PUNCT' && view.normal(lastNonPunct) !== '?') lastNonPunct--;
   const question = view.normal(lastNonPunct) === '?';
@@ -64,6 +88,12 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sSt
     else if (MODALS.has(w)) hypothetical = true;
     else if (view.pos(j) === 'VERB' || view.pos(j) === 'NOUN' || view.pos(j) === 'PROPN') {
       if (view.is(j, NEGATING_VERBS) && view.pos(j) === 'VERB') negated = true;
+      // "plans to renew its sanctions": a noun event is as (un)real as the verb whose object it is.
+      if (t.kind === 'noun' && view.pos(j) === 'VERB') {
+        const m = verbContext(view, j, sStart);
+        if (m === 'negated') negated = true;
+        if (m === 'hypothetical') hypothetical = true;
+      }
       // "plans for a meeting", "a proposal to hold talks": a planned or proposed event has not happened.
       if (view.pos(j) === 'NOUN' && view.is(j, PLANNING_NOUNS)) hypothetical = true;
       if (view.pos(j) === 'NOUN' && j > sStart && view.normal(j - 1) === 'no') negated = true;
@@ -84,6 +114,8 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[], sSt
   for (let j = t.head - 1; j >= sStart; j--) {
     if (BREAKS.has(view.normal(j))) break;
     if (CONDITIONALS.has(view.normal(j))) hypothetical = true;
+    // "should Washington abandon the agreement": an inverted condition
+    if (view.normal(j) === 'should' && j + 1 < t.head && ['PROPN', 'NOUN', 'DET'].includes(view.pos(j + 1)) && j > sStart && view.pos(j - 1) !== 'PROPN' && view.pos(j - 1) !== 'NOUN' && view.pos(j - 1) !== 'PRON') hypothetical = true;
   }
   // "... would destroy North Korea if forced to": a condition after the trigger, in its sentence.
   for (let j = t.last + 1; j < sEnd; j++) {
