@@ -62,7 +62,7 @@ const CREDIT_TAIL = new RegExp(
     `\\((?:photos?|images?|pictures?|video)\\s+(?:by|credit|courtesy(?: of)?|:)[^)]{1,120}\\)\\s*$`,
     `\\b(?:photos?|images?|pictures?|photographs?|photo credit|credit|illustration|graphic|video|footage|foto)\\s*:\\s*[^.!?:]{1,80}$`,
     `(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}\\s*)?[\\p{L}][^.!?]{0,80}$`,
-    `\\b[\\p{L}.' -]{0,40}/\\s*${AGENCIES}(?:\\s*(?:/|via)\\s*${AGENCIES})*\\s*\\)?\\s*$`,
+    `(?<=[\\p{L}.])\\s?/\\s*${AGENCIES}(?:\\s*(?:/|via)\\s*${AGENCIES})*\\s*\\)?\\s*$`,
     `\\b(?:via|courtesy of)\\s+${AGENCIES}\\s*\\)?\\s*$`,
     `\\b${AGENCIES} (?:photo|file photo|pool photo)\\b[^.!?]{0,40}$`,
   ].join('|'),
@@ -174,8 +174,13 @@ export function isPhotoCredit(line: string): boolean {
 
 /** A caption that carries its own credit at the end: "Troops on parade in Kyiv. Photo: Reuters". */
 export function endsWithCredit(line: string): boolean {
-  return line.length <= 600 && CREDIT_TAIL.test(line);
+  // Every credit pattern is anchored at the end and bounded in length, so the tail suffices
+  // and long lines cost no more than short ones.
+  return line.length <= 600 && CREDIT_HINT.test(line) && CREDIT_TAIL.test(line.slice(-240));
 }
+
+/** Every credit tail holds one of these; most lines do not, and skip the costly pattern. */
+const CREDIT_HINT = /[/©]|\(c\)|photo|image|picture|credit|illustra|graphic|video|footage|foto|copyright|via|courtesy/i;
 
 /**
  * Whether a line that stands right before a credit line is that credit's caption. A
