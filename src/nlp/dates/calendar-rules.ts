@@ -72,7 +72,7 @@ function resolveYear(month: number, modifier: string | null, yearWords: string |
 
 // Not part of a number ("2,014", "1999.5", "$2018") nor a decade ("2010s") or a percentage.
 const YEAR = /(?<![\d$£€,.\-/])\b((?:19|20)\d\d)\b(?![\d%]|,\d|\.\d|s\b|\s*(?:per ?cent|percent))/g;
-const YEAR_CUE = /\b(?:in|since|until|till|by|from|during|through|throughout|before|after|around|early|late|mid|end of|middle of|start of|beginning of|spring|summer|autumn|fall|winter|year)[-\s]+$/i;
+const YEAR_CUE = /\b(?:in|since|until|till|by|from|during|through|throughout|before|after|around|early|late|mid|end of|middle of|start of|beginning of|half of|quarter of|spring|summer|autumn|fall|winter|year)[-\s]+$/i;
 const RANGE_CUE = /(?:19|20)\d\d\s*(?:and|or|to|-|–|—)\s*$/;
 const DETERMINER = /\b(?:the|a|an|its|their|his|her)\s+$/i;
 

@@ -31,6 +31,8 @@ export function findChronoDates(sentence: string, offset: number, context: DateC
   for (const result of chrono.en.strict.parse(sentence, { instant: reference, timezone: 0 })) {
     const start = result.start;
     if (!start.isCertain('month') || !start.isCertain('day')) continue;
+    // Only written dates: chrono's strict parser still reads "a week after" relatively.
+    if (!/\d/.test(result.text) || !MONTH_OR_SHAPE.test(`${result.text} `)) continue;
     const month = start.get('month');
     const day = start.get('day');
     if (month === null || day === null) continue;
@@ -56,10 +58,16 @@ export function findChronoDates(sentence: string, offset: number, context: DateC
 /**
  * The year that puts the day nearest the publication date, with days on the far side of the
  * clause's tense counted six times over: a past clause may still name a date a few weeks
- * ahead ("agreed to delay Brexit beyond March 29"), but not half a year ahead.
+ * ahead ("agreed to delay Brexit beyond March 29"), but not half a year ahead. A future
+ * clause ("will") always looks ahead.
  */
 function inferYear(month: number, day: number, published: CalendarDate, tense: string | null): number {
   const now = Date.UTC(published.year, published.month - 1, published.day);
+  // "will resume on Feb. 25" is never a date that has passed.
+  if (tense === 'future') {
+    const days = (Date.UTC(published.year, month - 1, day) - now) / 86_400_000;
+    return days >= 0 ? published.year : published.year + 1;
+  }
   let best = published.year;
   let bestCost = Infinity;
   for (const year of [published.year - 1, published.year, published.year + 1]) {

@@ -40,7 +40,15 @@ describe('nlp.dates.v1: absolute expressions', () => {
     expect(datesOf(text)).toEqual([{ text: expression, value, precision }]);
   });
 
+  it('reads "a week after" relative to the date before it, not as chrono does', () => {
+    expect(datesOf('Talks will resume on June 25, a week after the last round collapsed.')).toEqual([
+      { text: 'June 25', value: '2018-06-25', precision: 'day' },
+      { text: 'a week after', value: '2018-06-18', precision: 'day' },
+    ]);
+  });
+
   it('puts a day date without a year in the past for a past clause, in the future for a future one', () => {
+    expect(datesOf('Talks will resume on May 10.')[0].value).toBe('2019-05-10');
     expect(datesOf('The envoy arrived on December 3.')[0].value).toBe('2017-12-03');
     expect(datesOf('The envoy will arrive on December 3.')[0].value).toBe('2018-12-03');
   });
