@@ -27,7 +27,7 @@ export interface Trigger {
 
 /** How far after the head a pattern's words may lie. */
 const WINDOW = 9;
-const HARD_STOP = new Set([';', ':', '.', '?', '!', '"', '“', '”', '(', ')', '—', '–']);
+const HARD_STOP = new Set([';', ':', '.', '?', '!', '(', ')', '—', '–']);
 const NOUN_DETERMINERS = new Set([
   'a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'your', 'this', 'that', 'these', 'those', 'new', 'fresh', 'further',
   'any', 'no', "'s", '’s', 'of', 'more', 'first', 'second', 'latest', 'recent', 'joint', 'planned', 'proposed',
