@@ -26,9 +26,13 @@ export function mergeMentions(existing: Mention[], added: Mention[]): Mention[] 
   return out;
 }
 
+/** Roles of the state, which a dateline's country may give to an unattributed mention. */
+const STATE_ROLES = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD']);
+
 /**
  * A group or person mention with a role but no country ("police", "Deputy Foreign Minister X")
- * takes the country of the places in its sentence when they all agree on one.
+ * takes the country of the places in its sentence when they all agree on one; with no place in
+ * its sentence, a state role takes the country of the article's dateline.
  */
 export function inheritPlaceCountry(mentions: Mention[]): void {
   const bySentence = new Map<number, Set<string>>();
@@ -38,14 +42,21 @@ export function inheritPlaceCountry(mentions: Mention[]): void {
     if (set === undefined) bySentence.set(m.sentence, (set = new Set()));
     set.add(m.country);
   }
+  // "KIEV — ... lawmakers voted": unattributed state bodies are most often the dateline's.
+  const dateline = mentions.find((m) => m.kind === 'location' && m.via.rule === 'dateline' && m.country !== null);
   for (const m of mentions) {
     // Groups ("police") and people described only by a role ("Deputy Foreign Minister X").
     if ((m.kind !== 'group' && m.kind !== 'person') || m.role === null || m.country !== null || m.antecedent !== undefined) continue;
     const countries = bySentence.get(m.sentence);
-    if (countries === undefined || countries.size !== 1) continue;
-    const [country] = countries;
-    m.country = country;
-    m.code = country + m.role;
-    m.via = { stage: m.via.stage, rule: 'role+place' };
+    if (countries !== undefined && countries.size === 1) {
+      const [country] = countries;
+      m.country = country;
+      m.code = country + m.role;
+      m.via = { stage: m.via.stage, rule: 'role+place' };
+    } else if (countries === undefined && dateline !== undefined && STATE_ROLES.has(m.role)) {
+      m.country = dateline.country;
+      m.code = dateline.country + m.role;
+      m.via = { stage: m.via.stage, rule: 'role+dateline' };
+    }
   }
 }

@@ -75,6 +75,12 @@ describe('places', () => {
     expect(a.mentions.find((m) => m.text === 'Police')?.code).toBe('UKRCOP');
   });
 
+  it('gives unattributed state bodies the dateline country, but not other roles', () => {
+    const a = analyse('KIEV — Lawmakers voted to impose martial law. Protesters gathered.');
+    expect(a.mentions.find((m) => m.text === 'Lawmakers')?.code).toBe('UKRLEG');
+    expect(a.mentions.find((m) => m.text === 'Protesters')?.code).toBeNull();
+  });
+
   it('keeps antecedent indexes pointing at the same mention after merging', () => {
     const a = analyse('Sergei Lavrov arrived in Geneva. He met diplomats in Vienna.');
     const he = a.mentions.find((m) => m.text === 'He')!;
