@@ -115,7 +115,7 @@ export function modalityOf(
     if (BREAKS.has(view.normal(j))) break;
     if (CONDITIONALS.has(view.normal(j))) hypothetical = true;
     // "should Washington abandon the agreement": an inverted condition
-    if (view.normal(j) === 'should' && j + 1 < t.head && ['PROPN', 'NOUN', 'DET'].includes(view.pos(j + 1)) && j > sStart && view.pos(j - 1) !== 'PROPN' && view.pos(j - 1) !== 'NOUN' && view.pos(j - 1) !== 'PRON') hypothetical = true;
+    if (view.normal(j) === 'should' && j + 1 < t.head && ['PROPN', 'NOUN', 'DET'].includes(view.pos(j + 1))) hypothetical = true;
   }
   // "... would destroy North Korea if forced to": a condition after the trigger, in its sentence.
   for (let j = t.last + 1; j < sEnd; j++) {
