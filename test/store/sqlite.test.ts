@@ -68,6 +68,20 @@ describe('SQLite store', () => {
     await second.close();
   });
 
+  it('turns a failed write into an error that names the file', async () => {
+    const path = nextPath();
+    const store = await openStore(path);
+    const locker = new Database(path);
+    locker.pragma('busy_timeout = 0');
+    locker.exec('BEGIN IMMEDIATE');
+    (store as unknown as { db: Database.Database }).db.pragma('busy_timeout = 0');
+    await expect(store.putArticles(fixtureArticles())).rejects.toThrow(`cannot write to ${path}: database is locked`);
+    locker.exec('ROLLBACK');
+    locker.close();
+    expect((await store.putArticles(fixtureArticles())).inserted).toBe(3);
+    await store.close();
+  });
+
   it('refuses a database written by a newer Détente', async () => {
     const path = nextPath();
     const db = new Database(path);

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Article } from '../../model/article.js';
 import type { ArticleRecord } from '../../model/record.js';
-import { UsageError } from '../../errors.js';
+import { DetenteError, UsageError, errorMessage } from '../../errors.js';
 import type {
   ActorSummary,
   ArticleFilter,
@@ -65,11 +65,20 @@ export class SqliteStore implements Store {
   }
 
   async putArticles(articles: Article[]): Promise<PutResult> {
-    return this.writeArticles(articles);
+    return this.writing(() => this.writeArticles(articles));
   }
 
   async putFailures(failures: FailureRecord[]): Promise<void> {
-    if (failures.length > 0) this.writeFailures(failures);
+    if (failures.length > 0) this.writing(() => this.writeFailures(failures));
+  }
+
+  /** A failed write (disk full, file locked too long, read-only) stops the run with a message naming the file. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      throw new DetenteError('E_STORE_WRITE', `cannot write to ${this.path}: ${errorMessage(error)}`, { cause: error });
+    }
   }
 
   async hasArticle(id: string): Promise<boolean> {
