@@ -98,6 +98,34 @@ describe('coder.cameo.v1: who did it to whom', () => {
   });
 });
 
+describe('coder.cameo.v1: implied and sentence-level targets', () => {
+  it('aims a protest with no named target at the protesters\' own government', () => {
+    expect(triples(coded('Thousands of protesters demonstrated in the capital on Sunday.'))).toEqual(['RUSCVL>RUSGOV:141']);
+  });
+
+  it('never lets a government or police "protest"', () => {
+    expect(triples(coded('Russian police marched in the capital on Sunday.'))).toEqual([]);
+  });
+
+  it('aims a show of force at the adversary named elsewhere in the sentence', () => {
+    const a = coded('Russian forces began new drills after Ukrainian troops moved east.');
+    expect(triples(a)).toEqual(['RUSMIL>UKRMIL:150']);
+    expect(a.events[0].rule).toBe('verb:hold+exercise+sentence-target');
+  });
+
+  it('pairs co-actors of a reciprocal event with each other, not with its object', () => {
+    expect(triples(coded('Israel and China held joint exercises near Syria.'))).toEqual(['ISRGOV>CHNGOV:062', 'CHNGOV>ISRGOV:062']);
+  });
+
+  it('reads an object pronoun after the verb as the last other actor', () => {
+    expect(triples(coded('Turkey cut ties with Iran, accusing it of espionage.'))).toEqual(['TURGOV>IRNGOV:161', 'TURGOV>IRNGOV:1125']);
+  });
+
+  it('gives a noun after a possessive the subject of its clause', () => {
+    expect(triples(coded('Israel raised the issue during its meeting with China.'))).toEqual(['ISRGOV>CHNGOV:044', 'CHNGOV>ISRGOV:044']);
+  });
+});
+
 describe('coder.cameo.v1: modality', () => {
   it.each([
     ['Russia did not expel any American diplomats.', 'negated'],
@@ -117,6 +145,19 @@ describe('coder.cameo.v1: modality', () => {
   it('counts a threat as an asserted event and what is threatened as not asserted', () => {
     expect(triples(coded('Moscow threatened to expel American diplomats.'))).toEqual(['RUSGOV>USA:1313']);
     expect(triples(coded('Moscow threatened that it would impose sanctions on Ukraine.'))).toEqual(['RUSGOV>UKRGOV:1312']);
+  });
+
+  it('gives a noun event the modality of its verb, and planned events none', () => {
+    expect(coded('The EU plans to renew its sanctions on Russia.', { EU: 'IGOEUREEC' }).events.map((e) => e.modality)).toEqual(['hypothetical']);
+    expect(coded('Russia has no plans for a meeting with Ukraine.').events.every((e) => e.modality !== 'asserted')).toBe(true);
+  });
+
+  it('treats an inverted "should" as a condition', () => {
+    expect(triples(coded('Iran might respond should Washington abandon the agreement with Tehran.', { Tehran: 'IRNGOV' }))).toEqual([]);
+  });
+
+  it('keeps "agreed to" asserted', () => {
+    expect(triples(coded('Britain agreed to extend sanctions on Russia.'))).toEqual(['GBRGOV>RUSGOV:163']);
   });
 
   it('codes "urged X to" as an appeal and keeps the urged action out of the asserted events', () => {
