@@ -72,6 +72,15 @@ describe('actors: countries and roles', () => {
     }
   });
 
+  it.each([
+    ['Congress passed the bill.', 'Congress', 'USALEG'],
+    ['The Senate voted on Friday.', 'Senate', 'USALEG'],
+    ["Russia's State Duma voted on Friday.", "Russia's State Duma", 'RUSLEG'],
+    ['The Philippine Senate voted on Friday.', 'Philippine Senate', 'PHLLEG'],
+  ])('gives a capitalized institution its usual country only when none is written: %s', (text, words, code) => {
+    expect(mention(analyse(text), words)?.code).toBe(code);
+  });
+
   it('reads coordinated capitals as governments', () => {
     const a = analyse('Washington and Moscow agreed on a truce.');
     expect(a.mentions.map((m) => m.code)).toEqual(['USAGOV', 'RUSGOV']);

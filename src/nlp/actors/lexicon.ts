@@ -33,7 +33,7 @@ export interface Person {
 
 export type LexEntry =
   | { type: 'country'; country: string; role: string | null; form: CountryForm; name: string }
-  | { type: 'role'; role: string | null; kind: RoleKind; person: boolean }
+  | { type: 'role'; role: string | null; kind: RoleKind; person: boolean; defaultCountry: string | null }
   | { type: 'org'; org: Organization }
   | { type: 'person'; person: Person; surnameOnly: boolean };
 

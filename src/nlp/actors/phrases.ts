@@ -20,6 +20,8 @@ export interface RoleHit {
   person: boolean;
   from: number;
   to: number;
+  /** Country meant when the role word is capitalized and no country is written ("Congress"). */
+  defaultCountry: string | null;
 }
 
 export interface Phrase {
@@ -201,7 +203,10 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
         const next = units[k + 1];
         if (next === undefined || !(next.type === 'name' || entry(next, 'person'))) break;
       }
-      p.roles.push({ role: role.role, kind: role.kind, person: role.person, from: u.from, to: u.to });
+      p.roles.push({
+        role: role.role, kind: role.kind, person: role.person, from: u.from, to: u.to,
+        defaultCountry: keys.capital[u.from] ? role.defaultCountry : null,
+      });
       sawHead = true;
       pendingModifiers = 0;
       p.to = u.to;

@@ -196,6 +196,13 @@ function draftPhrase(
       if (p.countryForm !== 'seat' || prev === 'in' || prev === 'at' || prev === 'inside' || prev === 'outside') return null;
     }
   }
+  // "Congress", "the Senate": a capitalized institution that names no country means its usual one.
+  const fallback = p.roles.find((r) => r.defaultCountry !== null);
+  if (p.country === null && p.org === null && person === null && fallback !== undefined && !p.roles.some((r) => r.kind === 'head' && r.defaultCountry === null && r.role !== null && r.from > fallback.from)) {
+    p.country = fallback.defaultCountry;
+    p.countryName = ctx.dict.countries.get(fallback.defaultCountry!)?.name ?? null;
+    rule = 'role-default-country';
+  }
   const coded = codePhrase(p, keys, date, person);
   const mention: Draft['mention'] = {
     start: article.tokens.start[p.from],
