@@ -6,7 +6,6 @@
  * trigger ("held talks": "talks" belongs to "hold talk").
  */
 import type { Pattern, PatternElement, PatternIndex, PatternKind } from './cameo/patterns.js';
-import { PREPOSITIONS } from './cameo/patterns.js';
 import type { TokenView } from './tokens.js';
 
 export interface Trigger {
@@ -42,13 +41,6 @@ interface Candidate {
   passive: boolean;
 }
 
-const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away']);
-
-function isParticle(el: PatternElement): boolean {
-  for (const w of el.words) if (PREPOSITIONS.has(w) || PARTICLES.has(w)) return true;
-  return false;
-}
-
 function findForward(view: TokenView, el: PatternElement, from: number, to: number): number {
   for (let j = from; j < to; j++) if (view.is(j, el.words)) return j;
   return -1;
@@ -75,13 +67,13 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
   let ok = true;
   for (const el of p.after) {
     // A particle or preposition the pattern needs ("call on", "hand over") must follow closely.
-    const to = !el.optional && isParticle(el) ? Math.min(windowEnd, pos + 2) : windowEnd;
+    const to = !el.optional && el.particle ? Math.min(windowEnd, pos + 2) : windowEnd;
     const j = findForward(view, el, pos, to);
     if (j >= 0) {
       parts.push(j);
       pos = j + 1;
       score += el.optional ? 1 : 2;
-      if (el.optional && [...el.words].some((w) => PREPOSITIONS.has(w))) targetPrep = j;
+      if (el.optional && el.preposition) targetPrep = j;
     } else if (!el.optional) {
       ok = false;
       break;
@@ -95,7 +87,7 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
     for (const el of p.after) {
       if (el.optional) {
         const j = findForward(view, el, head + 1, windowEnd);
-        if (j >= 0 && [...el.words].some((w) => PREPOSITIONS.has(w))) targetPrep = j;
+        if (j >= 0 && el.preposition) targetPrep = j;
         continue;
       }
       let found = -1;

@@ -29,31 +29,46 @@ const IRREGULAR: Record<string, string> = {
  * @example lemmaCandidates('imposed', 'imposed') // ['imposed', 'impose', 'impos']
  */
 export function lemmaCandidates(normal: string, lemma: string): string[] {
+  const key = `${normal}\u0000${lemma}`;
+  let out = memo.get(key);
+  if (out === undefined) {
+    out = computeCandidates(normal, lemma);
+    // Bounded: a long-running ingest sees an open vocabulary.
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(key, out);
+  }
+  return out;
+}
+
+const memo = new Map<string, string[]>();
+
+function add(out: string[], w: string): void {
+  if (w.length > 1 && !out.includes(w)) out.push(w);
+}
+
+function computeCandidates(normal: string, lemma: string): string[] {
   const out = [lemma];
-  const add = (w: string) => {
-    if (w.length > 1 && !out.includes(w)) out.push(w);
-  };
   const word = normal.replace(/[’']s$/, '');
-  add(word);
+  add(out, word);
   const irregular = IRREGULAR[word];
-  if (irregular !== undefined) add(irregular);
+  if (irregular !== undefined) add(out, irregular);
   if (word.length <= 3) return out;
-  if (word.endsWith('ies')) add(word.slice(0, -3) + 'y');
+  if (word.endsWith('ies')) add(out, word.slice(0, -3) + 'y');
   else if (word.endsWith('es')) {
-    add(word.slice(0, -1));
-    add(word.slice(0, -2));
-  } else if (word.endsWith('s') && !word.endsWith('ss')) add(word.slice(0, -1));
-  if (word.endsWith('ied')) add(word.slice(0, -3) + 'y');
+    add(out, word.slice(0, -1));
+    add(out, word.slice(0, -2));
+  } else if (word.endsWith('s') && !word.endsWith('ss')) add(out, word.slice(0, -1));
+  if (word.endsWith('ied')) add(out, word.slice(0, -3) + 'y');
   else if (word.endsWith('ed')) {
-    add(word.slice(0, -1));
-    add(word.slice(0, -2));
-    if (word.length > 5 && word[word.length - 3] === word[word.length - 4]) add(word.slice(0, -3));
+    add(out, word.slice(0, -1));
+    add(out, word.slice(0, -2));
+    if (word.length > 5 && word[word.length - 3] === word[word.length - 4]) add(out, word.slice(0, -3));
   }
   if (word.endsWith('ing') && word.length > 5) {
     const stem = word.slice(0, -3);
-    add(stem);
-    add(stem + 'e');
-    if (stem[stem.length - 1] === stem[stem.length - 2]) add(stem.slice(0, -1));
+    add(out, stem);
+    add(out, stem + 'e');
+    if (stem[stem.length - 1] === stem[stem.length - 2]) add(out, stem.slice(0, -1));
   }
   return out;
 }

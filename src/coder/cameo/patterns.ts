@@ -20,7 +20,14 @@ export interface PatternElement {
   label: string;
   /** Optional elements raise a match's score but are not needed; prepositions among them mark where the target is. */
   optional: boolean;
+  /** One of the words is a preposition (so, when optional, it marks the target). */
+  preposition: boolean;
+  /** One of the words is a preposition or particle (so, when required, it must follow closely). */
+  particle: boolean;
 }
+
+/** Particles of phrasal verbs ("call off", "shoot down"). */
+const PARTICLES = new Set(['off', 'out', 'up', 'down', 'back', 'over', 'away']);
 
 export interface Pattern {
   code: string;
@@ -61,7 +68,8 @@ function parseElement(raw: string, file: string, line: number): PatternElement {
   if (words.length === 0 || words.some((w) => !/^[a-z][a-z'-]*$/.test(w))) {
     throw new DetenteError('E_PATTERN', `${file}:${line}: expected words like "a|b" or "[a|b]", found "${raw}"`);
   }
-  return { words: new Set(words), label: words[0], optional };
+  const preposition = words.some((w) => PREPOSITIONS.has(w));
+  return { words: new Set(words), label: words[0], optional, preposition, particle: preposition || words.some((w) => PARTICLES.has(w)) };
 }
 
 /**
