@@ -73,8 +73,14 @@ function attributionAfter(article: Article, span: QuoteSpan): Attribution | null
   return found ? { words: found.words, cue: { from: found.verb, to: found.verb + 1 } } : null;
 }
 
-/** Verbs that frame a quote as a characterisation: X called the truce "a pause, not a peace". */
-const NAMING_LEMMAS = new Set(['call', 'describe', 'dub', 'brand', 'term', 'label']);
+/**
+ * Verbs that frame a quote as the subject's own characterisation: X called the truce "a pause,
+ * not a peace", dismissed the report as "propaganda", blamed problems "on both sides".
+ */
+const NAMING_LEMMAS = new Set([
+  'call', 'describe', 'dub', 'brand', 'term', 'label', 'dismiss', 'blame', 'accuse', 'condemn',
+  'denounce', 'criticize', 'criticise', 'praise', 'hail', 'reject',
+]);
 
 interface BeforeOptions {
   /** A one-to-three word quote: a naming verb must stand right before it ('called the measures "unjustified"'). */

@@ -149,6 +149,11 @@ describe('direct quotes: spans and marks', () => {
     ]);
   });
 
+  it('keeps a short quote framed by a verb of judgement next to it', () => {
+    const text = 'Sergei Lavrov dismissed the report as "propaganda".';
+    expect(quotesOf(article(text, [LAVROV]))).toEqual([{ text: 'propaganda', speaker: 'Sergei Lavrov', kind: 'direct' }]);
+  });
+
   it('keeps a short quote that is attributed', () => {
     expect(quotesOf(article('"Never," Sergei Lavrov said.', [LAVROV]))).toEqual([{ text: 'Never', speaker: 'Sergei Lavrov', kind: 'direct' }]);
   });
