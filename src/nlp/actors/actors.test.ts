@@ -201,6 +201,11 @@ describe('actors: later mentions', () => {
     expect(a.mentions[later!.antecedent!].text).toBe('Dmitri Trenin');
   });
 
+  it('links a surname to the person the article named, not to a namesake in the dictionary', () => {
+    const a = analyse("Syria's envoy Bashar al-Jaafari spoke at length. Mr Jaafari then left.");
+    expect(mention(a, 'Mr Jaafari')).toMatchObject({ name: 'Bashar al-Jaafari', code: 'SYRGOV' });
+  });
+
   it('resolves a title to the person who holds it', () => {
     const a = analyse('Recep Tayyip Erdogan met Vladimir Putin. The Turkish president said the talks went well.');
     expect(mention(a, 'Turkish president')).toMatchObject({ code: 'TURGOV', name: 'Recep Tayyip Erdogan' });

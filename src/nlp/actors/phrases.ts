@@ -96,7 +96,11 @@ export function readUnits(
     // A name starts with a capitalized word, never with a particle or hyphen ("al-Tanf" -> "Tanf").
     if (keys.capital[i] && isNameToken(i)) {
       let j = i + 1;
-      while (j < to && isNameToken(j) && matchOnce(j) === null) j++;
+      // A surname in the dictionary does not cut an unknown full name short ("Bashar al-Jaafari"
+      // when only some other "Jaafari" is known); any other dictionary word does.
+      while (j < to && isNameToken(j) && (matchOnce(j) === null || onlySurnames(matchOnce(j)!))) {
+        j = Math.max(j + 1, matchOnce(j)?.to ?? j + 1);
+      }
       units.push({ type: 'name', from: i, to: j });
       i = j;
       continue;
@@ -105,6 +109,10 @@ export function readUnits(
     i += 1;
   }
   return units;
+}
+
+function onlySurnames(m: LexMatch): boolean {
+  return m.entries.every((e) => e.type === 'person' && e.surnameOnly);
 }
 
 function entry<T extends LexEntry['type']>(u: Unit | undefined, type: T): Extract<LexEntry, { type: T }> | undefined {

@@ -10,7 +10,7 @@ import type { Phrase, SentenceView } from './phrases.js';
 import { readPhrases, readUnits, surfaceOf } from './phrases.js';
 import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
 import { tenureAt } from './people.js';
-import { tokenKeys, type TokenKeys } from './text-key.js';
+import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
 import { authorNames, isCreditSentence, isPublisherContext } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
 import { resolveAppositions } from './appositions.js';
@@ -166,6 +166,12 @@ function draftPhrase(
   const pos = article.tokens.pos;
   let rule = 'phrase';
   let person: Person | null = null;
+  if (p.person !== null && p.surnameOnly && namedEarlierOtherwise(keys.key[p.to - 1], p.person, drafts)) {
+    // "Bashar al-Jaafari ... Mr Jaafari": the person this article named wins over a namesake
+    // in the dictionary; coreference links the two below.
+    p.person = null;
+    p.name = [p.to - 1, p.to];
+  }
   if (p.person !== null) {
     // A lone surname reads as a name when tagged as one mid-sentence or when a verb follows it.
     const namelike = pos[p.from] === 'PROPN' && (p.from > s.tokenStart || pos[p.to] === 'VERB' || pos[p.to] === 'AUX');
@@ -301,6 +307,18 @@ function foldName(keys: TokenKeys, range: [number, number]): string {
   let s = keys.key[range[0]];
   for (let i = range[0] + 1; i < range[1]; i++) s += (keys.spaceAfter[i - 1] ? ' ' : '') + keys.key[i];
   return s;
+}
+
+/** True when an earlier person mention with this surname is not one of the dictionary's candidates. */
+function namedEarlierOtherwise(surname: string, candidates: Person[], drafts: Draft[]): boolean {
+  const bare = surname.replace(/^(al|el|ad|as|ash|at|an|ar|az)-/, '');
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i].antecedent ?? drafts[i];
+    if (d.mention.kind !== 'person' || d.surname === null) continue;
+    if (foldKey(d.surname).replace(/^(al|el|ad|as|ash|at|an|ar|az)-/, '') !== bare) continue;
+    return d.person === null || !candidates.includes(d.person);
+  }
+  return false;
 }
 
 /**
