@@ -157,6 +157,12 @@ describe.skipIf(!haveChromium)('dashboard end to end', () => {
     await page.locator('.actors li').first().waitFor();
     expect(await page.locator('.actors li').first().textContent()).toContain('RUS');
     await page.locator('.event-card').first().waitFor();
+    // Picking an actor lists the events it takes part in.
+    await page.locator('.actors li a', { hasText: 'RUSMIL' }).first().click();
+    await page.waitForURL(/kind=actor/);
+    await expect.poll(() => page.locator('.events h2').textContent()).toBe('Events with actor RUSMIL');
+    await page.locator('.event-card').first().waitFor();
+    for (const what of await page.locator('.event-card .event-what').allTextContents()) expect(what).toContain('RUSMIL');
     await page.screenshot({ path: join(SHOTS, 'search.png'), fullPage: true });
   });
 

@@ -1,8 +1,7 @@
 /**
  * @module web/pages/search
- * Search (#/search?q=...): actors by code or name (each links to its country's events and,
- * for countries, to the dyads it takes part in), events mentioning the words, and quotes by
- * speaker or words.
+ * Search (#/search?q=...): actors by code or name (each links to its events), the events of a
+ * country (three-letter query) or mentioning the words, and quotes by speaker or words.
  */
 import { api } from '../api.js';
 import { eventList } from '../components/event-list.js';
@@ -57,8 +56,7 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams, signal: 
         h(
           'li',
           {},
-          h('strong', {}, a.name ?? a.code),
-          ` ${a.code}`,
+          h('a', { href: searchHref(a.code, 'actor') }, h('strong', {}, a.name ?? a.code), ` ${a.code}`),
           a.role ? ` · ${a.role}` : '',
           ` · ${a.mentions} mention${a.mentions === 1 ? '' : 's'}`,
         ),
@@ -91,6 +89,9 @@ export function renderSearch(main: HTMLElement, query: URLSearchParams, signal: 
     );
   });
 
-  const country = /^[A-Za-z]{3}$/.test(q) ? q.toUpperCase() : null;
-  main.appendChild(country ? eventList({ country }, signal, `Events involving ${country}`) : eventList({ q }, signal, `Events mentioning “${q}”`));
+  // A three-letter query is a country; an actor picked from the results is a code prefix; anything else is words.
+  const code = q.toUpperCase();
+  if (query.get('kind') === 'actor' && /^[A-Z]{3,15}$/.test(code)) main.appendChild(eventList({ actor: code }, signal, `Events with actor ${code}`));
+  else if (/^[A-Z]{3}$/.test(code)) main.appendChild(eventList({ country: code }, signal, `Events involving ${code}`));
+  else main.appendChild(eventList({ q }, signal, `Events mentioning “${q}”`));
 }
