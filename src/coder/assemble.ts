@@ -1,0 +1,90 @@
+/**
+ * @module coder/assemble
+ * Turns draft events into CodedEvent records: codebook values (root, QuadClass, Goldstein),
+ * actors, the clause's date, a place in the sentence, evidence; then merges repeats and
+ * numbers the events in text order.
+ */
+import type { Article } from '../model/article.js';
+import type { Actor, CodedEvent, EventLocation, Modality } from '../model/event.js';
+import type { Mention } from '../model/mention.js';
+import { textSpan } from '../model/span.js';
+import type { Codebook } from './cameo/codebook.js';
+import { dedupeEvents } from './dedupe.js';
+import { CODER_STAGE } from './options.js';
+import { tokenRange } from './tokens.js';
+
+/** A raw event before dedupe, holding what assembling the record needs. */
+export interface DraftEvent {
+  code: string;
+  source: Mention | null;
+  target: Mention | null;
+  sentence: number;
+  head: number;
+  evidenceStart: number;
+  evidenceEnd: number;
+  modality: Modality;
+  rule: string;
+}
+
+function toActor(m: Mention): Actor {
+  return { code: m.code ?? '', country: m.country, role: m.role, name: m.name, text: m.text, start: m.start, end: m.end };
+}
+
+function locationOf(article: Article, sentence: number, head: number): EventLocation | null {
+  const view = article.tokens;
+  let best: Mention | null = null;
+  let bestScore = -1;
+  for (const m of article.mentions) {
+    if (m.kind !== 'location' || m.sentence !== sentence) continue;
+    const r = tokenRange(article, m.start, m.end);
+    const prev = r !== null && r[0] > 0 ? view.normal[r[0] - 1] : '';
+    const score = (prev === 'in' || prev === 'at' ? 2 : 0) + (m.start > view.start[head] ? 1 : 0);
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  if (best === null) return null;
+  return { name: best.name ?? best.text, country: best.country, lat: best.lat ?? null, lon: best.lon ?? null };
+}
+
+function dateOf(article: Article, offset: number): { date: string | null; date_source: 'text' | 'published' | null } {
+  for (const c of article.clauses) {
+    if (offset >= c.start && offset < c.end && c.date !== null) {
+      return { date: c.date, date_source: c.dateSource === 'text' || c.dateSource === 'carried' ? 'text' : 'published' };
+    }
+  }
+  return { date: article.meta.published, date_source: article.meta.published === null ? null : 'published' };
+}
+
+/** Turns drafts into CodedEvent records (codebook values, dates, places) and merges repeats. */
+export function assembleEvents(article: Article, drafts: DraftEvent[], codebook: Codebook): CodedEvent[] {
+  const events: CodedEvent[] = drafts.map((d) => {
+    const entry = codebook.get(d.code);
+    if (entry === undefined) throw new Error(`pattern code ${d.code} is missing from the codebook`);
+    const { date, date_source } = dateOf(article, article.tokens.start[d.head]);
+    const evidence = textSpan(article.text, d.evidenceStart, d.evidenceEnd);
+    return {
+      id: '',
+      code: d.code,
+      root: entry.root,
+      quad_class: entry.quadClass,
+      goldstein: entry.goldstein,
+      source: d.source === null ? null : toActor(d.source),
+      target: d.target === null ? null : toActor(d.target),
+      date,
+      date_source,
+      location: locationOf(article, d.sentence, d.head),
+      sentence: d.sentence,
+      evidence,
+      mentions_of_event: [evidence],
+      modality: d.modality,
+      rule: d.rule,
+      via: { stage: CODER_STAGE, rule: d.rule },
+    };
+  });
+  const merged = dedupeEvents(events);
+  merged.forEach((e, i) => (e.id = `e${i + 1}`));
+  return merged;
+}
+

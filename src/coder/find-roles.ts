@@ -1,0 +1,149 @@
+/**
+ * @module coder/find-roles
+ * Source and target of one trigger, from the actor groups of its sentence: subject or by-phrase,
+ * object or prepositional target, "between A and B", possessors of nouns, pronouns, and the
+ * fallbacks for targets the clause leaves implicit (elsewhere in the sentence, previous sentence).
+ */
+import type { Article } from '../model/article.js';
+import type { Mention } from '../model/mention.js';
+import type { CoderOptions } from './options.js';
+import { sameActor, betweenPair, byAgent, groupAfterToken, modifierBefore, objectAfter, subjectBefore, type ActorGroup } from './roles.js';
+import { tokenRange, SPEECH_VERBS, type TokenView } from './tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
+export const PLACE_TARGET_CODES = new Set(['042', '043']);
+export const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
+const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'from']);
+export const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
+const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
+const SETTING_PREPS = new Set(['during', 'after', 'following', 'amid', 'at']);
+/**
+ * Roots whose target, when the clause names none, is another country's actor anywhere in the sentence: shows of
+ * force ("massed near the Ukrainian border"), reduced relations ("suspended a deal ... the US strike") and
+ * statements (015/016: "claimed responsibility"). Measured on the development gold set; other roots lose precision.
+ */
+const SENTENCE_TARGET_ROOTS = new Set(['15', '16', '01']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
+
+export interface SentenceContext {
+  index: number;
+  sStart: number;
+  sEnd: number;
+  groups: ActorGroup[];
+  locations: Mention[];
+  /** Subject group of the sentence's first trigger, carried to the next sentence for pronouns. */
+  firstSubject: ActorGroup | null;
+  /** Head tokens of every trigger in the sentence. */
+  heads: Set<number>;
+}
+
+/** Source and target groups of a trigger; `carried` is the rule suffix when the target came from outside the clause. */
+export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: SentenceContext | null, options: CoderOptions) {
+  const { groups, sStart, sEnd } = ctx;
+  const reach = Math.min(sEnd, t.last + 12);
+  let source: ActorGroup | null = null;
+  let target: ActorGroup | null = null;
+  let carried = '';
+  if (t.kind === 'verb' && t.passive) {
+    source = byAgent(view, groups, t.head, reach);
+    target = subjectBefore(view, groups, t.head, sStart);
+    if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep) ?? target;
+    // "The seizure of the vessels by Russia was condemned by NATO": the patient may sit inside the subject phrase.
+    target ??= [...groups].reverse().find((g) => g.last < t.head && g !== source) ?? null;
+  } else if (t.kind === 'verb') {
+    source = subjectBefore(view, groups, t.first, sStart);
+    if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep);
+    target ??= objectAfter(view, groups, t.head, reach, sStart, source);
+    target ??= pronounObject(view, groups, t, source);
+  } else {
+    const pair = betweenPair(view, groups, t, reach);
+    if (pair !== null) {
+      source = { members: [pair.members[0]], first: pair.members[0].first, last: pair.members[0].last };
+      target = { members: pair.members.slice(1), first: pair.members[1].first, last: pair.last };
+    } else {
+      source = byAgent(view, groups, t.head, reach, true) ?? modifierBefore(view, groups, t.head, sStart);
+      if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep);
+      target ??= objectAfter(view, groups, t.head, Math.min(reach, t.last + 6), sStart, source);
+      target ??= passiveSubjectOf(view, groups, t, sStart);
+      if (source === null) source = nounSubject(view, groups, t, sStart, ctx.heads);
+    }
+  }
+  if (source === null && options.carrySubject && prev?.firstSubject && t.kind === 'verb' && !t.passive) {
+    // "It said ...", "They expelled ...": a pronoun subject right at the start stands for the last sentence's subject.
+    let j = t.first - 1;
+    while (j >= sStart && (view.pos(j) === 'AUX' || view.pos(j) === 'ADV' || view.pos(j) === 'PART')) j--;
+    if (j >= sStart && PRONOUN_SUBJECTS.has(view.normal(j))) source = prev.firstSubject;
+  }
+  if (target === source) target = null;
+  if (target === null && (options.sentenceTargets || SENTENCE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2))) && source !== null) {
+    // "Ukraine put its forces on alert after Moscow's parliament ...": the adversary named elsewhere in the sentence.
+    const src = source.members[0].mention;
+    const other = groups.find((g) => g !== source && g.members[0].mention.country !== null && g.members[0].mention.country !== src.country);
+    if (other !== undefined) {
+      target = other;
+      carried = '+sentence-target';
+    }
+  }
+  if (target === null && options.carryTarget && prev !== null && source !== null) {
+    const srcCountry = source.members[0].mention.country;
+    const last = [...prev.groups].reverse().find((g) => g.members[0].mention.country !== srcCountry);
+    if (last !== undefined) {
+      target = last;
+      carried = '+carried-target';
+    }
+  }
+  return { source, target, carried };
+}
+
+/** "…, accusing it of": an object pronoun right after the verb stands for the last other actor before it. */
+function pronounObject(view: TokenView, groups: ActorGroup[], t: Trigger, source: ActorGroup | null): ActorGroup | null {
+  const next = t.head + 1;
+  if (next >= view.count || !OBJECT_PRONOUNS.has(view.normal(next))) return null;
+  const src = source?.members[0].mention;
+  return [...groups].reverse().find((g) => g.last < t.head && g !== source && (src === undefined || !sameActor(src, g.members[0].mention))) ?? null;
+}
+
+/** "X was killed by a US drone strike": a noun in the by-phrase of a passive verb acts on that verb's subject. */
+function passiveSubjectOf(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: number): ActorGroup | null {
+  for (let j = t.first - 1; j >= Math.max(sStart + 1, t.first - 5); j--) {
+    if (view.normal(j) !== 'by') continue;
+    const verb = j - 1;
+    if (view.pos(verb) === 'VERB' && view.isPassive(verb, sStart)) return subjectBefore(view, groups, verb, sStart);
+    return null;
+  }
+  return null;
+}
+
+/** A noun's source when it is the object of a plain (non-event, non-speech) verb: "Russia began a military buildup". */
+function nounSubject(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: number, heads: Set<number>): ActorGroup | null {
+  for (let j = t.first - 1; j >= sStart; j--) {
+    const p = view.pos(j);
+    const w = view.normal(j);
+    // "his first meeting with Putin", "during a meeting", "after ten hours of talks": the clause's subject takes part.
+    if (POSSESSIVES.has(w) || SETTING_PREPS.has(w)) return subjectBefore(view, groups, t.first, sStart);
+    if (w === ',' || w === ';' || w === 'that' || p === 'ADP' || p === 'CCONJ') return null;
+    if (p === 'VERB') {
+      // The object of an event verb ("condemned the strikes") or of a speech verb is not done by that verb's subject.
+      if (view.is(j, SPEECH_VERBS) || heads.has(j)) return null;
+      return subjectBefore(view, groups, j, sStart);
+    }
+  }
+  return null;
+}
+
+export function placeTarget(view: TokenView, ctx: SentenceContext, t: Trigger, article: Article): Mention | null {
+  for (const loc of ctx.locations) {
+    if (loc.start < view.article.tokens.end[t.head] || loc.country === null) continue;
+    const r = tokenRange(article, loc.start, loc.end);
+    if (r === null || r[0] - t.last > 8) continue;
+    let j = r[0] - 1;
+    while (j > t.head && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'PROPN')) j--;
+    if (PLACE_PREPS.has(view.normal(j)) || j === t.head) {
+      return { ...loc, code: loc.country, role: null, kind: 'country' };
+    }
+  }
+  return null;
+}
+
