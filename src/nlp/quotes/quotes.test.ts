@@ -169,6 +169,15 @@ describe('pronoun speakers', () => {
     expect(quotesOf(a)[0].speaker).toBe('John Kerry');
   });
 
+  it('prefers the subject of the latest sentence with a person for "he"', () => {
+    const text = 'Emmanuel Macron met Xi Jinping. He added: "Nobody wins a trade war."';
+    const a = article(text, [
+      { text: 'Emmanuel Macron', kind: 'person', code: 'FRAGOV' },
+      { text: 'Xi Jinping', kind: 'person', code: 'CHNGOV' },
+    ]);
+    expect(quotesOf(a)[0].speaker).toBe('Emmanuel Macron');
+  });
+
   it('follows a pronoun mention to its antecedent', () => {
     const text = 'Angela Merkel met John Kerry. "We agreed on everything," she said.';
     const a = article(text, [

@@ -47,13 +47,18 @@ function coveringMention(article: Article, start: number, end: number): Mention 
   return best;
 }
 
-/** The latest mention of the wanted kinds that ends before `offset`. */
+/**
+ * The antecedent for a pronoun at `offset`: among the fitting mentions before it, those of
+ * the latest sentence that has any, and of these the first — the subject, in news prose
+ * ("Macron met Xi. He added: ..." is Macron).
+ */
 function latestMentionBefore(article: Article, offset: number, kinds: ReadonlySet<MentionKind>): Mention | null {
   let best: Mention | null = null;
   for (const m of article.mentions) {
     if (m.end > offset || !kinds.has(m.kind)) continue;
+    // Unresolved short person mentions ("he") are not antecedents themselves.
     if (m.antecedent === undefined && m.code === null && m.name === null && m.kind === 'person' && m.text.length < 4) continue;
-    if (!best || m.start > best.start) best = m;
+    if (!best || m.sentence > best.sentence || (m.sentence === best.sentence && m.start < best.start)) best = m;
   }
   return best;
 }
