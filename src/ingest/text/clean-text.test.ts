@@ -205,7 +205,7 @@ describe('furniture tests', () => {
     'Image 1 of / 23', 'Tempo de leitura: 1 minuto', 'Post Comment (+)', 'Filed under: Politics |', 'Loading content ...',
     '(Reporting by Jane Roe; Editing by John Poe)', 'Keith Smith contributed reporting from Hong Kong.',
     'Jane Roe is a reporter for Example News.', 'Dallas Roe is a freelance writer living in Minneapolis',
-    'Our Standards: The Trust Principles.', 'Image copyright Getty Images', 'Media playback is unsupported on your device',
+    'Our Standards: The Trust Principles.', '/*', '* * *', 'November 20', 'Tue 9 Nov', 'Staff Reports', 'Image copyright Getty Images', 'Media playback is unsupported on your device',
     'Credit...Jane Roe for The Example Times', 'Continue reading the main story', 'Follow Jane Roe on Twitter: @janeroe',
   ])(
     'knows %j as furniture',

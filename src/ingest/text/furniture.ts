@@ -22,8 +22,15 @@ const INTERFACE_LABELS = new Set([
   'see more', 'show more', 'load more', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'x',
   'breaking', 'breaking news', 'live', 'exclusive', 'developing story', 'just in', 'caption', 'opinion columnist',
   'highlights', 'recent articles', 'popular this week', 'iklan', 'anzeige', 'werbung', 'publicidad', 'publicité',
-  'pubblicità', 'реклама', 'loading', 'loading content',
+  'pubblicità', 'реклама', 'loading', 'loading content', 'staff report', 'staff reports', 'wire reports', 'from staff reports',
 ]);
+
+const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** "November 20", "Tue 9 Nov": a date line without a year, which tells nothing the reader can use. */
+const YEARLESS_DATE = new RegExp(
+  `^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME})$`,
+  'i',
+);
 
 const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|see more|watch more|more stories|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
 
@@ -112,6 +119,9 @@ export function wordCount(line: string): number {
 export function isFurnitureLine(line: string): boolean {
   const bare = stripBullet(line).trim();
   if (bare === '') return false;
+  // Lines of symbols only ("***", "/*", "—"): separators and stray code.
+  if (!/[\p{L}\p{N}]/u.test(bare)) return true;
+  if (YEARLESS_DATE.test(bare)) return true;
   // Icons and arrows around a label ("☰ Menu", "Next →") do not change what it is.
   const lower = bare
     .toLowerCase()
