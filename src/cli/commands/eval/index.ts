@@ -4,6 +4,7 @@
  * record (its text, published on its date), keeps the asserted events and prints precision,
  * recall and F1 at the code, root and QuadClass levels, a per-root table and the worst misses.
  */
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { EXIT, type CliCommand } from '../../command.js';
 import { UsageError } from '../../../errors.js';
@@ -20,6 +21,7 @@ export const command: CliCommand = {
     const gold = String(args[0]);
     const worst = Number(options.worst ?? 10);
     if (!Number.isInteger(worst) || worst < 0) throw new UsageError(`--worst: expected a whole number ≥ 0, found "${String(options.worst)}"`);
+    if (!existsSync(gold)) throw new UsageError(`eval: gold file "${gold}" not found; give a JSONL file of {"id", "date", "text", "events"} records`);
     const report = evaluate(readGold(gold));
     if (options.json) process.stdout.write(JSON.stringify(reportJson(report, worst)) + '\n');
     else process.stdout.write(formatReport(report, worst));
