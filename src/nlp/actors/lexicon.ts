@@ -79,6 +79,11 @@ export class PhraseIndex {
     list.push({ entry, rule: resolved, surface: phrase.replace(/\s+/g, ' ') });
   }
 
+  /** True when some phrase in the index starts with `key` (and is longer). */
+  hasPrefix(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
   /** Every entry stored under a key, ignoring case rules (for dictionary-side checks). */
   has(phrase: string): boolean {
     return this.map.has(foldKey(phrase));

@@ -27,6 +27,11 @@ export interface Place {
 
 export interface Gazetteer {
   byKey: Map<string, Place[]>;
+  /**
+   * Leading parts of every key that end where a token may end (before or after a space or
+   * punctuation), so that growing a phrase token by token stops as soon as no name can follow.
+   */
+  prefixes: Set<string>;
 }
 
 interface City {
@@ -44,6 +49,7 @@ interface WorldCountry {
 }
 
 const require = createRequire(import.meta.url);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MIN_POPULATION = 15000;
 
 /** City names that are far more often ordinary words in English news ("March", "Police"). */
@@ -92,7 +98,13 @@ export function loadGazetteer(dataDir: string = defaultDataDir()): Gazetteer {
     add(info.name, { name: info.name, kind: 'country', country: info.code, lat: info.lat, lon: info.lon, population: 0, capital: false, curated: true });
   }
   for (const list of byKey.values()) list.sort((a, b) => Number(b.curated) - Number(a.curated) || b.population - a.population);
-  const gazetteer: Gazetteer = { byKey };
+  const prefixes = new Set<string>();
+  for (const key of byKey.keys()) {
+    for (let i = 1; i < key.length; i++) {
+      if (!WORD_CHAR.test(key[i]) || !WORD_CHAR.test(key[i - 1])) prefixes.add(key.slice(0, i).trimEnd());
+    }
+  }
+  const gazetteer: Gazetteer = { byKey, prefixes };
   cache.set(dataDir, gazetteer);
   return gazetteer;
 }

@@ -106,6 +106,8 @@ function lookup(keys: TokenKeys, ctx: PlacesContext, i: number, limit: number, c
     const base = key.endsWith('-based') ? key.slice(0, -6) : key;
     const places = ctx.gazetteer.byKey.get(base) ?? countryPlaces(ctx, base);
     if (places !== undefined && places.length > 0) best = { to, places, based: base !== key };
+    const basedNext = keys.key[to] === '-' || keys.key[to] === '-based' || (keys.key[to] === 'based' && key.endsWith('-'));
+    if (!basedNext && !ctx.gazetteer.prefixes.has(key) && !ctx.dict.index.hasPrefix(key)) break;
   }
   return best;
 }
