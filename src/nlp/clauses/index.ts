@@ -4,5 +4,5 @@
  * stage (nlp.dates.v1) needs clause tenses to resolve weekdays and assigns both layers.
  */
 export { splitClauses, type ClauseSpan } from './split-clauses.js';
-export { tenseOf, isPastForm, type Tense } from './tense.js';
+export { tenseOf, isPastForm, verbGroups, type Tense, type VerbGroup } from './tense.js';
 export { dateClauses, fitsTense } from './date-clauses.js';
