@@ -51,7 +51,18 @@ async function* walk(dir: string): AsyncIterable<FileEntry> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && readerForName(innerName(entry.name))) yield { ok: true, path };
+    else if (readerForName(innerName(entry.name)) && (entry.isFile() || (entry.isSymbolicLink() && (await isFileLink(path))))) {
+      yield { ok: true, path };
+    }
+  }
+}
+
+/** A symbolic link to a regular file is read; links to directories are not followed (they may loop). */
+async function isFileLink(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 

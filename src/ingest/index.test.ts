@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, symlinkSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs, readSource, prepareText, prepareHtml, readerForName, sniffReader, type IngestResult } from './index.js';
@@ -111,6 +111,7 @@ describe('readInputs', () => {
     copyFileSync(fixture('not-xml.rss'), join(mixed, 'e-bad.rss'));
     writeFileSync(join(mixed, 'f-ignored.png'), Uint8Array.from([0x89, 0x50]));
     writeFileSync(join(mixed, '.hidden.txt'), 'A hidden file should not be read at all by the directory walk.');
+    symlinkSync(join(mixed, 'nested'), join(mixed, 'g-loop'));
     const results = await collect([mixed]);
     const summary = results.map((r) => (r.ok ? `ok ${r.article.provenance.input}` : `${r.error.code} ${r.error.item}`));
     expect(summary).toEqual([
@@ -120,6 +121,14 @@ describe('readInputs', () => {
       `E_NOT_XML ${join(mixed, 'e-bad.rss')}`,
       `ok ${join(mixed, 'nested', 'b-good.html')}`,
     ]);
+  });
+
+  it('follows a symbolic link to a file in a directory', async () => {
+    const linked = join(dir, 'linked');
+    mkdirSync(linked, { recursive: true });
+    symlinkSync(fixture('german.txt'), join(linked, 'story.txt'));
+    const results = await collect([linked]);
+    expect(results.map((r) => r.ok)).toEqual([true]);
   });
 
   it('gives the same text the same id, wherever it comes from', async () => {
