@@ -27,6 +27,7 @@ describe('splitSentences', () => {
     ['"It is bad. Very bad," said Maria Zakharova. He left.', ['"It is bad. Very bad," said Maria Zakharova.', 'He left.']],
     ['Müller said “We are done. Finished.” He left.', ['Müller said “We are done. Finished.”', 'He left.']],
     ['"We will go on.\n"And on," he said.', ['"We will go on.', '"And on," he said.']],
+    ['They fired a 12" gun. Nobody was hurt.', ['They fired a 12" gun.', 'Nobody was hurt.']],
   ])('keeps a quotation that spans sentences together: %s', (text, expected) => {
     expect(sentenceTexts(text)).toEqual(expected);
   });

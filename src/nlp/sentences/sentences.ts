@@ -162,7 +162,9 @@ function keepQuotesTogether(raw: RawToken[], starts: Set<number>, hard: Set<numb
       }
     }
     const v = raw[i].normal;
-    if (v === '"') straightOpen = !straightOpen;
+    // 12" after a number is an inch mark, not a quotation mark.
+    const inch = i > 0 && raw[i - 1].end === raw[i].start && /\d$/.test(raw[i - 1].normal);
+    if (v === '"' && !inch) straightOpen = !straightOpen;
     else if (v === '“') curlyDepth += 1;
     else if (v === '”' && curlyDepth > 0) curlyDepth -= 1;
   }
