@@ -7,7 +7,7 @@
 import type { Article } from '../model/article.js';
 import type { Mention } from '../model/mention.js';
 import type { CoderOptions } from './options.js';
-import { sameActor, betweenPair, byAgent, groupAfterToken, modifierBefore, objectAfter, subjectBefore, type ActorGroup } from './roles.js';
+import { sameActor, betweenPair, byAgent, directObject, groupAfterToken, modifierBefore, objectAfter, subjectBefore, type ActorGroup } from './roles.js';
 import { tokenRange, SPEECH_VERBS, type TokenView } from './tokens.js';
 import type { Trigger } from './triggers.js';
 
@@ -54,7 +54,10 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     target ??= [...groups].reverse().find((g) => g.last < t.head && g !== source) ?? null;
   } else if (t.kind === 'verb') {
     source = subjectBefore(view, groups, t.first, sStart);
-    if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep);
+    // "warned the United States against ...": a direct object outranks a prepositional target.
+    const object = directObject(view, groups, t.head);
+    if (object !== null && (source === null || !sameActor(source.members[0].mention, object.members[0].mention))) target = object;
+    if (t.targetPrep !== null) target ??= groupAfterToken(groups, t.targetPrep);
     target ??= objectAfter(view, groups, t.head, reach, sStart, source);
     target ??= pronounObject(view, groups, t, source);
   } else {

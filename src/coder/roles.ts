@@ -53,6 +53,7 @@ const QUANTITY = new Set([
 ]);
 /** Words before a mention that make it the addressee of a speech act, never an event actor ("told Reuters"). */
 const CUE_WORDS = new Set(['told', 'tells', 'tell', 'according']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 const CLAUSE_BREAKS = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'but', 'because', 'although', 'though', 'when', 'as', 'after', 'before', 'since', 'if', 'unless']);
 
 /** Two mentions of the same actor ("Putin ... the Russian Federation"): there is no event between them. */
@@ -129,6 +130,15 @@ function isObject(view: TokenView, g: ActorGroup, sStart: number): boolean {
 
 /** The subject of a verb at token `head`: the nearest group before it that is neither a prepositional object nor a verb's object. */
 export function subjectBefore(view: TokenView, groups: ActorGroup[], head: number, sStart: number): ActorGroup | null {
+  // "the ambassador, who had accused ...": a relative pronoun's subject is its antecedent.
+  let j = head - 1;
+  while (j > sStart && (view.pos(j) === 'AUX' || view.pos(j) === 'ADV' || view.pos(j) === 'PART')) j--;
+  if (j > sStart && RELATIVE_PRONOUNS.has(view.normal(j))) {
+    let k = j - 1;
+    if (view.normal(k) === ',') k--;
+    const antecedent = groups.find((g) => g.last === k);
+    if (antecedent !== undefined) return antecedent;
+  }
   for (let k = groups.length - 1; k >= 0; k--) {
     const g = groups[k];
     if (g.last >= head) continue;
@@ -155,6 +165,19 @@ export function objectAfter(view: TokenView, groups: ActorGroup[], from: number,
     let speech = false;
     for (let j = g.last + 1; j <= g.last + 3 && j < view.count; j++) if (view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) speech = true;
     if (speech) continue;
+    return g;
+  }
+  return null;
+}
+
+/** A direct object: a group right after the verb, with only determiners, adjectives or numbers between. */
+export function directObject(view: TokenView, groups: ActorGroup[], head: number): ActorGroup | null {
+  for (const g of groups) {
+    if (g.first <= head || g.first - head > 4) continue;
+    for (let j = head + 1; j < g.first; j++) {
+      const p = view.pos(j);
+      if (p !== 'DET' && p !== 'ADJ' && p !== 'NUM') return null;
+    }
     return g;
   }
   return null;
