@@ -24,7 +24,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 /** The encoding a document declares about itself in its first bytes, lower-cased, or null. */
 export function declaredEncoding(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const xml = /<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
   if (xml) return xml[1].toLowerCase();
   const meta = /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head);

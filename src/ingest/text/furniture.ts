@@ -23,6 +23,10 @@ const INTERFACE_LABELS = new Set([
   'breaking', 'breaking news', 'live', 'exclusive', 'developing story', 'just in', 'caption', 'opinion columnist',
   'highlights', 'recent articles', 'popular this week', 'iklan', 'anzeige', 'werbung', 'publicidad', 'publicité',
   'pubblicità', 'реклама', 'loading', 'loading content', 'staff report', 'staff reports', 'wire reports', 'from staff reports',
+  // Section names and kickers, which stand alone above a headline.
+  'news', 'world', 'world news', 'politics', 'business', 'economy', 'markets', 'sport', 'sports', 'science', 'technology',
+  'tech', 'health', 'culture', 'entertainment', 'europe', 'asia', 'africa', 'americas', 'middle east', 'analysis',
+  'opinion', 'explainer', 'editorial', 'interview', 'feature', 'features', 'national', 'international', 'local',
 ]);
 
 const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
