@@ -86,6 +86,16 @@ describe('actors: countries and roles', () => {
     expect(a.mentions.map((m) => m.code)).toEqual(['USAGOV', 'RUSGOV']);
   });
 
+  it('needs a capital for role words that are ordinary words in lower case', () => {
+    const a = analyse('The house where he was born in Vienna will become a police station. The House voted.');
+    expect(a.mentions.filter((m) => m.role === 'LEG').map((m) => m.text)).toEqual(['House']);
+  });
+
+  it('reads capitals after "via" and in lists of places as places', () => {
+    const a = analyse('He flew via Moscow and Paris to Mexico.');
+    expect(a.mentions.filter((m) => m.code !== null)).toEqual([]);
+  });
+
   it('does not take "us" for the United States', () => {
     const a = analyse('He told us that the talks failed.');
     expect(a.mentions.find((m) => m.country === 'USA')).toBeUndefined();

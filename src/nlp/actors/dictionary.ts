@@ -23,7 +23,8 @@ function addRoles(index: PhraseIndex, dataDir: string): void {
   for (const row of readTsv(join(dataDir, 'actors', 'roles.tsv'))) {
     const role = row.role === '-' || !row.role ? null : row.role;
     const kind = (row.kind || 'head') as RoleKind;
-    index.add(row.phrase, { type: 'role', role, kind, person: row.denotes === 'person', defaultCountry: row.country || null }, 'any');
+    const caseRule = /^\p{Lu}/u.test(row.phrase) ? 'capital' : 'any';
+    index.add(row.phrase, { type: 'role', role, kind, person: row.denotes === 'person', defaultCountry: row.country || null }, caseRule);
   }
 }
 

@@ -28,7 +28,7 @@ export const LOCATION_PREPOSITIONS = new Set([
   'towards', 'toward', 'via', 'visited', 'visiting', 'visit', 'over', 'through',
 ]);
 /** Words before a capital that make it the one acted on ("sanctions against Moscow"). */
-const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'and', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
+const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
 /** Parts of speech that never start a dictionary phrase unless capitalized (skipped for speed). */
 const NEVER_STARTS = new Set(['PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PRON', 'PART', 'NUM', 'SYM']);
 /** Words between a preposition and a place: "in the east of", "in eastern Ukraine". */
