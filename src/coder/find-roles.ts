@@ -17,7 +17,8 @@ export const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'from']);
 export const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
-const SETTING_PREPS = new Set(['during', 'after', 'following', 'amid', 'at']);
+const SETTING_PREPS = new Set(['during', 'amid', 'at']);
+const AFTER_PREPS = new Set(['after', 'following']);
 /**
  * Roots whose target, when the clause names none, is another country's actor anywhere in the sentence: shows of
  * force ("massed near the Ukrainian border"), reduced relations ("suspended a deal ... the US strike") and
@@ -89,6 +90,8 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
       carried = '+sentence-target';
     }
   }
+  const placeCode = PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2));
+  if (target === null && placeCode && placeTarget(view, ctx, t, view.article) !== null) return { source, target, carried };
   if (target === null && options.carryTarget && prev !== null && source !== null) {
     const srcCountry = source.members[0].mention.country;
     const last = [...prev.groups].reverse().find((g) => g.members[0].mention.country !== srcCountry);
@@ -125,7 +128,8 @@ function nounSubject(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: 
     const p = view.pos(j);
     const w = view.normal(j);
     // "his first meeting with Putin", "during a meeting", "after ten hours of talks": the clause's subject takes part.
-    if (POSSESSIVES.has(w) || SETTING_PREPS.has(w)) return subjectBefore(view, groups, t.first, sStart);
+    // ("after" only for reciprocal events: "China detained X after Meng's arrest" is no arrest by China.)
+    if (POSSESSIVES.has(w) || SETTING_PREPS.has(w) || (t.pattern.reciprocal && AFTER_PREPS.has(w))) return subjectBefore(view, groups, t.first, sStart);
     if (w === ',' || w === ';' || w === 'that' || p === 'ADP' || p === 'CCONJ') return null;
     if (p === 'VERB') {
       // The object of an event verb ("condemned the strikes") or of a speech verb is not done by that verb's subject.

@@ -110,6 +110,12 @@ export function modalityOf(
     const governor = g >= sStart ? g : -1;
     if (governor >= 0 && view.is(governor, HYPOTHETICAL_GOVERNORS)) hypothetical = true;
     if (governor >= 0 && view.is(governor, NEGATING_VERBS)) negated = true;
+    // "will continue to strike", "did not manage to sign": the governing verb's own auxiliaries count too.
+    if (governor >= 0 && view.pos(governor) === 'VERB') {
+      const m = verbContext(view, governor, sStart);
+      if (m === 'negated') negated = true;
+      if (m === 'hypothetical') hypothetical = true;
+    }
   }
   for (let j = t.head - 1; j >= sStart; j--) {
     if (BREAKS.has(view.normal(j))) break;

@@ -12,6 +12,7 @@ export const SPEECH_VERBS = new Set([
   'say', 'tell', 'add', 'announce', 'state', 'report', 'claim', 'believe', 'think', 'note', 'insist', 'argue', 'write',
   'declare', 'confirm', 'stress', 'explain', 'suggest', 'indicate', 'reveal', 'acknowledge', 'admit', 'know', 'show',
   'mean', 'hope', 'fear', 'expect', 'understand', 'see', 'learn', 'hear', 'feel', 'assert', 'emphasize', 'emphasise', 'allege',
+  'view', 'regard', 'consider', 'deem', 'term', 'label', 'brand', 'find', 'conclude', 'certify',
 ]);
 
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gets', 'getting', "'s", '’s']);
