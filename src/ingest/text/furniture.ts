@@ -36,7 +36,10 @@ const YEARLESS_DATE = new RegExp(
   'i',
 );
 
-const LINK_PREFIX = /^(?:read more|read also|also read|read next|related|see also|see more|watch more|more stories|more from|more on|more:|recommended|watch|listen|opinion:|explainer:|live:|click here|related coverage|further reading|also on|you may also like|you might also like|don't miss|must read)\b\s*[:\-–—|>»]?/i;
+/** Link lead-ins that never start prose. */
+const LINK_PREFIX = /^(?:read more|read also|also read|read next|see also|see more|watch more|more stories|click here|further reading|you may also like|you might also like|must read)\b/i;
+/** Lead-ins that could start a sentence ("Related talks…", "Watch out…"), so only with a separator: "Related: …". */
+const LINK_LABEL = /^(?:related(?: coverage| stories| articles)?|recommended|watch|listen|more from \w+|more on \w+|more|also on \w+|don't miss|opinion|explainer|live|video|photos|gallery)\s*[:|>»–—]/i;
 
 const PROMPT = new RegExp(
   [
@@ -55,7 +58,7 @@ const PROMPT = new RegExp(
     '^(?:filed under|tags?|topics?|categories|category)\\s*:', '\\bshare (?:it|this) with (?:a|your) friends?\\b', '^want more\\b.{0,40}\\?$',
     '^loading\\b.{0,20}$', '^(?:today|yesterday)\\s+\\d{1,2}[:.]\\d{2}', '\\brequires javascript\\b',
     '^\\(?(?:additional )?(?:reporting|writing|editing|compiled) by\\b[^)]{0,300}\\)?\\.?$',
-    '\\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))\\b', '^our standards\\s*:', '^image copyright\\b',
+    '\\bcontributed (?:reporting|to (?:this|the) (?:report|story|article))(?: (?:from|in) [^.]{1,60})?\\.?$', '^our standards\\s*:', '^image copyright\\b',
     '^media playback is (?:unsupported|not supported)\\b', '^credit\\s*\\.{2,}', '^continue reading\\b', '^supported by$',
     '^follow\\b.{0,60}\\bon (?:twitter|facebook|instagram|x|threads|bluesky)\\b', '^(?:image|media|video) (?:source|caption)s?\\s*[,:]', '^\\d+\\s*(?:min|mins|minute|minutes)\\s*read$',
     '^(?:published|updated|posted)\\s+\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\\s+ago$',
@@ -132,7 +135,7 @@ export function isFurnitureLine(line: string): boolean {
     .replace(/^[^\p{L}\p{N}"“‘'(]+/u, '')
     .replace(/[\s:|>»›→…]+$/, '');
   if (INTERFACE_LABELS.has(lower)) return true;
-  if (bare.length <= 200 && LINK_PREFIX.test(bare)) return true;
+  if (bare.length <= 200 && (LINK_PREFIX.test(bare) || LINK_LABEL.test(bare))) return true;
   if (bare.length <= 300 && PROMPT.test(bare)) return true;
   if (isLinkList(bare)) return true;
   if (isSocialBar(lower)) return true;
