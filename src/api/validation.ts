@@ -14,6 +14,8 @@ function describe(issue: ZodError['issues'][number]): { name: string; problem: s
   }
   const name = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return { name, problem: 'is required' };
+  // A repeated query parameter (?limit=1&limit=2) arrives as an array.
+  if (issue.code === 'invalid_type' && /received array/.test(issue.message)) return { name, problem: 'is given more than once; give it once' };
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return { name, problem: `expected one of ${issue.values.map((v) => String(v)).join(', ')}` };
   }

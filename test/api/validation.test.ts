@@ -49,9 +49,15 @@ describe('parameter validation', () => {
     ['/api/actors', 'q'],
     ['/api/actors?q=', 'q'],
     ['/api/quotes?limit=100000', 'limit'],
+    ['/api/events?dyad=USA,RUS&dyad=CHN,USA', 'dyad'],
   ])('%s → 400 naming "%s"', async (path, name) => {
     const error = await expectError(await app.request(path), 400, `"${name}"`);
     expect(error.code).toBe('E_BAD_PARAMETER');
+  });
+
+  it('says when a parameter is repeated', async () => {
+    const error = await expectError(await app.request('/api/events?country=USA&country=RUS'), 400, '"country"');
+    expect(error.message).toContain('more than once');
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
