@@ -114,6 +114,12 @@ describe('cleanText header lines', () => {
     expect(result.text).toBe('Ministers met in Brussels on Monday to discuss the budget, which has been delayed for months by a dispute over farm subsidies.\n\nThey agreed to meet again.');
   });
 
+  it('removes a menu item next to menu labels that were removed on their own', () => {
+    const result = cleanText('Menu\nClose\nWorld\nEurope\nRussia\n\nKremlin orders cut in embassy staff\nBy Anna Roe\n\nThe Kremlin ordered the US embassy on Sunday to cut its staff by hundreds, in retaliation for new sanctions.');
+    expect(result.title).toBe('Kremlin orders cut in embassy staff');
+    expect(result.text).toBe('The Kremlin ordered the US embassy on Sunday to cut its staff by hundreds, in retaliation for new sanctions.');
+  });
+
   it('keeps the headline above a bare agency tag, which is no photo credit', () => {
     const result = cleanText('Oil prices climb after output cut\nReuters\n\nOil prices rose on Monday after producers agreed to extend output cuts into next year, traders said.');
     expect(result.title).toBe('Oil prices climb after output cut');

@@ -35,7 +35,7 @@ export interface CleanText {
 export function cleanText(raw: string, options: CleanTextOptions = {}): CleanText {
   const { header = true, findTitle = true, knownTitle = null } = options;
   const lines = normalizeCharacters(raw).split('\n');
-  removeFurniture(lines);
+  const removed = removeFurniture(lines);
   const info = header
     ? findHeader(lines, { findTitle, knownTitle })
     : { title: null, author: null, published: null, lines: new Set<number>() };
@@ -48,13 +48,17 @@ export function cleanText(raw: string, options: CleanTextOptions = {}): CleanTex
     if (parseDateLine(line) !== null || (line.length <= 60 && /^by\s/i.test(line) && parseByline(line) !== null)) lines[i] = '';
   }
   const isHeaderShaped = (i: number) => parseByline(lines[i]) !== null || parseDateLine(lines[i]) !== null;
-  for (const i of findNavigationRuns(lines, isHeaderShaped)) lines[i] = '';
+  for (const i of findNavigationRuns(lines, isHeaderShaped, removed)) lines[i] = '';
   const paragraphs = buildParagraphs(lines);
   return { text: paragraphs.join('\n\n'), title: info.title, author: info.author, published: info.published };
 }
 
-/** Blanks furniture lines in place, including the caption that a credit line belongs to. */
-function removeFurniture(lines: string[]): void {
+/**
+ * Blanks furniture lines in place, including the caption that a credit line belongs to, and
+ * returns the indexes of the short ones (labels such as "Home"), which may be part of a menu.
+ */
+function removeFurniture(lines: string[]): Set<number> {
+  const labels = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line === '') continue;
@@ -66,8 +70,12 @@ function removeFurniture(lines: string[]): void {
       continue;
     }
     if (parseDateLine(line) !== null) continue; // the header pass reads it first
-    if (isFurnitureLine(line) || endsWithCredit(line)) lines[i] = '';
+    if (isFurnitureLine(line) || endsWithCredit(line)) {
+      if (line.length <= 32) labels.add(i);
+      lines[i] = '';
+    }
   }
+  return labels;
 }
 
 function previousLine(lines: string[], index: number): number {

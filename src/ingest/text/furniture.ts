@@ -21,7 +21,7 @@ const INTERFACE_LABELS = new Set([
   'edition', 'my account', 'account', 'save', 'bookmark', 'gift article', 'continue reading', 'read more',
   'see more', 'show more', 'load more', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'x',
   'breaking', 'breaking news', 'live', 'exclusive', 'developing story', 'just in', 'caption', 'opinion columnist',
-  'highlights', 'recent articles', 'popular this week', 'iklan', 'anzeige', 'werbung', 'publicidad', 'publicité',
+  'highlights', 'watch live', 'live updates', 'recent articles', 'popular this week', 'iklan', 'anzeige', 'werbung', 'publicidad', 'publicité',
   'pubblicità', 'реклама', 'loading', 'loading content', 'staff report', 'staff reports', 'wire reports', 'from staff reports',
   // Section names and kickers, which stand alone above a headline.
   'news', 'world', 'world news', 'politics', 'business', 'economy', 'markets', 'sport', 'sports', 'science', 'technology',
@@ -39,7 +39,7 @@ const YEARLESS_DATE = new RegExp(
 /** Link lead-ins that never start prose. */
 const LINK_PREFIX = /^(?:read more|read also|also read|read next|see also|see more|watch more|more stories|click here|further reading|you may also like|you might also like|must read)\b/i;
 /** Lead-ins that could start a sentence ("Related talks…", "Watch out…"), so only with a separator: "Related: …". */
-const LINK_LABEL = /^(?:related(?: coverage| stories| articles)?|recommended|watch|listen|more from \w+|more on \w+|more|also on \w+|don't miss|opinion|explainer|live|video|photos|gallery)\s*[:|>»–—]/i;
+const LINK_LABEL = /^(?:related(?: coverage| stories| articles| topics| content)?|recommended|watch|listen|more from \w+|more on \w+|more|also on \w+|don't miss|opinion|explainer|live|video|photos|gallery)\s*[:|>»–—]/i;
 
 const PROMPT = new RegExp(
   [
@@ -213,9 +213,10 @@ export function looksLikeCaption(line: string): boolean {
 /**
  * Indexes of lines that form navigation: runs of three or more short lines (at most three
  * words each, no final punctuation), the shape of a menu copied with the page. `keep` marks
- * lines that must not be counted (header lines already recognised).
+ * lines that must not be counted (header lines already recognised); `removed` lines that were
+ * already taken out as single-line furniture, which still count towards a run.
  */
-export function findNavigationRuns(lines: string[], keep: (index: number) => boolean): Set<number> {
+export function findNavigationRuns(lines: string[], keep: (index: number) => boolean, removed: Set<number> = new Set()): Set<number> {
   const found = new Set<number>();
   let run: number[] = [];
   const flush = () => {
@@ -224,6 +225,11 @@ export function findNavigationRuns(lines: string[], keep: (index: number) => boo
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    // A menu item already removed as a label ("Home") still belongs to its menu.
+    if (removed.has(i)) {
+      run.push(i);
+      continue;
+    }
     if (line === '') continue; // blank lines do not break a menu
     const bare = stripBullet(line);
     const short = bare.length <= 32 && wordCount(bare) <= 3 && !endsWithTerminal(bare) && !keep(i);
