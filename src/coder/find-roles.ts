@@ -49,10 +49,10 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
   let carried = '';
   if (t.kind === 'verb' && t.passive) {
     source = byAgent(view, groups, t.head, reach);
-    target = subjectBefore(view, groups, t.head, sStart);
+    target = sameClause(view, subjectBefore(view, groups, t.head, sStart), t.head);
     if (t.targetPrep !== null) target = groupAfterToken(groups, t.targetPrep) ?? target;
     // "The seizure of the vessels by Russia was condemned by NATO": the patient may sit inside the subject phrase.
-    target ??= [...groups].reverse().find((g) => g.last < t.head && g !== source) ?? null;
+    target ??= sameClause(view, [...groups].reverse().find((g) => g.last < t.head && g !== source) ?? null, t.head);
   } else if (t.kind === 'verb') {
     source = subjectBefore(view, groups, t.first, sStart);
     // "warned the United States against ...": a direct object outranks a prepositional target.
@@ -84,7 +84,12 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
   if (target === null && (options.sentenceTargets || SENTENCE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2))) && source !== null) {
     // "Ukraine put its forces on alert after Moscow's parliament ...": the adversary named elsewhere in the sentence.
     const src = source.members[0].mention;
-    const other = groups.find((g) => g !== source && g.members[0].mention.country !== null && g.members[0].mention.country !== src.country);
+    let other: ActorGroup | undefined;
+    for (const g of groups) {
+      if (g === source || g.members[0].mention.country === null || g.members[0].mention.country === src.country) continue;
+      // the nearest other country's actor
+      if (other === undefined || distance(g, t) < distance(other, t)) other = g;
+    }
     if (other !== undefined) {
       target = other;
       carried = '+sentence-target';
@@ -101,6 +106,23 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     }
   }
   return { source, target, carried };
+}
+
+function distance(g: ActorGroup, t: Trigger): number {
+  return g.last < t.head ? t.head - g.last : g.first - t.last;
+}
+
+/** A group before a passive verb counts as its subject only if no other finite verb stands between them. */
+function sameClause(view: TokenView, g: ActorGroup | null, head: number): ActorGroup | null {
+  if (g === null) return null;
+  for (let j = g.last + 1; j < head; j++) {
+    if (view.normal(j) === ';') return null;
+    const w = view.normal(j);
+    const before = view.normal(j - 1);
+    // "Moscow's decision to suspend ...", "Iranian-backed groups", "sanctions targeting ...": not a clause of their own
+    if (view.pos(j) === 'VERB' && !w.endsWith('ing') && before !== 'to' && before !== '-') return null;
+  }
+  return g;
 }
 
 /** "…, accusing it of": an object pronoun right after the verb stands for the last other actor before it. */
