@@ -22,11 +22,16 @@ const BODY_NAME = 'request body';
 
 let pipeline: Pipeline | undefined;
 
-/** The reader with every mention of `file` replaced by "request body". */
+/**
+ * The reader with every mention of `file` replaced by "request body". It also lets the event
+ * loop run between items: the pipeline is synchronous, so a large POST must give other requests
+ * (dashboard reads) a turn after each article whether or not the reader itself waits on I/O.
+ */
 function renamingReader(read: ReadInputs, file: string): ReadInputs {
   const rename = (text: string) => text.split(file).join(BODY_NAME);
   return async function* (paths, options): AsyncIterable<IngestResult> {
     for await (const result of read(paths, options)) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (result.ok) {
         const p = result.article.provenance;
         result.article.provenance = { ...p, input: rename(p.input) };
