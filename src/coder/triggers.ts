@@ -163,8 +163,27 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   return null;
 }
 
+function isCapitalised(view: TokenView, i: number): boolean {
+  const c = view.article.text.charCodeAt(view.article.tokens.start[i]);
+  return c >= 65 && c <= 90;
+}
+
+/** A headline in title case ("US Expels 60 Russian Diplomats"): most of its words are capitalised. */
+function isTitleCase(view: TokenView, sStart: number, sEnd: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = sStart; i < sEnd; i++) {
+    const p = view.pos(i);
+    if (p === 'PUNCT' || p === 'NUM' || p === 'DET' || p === 'ADP' || p === 'CCONJ' || p === 'PART') continue;
+    words++;
+    if (isCapitalised(view, i)) caps++;
+  }
+  return words > 0 && caps / words > 0.6;
+}
+
 /** Every trigger of sentence tokens [sStart, sEnd), in text order. */
 export function findTriggers(view: TokenView, index: PatternIndex, sStart: number, sEnd: number): Trigger[] {
+  const titleCase = isTitleCase(view, sStart, sEnd);
   const used = new Set<number>();
   const out: Trigger[] = [];
   // Verb readings first, so that a verb claims its object nouns ("imposed sanctions") before
@@ -172,6 +191,8 @@ export function findTriggers(view: TokenView, index: PatternIndex, sStart: numbe
   for (const pass of ['verb', 'noun'] as const) {
     for (let i = sStart; i < sEnd; i++) {
       if (used.has(i)) continue;
+      // A capitalised word inside a sentence is a name ("on March 4", "Operation Strike"), unless the line is a title-case headline.
+      if (!titleCase && i > sStart && isCapitalised(view, i)) continue;
       const t = triggerAt(view, index, i, sStart, sEnd, pass);
       if (t === null) continue;
       used.add(i);

@@ -200,3 +200,13 @@ describe('coder.cameo.v1: records', () => {
     expect(code(articleWith('Russia expelled American diplomats.', {})).events).toEqual([]);
   });
 });
+
+describe('coder.cameo.v1: names and headlines', () => {
+  it('does not read a capitalised name inside a sentence as a predicate ("on March 4")', () => {
+    expect(triples(coded('Thousands of protesters gathered in Moscow on March 4.'))).toEqual([]);
+  });
+
+  it('still codes a title-case headline', () => {
+    expect(triples(coded('Russia Expels American Diplomats'))).toEqual(['RUSGOV>USA:166']);
+  });
+});
