@@ -91,7 +91,7 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
         continue;
       }
       let found = -1;
-      for (let j = head - 1; j >= Math.max(sStart, head - 7); j--) if (view.is(j, el.words)) found = j;
+      for (let j = head - 1; j >= Math.max(sStart, head - 12) && found < 0; j--) if (view.is(j, el.words)) found = j;
       if (found < 0) return null;
       parts.push(found);
       score += 2;
