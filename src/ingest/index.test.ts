@@ -154,6 +154,13 @@ describe('readInputs', () => {
     ]);
   });
 
+  it('reads a web page saved with a .txt name as HTML', async () => {
+    copyFileSync(fixture('article.html'), join(dir, 'saved-page.txt'));
+    const r = await only(join(dir, 'saved-page.txt'));
+    expect(r.ok && r.article.provenance.reader).toBe('ingest.html.v1');
+    expect(r.ok && r.article.meta.title).toBe('Border crossing reopens after floods');
+  });
+
   it('sniffs an explicitly named file without a known extension', async () => {
     writeFileSync(join(dir, 'page.download'), '<!doctype html><html><body><article><p>The assembly passed the budget on Thursday after a debate that lasted all night and ended with a narrow vote.</p><p>The opposition said it would challenge the vote in the constitutional court within the week.</p></article></body></html>');
     const r = await only(join(dir, 'page.download'));

@@ -71,5 +71,8 @@ function finish(text: string, given: GivenMeta, found: Partial<ArticleMeta>, pro
   };
   const article = newArticle({ id: articleId(given.id, text), text, meta, provenance });
   if (meta.language !== null && meta.language !== 'en') article.notes.push(`not coded: language ${meta.language}`);
+  if (given.published && normalizeDate(given.published) === null) {
+    article.errors.push(`published "${given.published}" is not a date (expected YYYY-MM-DD); ignored`);
+  }
   return article;
 }

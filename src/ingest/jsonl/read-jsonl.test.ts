@@ -52,6 +52,18 @@ describe('JSONL reader', () => {
     expect(dates).toEqual(['2021-05-03', '2020-01-01', '2020-01-01']);
   });
 
+  it('accepts common alternative field names and reports a published value that is no date', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-jsonl-'));
+    writeFileSync(join(dir, 'export.jsonl'), [
+      JSON.stringify({ headline: 'Strike ends', body: 'The dock strike ended on Friday after a pay deal.', date: '2019-03-01T10:00:00Z', link: 'https://x.example/s' }),
+      JSON.stringify({ text: 'The dock strike ended on Friday after a pay deal.', published: 'last Friday' }),
+    ].join('\n'));
+    const [a, b] = await collect([join(dir, 'export.jsonl')], { published: '2019-01-01' });
+    expect(a.ok && a.article.meta).toMatchObject({ title: 'Strike ends', published: '2019-03-01', url: 'https://x.example/s' });
+    expect(b.ok && b.article.meta.published).toBe('2019-01-01');
+    expect(b.ok && b.article.errors).toEqual(['published "last Friday" is not a date (expected YYYY-MM-DD); ignored']);
+  });
+
   it('reads any file as JSONL with the jsonl option, and a .json array record by record', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'detente-jsonl-'));
     writeFileSync(join(dir, 'lines.txt'), '{"id":"x1","text":"The strike ended on Monday after talks."}\n');

@@ -2,7 +2,8 @@
  * @module ingest/jsonl/record
  * One input record of the record-format spec, `{"id", "text"}` plus optional `published`,
  * `title`, `url`, `source`, `author`, `language` or `html` instead of `text`, checked and made
- * into an article. Shared by the JSONL and JSON readers.
+ * into an article. Shared by the JSONL and JSON readers. Common alternative names (`body`,
+ * `content`, `headline`, `date`, ...) are accepted so that other tools' exports read as they are.
  */
 import type { Article, Provenance } from '../../model/article.js';
 import { ItemError } from '../../errors.js';
@@ -28,16 +29,24 @@ export function recordToArticle(value: unknown, provenance: Provenance, options:
     throw new ItemError(code, item, `expected a JSON object like {"id", "text"}, found ${Array.isArray(value) ? 'an array' : typeof value}`);
   }
   const record = value as Record<string, unknown>;
-  const text = optionalString(record, 'text', item);
-  const html = optionalString(record, 'html', item);
+  // The spec's names first; common names from other tools' exports are accepted as well.
+  const field = (...keys: string[]) => {
+    for (const key of keys) {
+      const found = optionalString(record, key, item);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  const text = field('text', 'body', 'content', 'articleBody');
+  const html = field('html');
   const given: GivenMeta = {
-    id: optionalString(record, 'id', item),
-    title: optionalString(record, 'title', item),
-    url: optionalString(record, 'url', item),
-    source: optionalString(record, 'source', item),
-    author: optionalString(record, 'author', item),
-    language: optionalString(record, 'language', item),
-    published: optionalString(record, 'published', item),
+    id: field('id'),
+    title: field('title', 'headline'),
+    url: field('url', 'link'),
+    source: field('source', 'publisher'),
+    author: field('author', 'byline'),
+    language: field('language', 'lang'),
+    published: field('published', 'date', 'datePublished', 'published_at'),
     fallbackPublished: options.published,
   };
   for (const key of Object.keys(given) as (keyof GivenMeta)[]) if (given[key] === null) delete given[key];

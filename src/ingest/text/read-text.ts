@@ -5,7 +5,7 @@
  */
 import type { InputReader } from '../source.js';
 import { decodeText } from '../decode.js';
-import { prepareText } from '../prepare.js';
+import { prepareHtml, prepareText } from '../prepare.js';
 import { attempt, fail } from '../results.js';
 
 export const textReader: InputReader = {
@@ -20,6 +20,13 @@ export const textReader: InputReader = {
       return;
     }
     if (/\.(?:md|markdown)$/i.test(source.name)) text = stripMarkdown(text);
+    // A web page saved under a text name is read as the page it is.
+    if (/^\s*(?:<!doctype html|<html[\s>])/i.test(text.slice(0, 512))) {
+      const page = text;
+      const provenance = { reader: 'ingest.html.v1', input: source.name, item: null };
+      yield attempt(source.name, () => prepareHtml(page, { fallbackPublished: options.published }, provenance));
+      return;
+    }
     const provenance = { reader: textReader.name, input: source.name, item: null };
     yield attempt(source.name, () => prepareText(text, { fallbackPublished: options.published }, provenance));
   },
