@@ -3,7 +3,6 @@
  * The Hono environment shared by the app and its routes, and the options of `createApp`.
  */
 import type { Store } from '../store/store.js';
-import type { Article } from '../model/article.js';
 
 /** Turns a request body into stored articles; the default runs the CLI's ingest and pipeline. */
 export type IngestBody = (
@@ -18,7 +17,6 @@ export interface IngestOutcome {
   ids: string[];
   duplicate_ids: string[];
   failures: { item: string; code: string; message: string }[];
-  articles?: Article[];
 }
 
 export interface ApiOptions {

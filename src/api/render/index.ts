@@ -34,7 +34,7 @@ export function chooseFormat(c: Context): Format {
 }
 
 /** Renders `payload` in the negotiated format. */
-export function render(c: Context, payload: Payload): Response {
+export function render<T>(c: Context, payload: Payload<T>): Response {
   const format = chooseFormat(c);
   const status = payload.status ?? 200;
   const headers: Record<string, string> = { 'content-type': MEDIA[format] };
@@ -51,6 +51,7 @@ export function render(c: Context, payload: Payload): Response {
     headers.link = `<${url.pathname}${url.search}>; rel="next"`;
   }
   if (format === 'ndjson') return new Response(renderNdjson(payload.items), { status, headers });
-  const toRow: (item: any) => Row = payload.toRow ?? ((item: Row) => item);
+  // Without a flattener, list items are already flat records (dyads, actors, articles).
+  const toRow = payload.toRow ?? ((item: T) => item as Row);
   return new Response(renderCsv(payload.items.map(toRow), payload.columns), { status, headers });
 }

@@ -6,13 +6,13 @@
 
 export type Row = Record<string, unknown>;
 
-export interface Payload {
+export interface Payload<T = unknown> {
   /** The JSON response body. */
   body: unknown;
   /** For list endpoints: the items, one per NDJSON line / CSV row. Absent: only JSON is offered. */
-  items?: unknown[];
+  items?: T[];
   /** Flattens one item for CSV; without it the item's own (top-level) fields are used. */
-  toRow?: (item: any) => Row;
+  toRow?: (item: T) => Row;
   /** CSV header, in order. */
   columns?: string[];
   /** Cursor of the next page; sent as a header in CSV and NDJSON, which have no envelope. */

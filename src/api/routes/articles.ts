@@ -145,7 +145,6 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, options: Article
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (bytes.byteLength === 0) throw badParameter('body', 'is empty; send the article text, HTML or JSONL records');
     const outcome = await options.ingest({ bytes, mediaType, published }, store);
-    const { articles: _articles, ...result } = outcome;
-    return render(c, { body: result, status: 201 });
+    return render(c, { body: outcome, status: 201 });
   });
 }

@@ -3,13 +3,12 @@
  * GET /api/dyads (country pairs ranked by activity) and
  * GET /api/dyads/{a}/{b}/timeline (events per period: QuadClass counts, mean and summed Goldstein).
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Store, TimelineBucket } from '../../store/store.js';
 import type { AppEnv } from '../env.js';
 import { render } from '../render/index.js';
 import { registerRoute } from '../route.js';
 import { DyadParams, DyadQuery, DyadSchema, TimelineBucketSchema, TimelineQuery, TimelineSchema } from '../schemas.js';
-import { z } from '@hono/zod-openapi';
 import { checkRange, errorResponses, listContent } from './common.js';
 
 const listRoute = createRoute({

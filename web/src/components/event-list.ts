@@ -3,7 +3,7 @@
  * A page of events from /api/events with a "Load more" button that follows the cursor, so a
  * dyad with 100,000 events costs one small page at a time. Each event links to its sentence.
  */
-import { api, type EventQuery, type EventRow } from '../api.js';
+import { api, type EventCode, type EventQuery, type EventRow } from '../api.js';
 import { append, clear, h } from '../dom.js';
 import { actorLabel, codeLabel, codeNames, goldstein, quadName } from '../format.js';
 import { articleHref } from '../router.js';
@@ -11,7 +11,7 @@ import { aborted, failure } from './status.js';
 
 const PAGE = 50;
 
-function eventItem(e: EventRow, names: Map<string, { name: string }>): HTMLElement {
+function eventItem(e: EventRow, names: Map<string, EventCode>): HTMLElement {
   return h(
     'li',
     { class: `event-card quad-${e.quad_class}`, 'data-event': `${e.article_id}/${e.id}` },
@@ -22,7 +22,7 @@ function eventItem(e: EventRow, names: Map<string, { name: string }>): HTMLEleme
       h('span', { class: `quad-badge quad-${e.quad_class}`, title: quadName(e.quad_class) }, quadName(e.quad_class)),
       h('span', { class: 'goldstein' }, goldstein(e.goldstein)),
     ),
-    h('p', { class: 'event-what' }, `${actorLabel(e.source)} → ${actorLabel(e.target)}: ${codeLabel(e.code, names as never)}`),
+    h('p', { class: 'event-what' }, `${actorLabel(e.source)} → ${actorLabel(e.target)}: ${codeLabel(e.code, names)}`),
     h(
       'p',
       { class: 'event-evidence' },
