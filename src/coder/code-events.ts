@@ -119,11 +119,13 @@ function expand(
   }
   if (targets[0] === null && options.impliedTargets && sources[0] !== null) {
     // CAMEO's convention for domestic events with no named target: protesters act on their own
-    // government; police repression and crackdowns act on their own civilians.
+    // government; repression, curfews, martial law and other restrictions by the state act on its own civilians.
     const country = sources[0].country;
     const root = t.pattern.code.slice(0, 2);
     const nonState = sources[0].role === null || !STATE_ROLES.has(sources[0].role);
-    const role = root === '14' || (root === '10' && nonState) ? 'GOV' : t.pattern.code === '175' ? 'CVL' : null;
+    const code = t.pattern.code;
+    const repression = code === '175' || code.startsWith('172');
+    const role = root === '14' || (root === '10' && nonState) ? 'GOV' : repression && !nonState ? 'CVL' : null;
     if (country !== null && role !== null) targets = [impliedActor(sources[0], country, role)];
   }
   const out: DraftEvent[] = [];

@@ -23,7 +23,7 @@ export interface CoderOptions {
   placeTargets: boolean;
   /** When neither the clause nor the previous sentence gives a target, take another country's actor from the same sentence. */
   sentenceTargets: boolean;
-  /** With no target: protests (14) and non-state demands (10) are aimed at the own government, repression (175) at the own civilians. */
+  /** With no target: protests (14) and non-state demands (10) aim at the own government; state repression and restrictions (175, 172x) at the own civilians. */
   impliedTargets: boolean;
 }
 

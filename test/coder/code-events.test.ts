@@ -103,6 +103,10 @@ describe('coder.cameo.v1: implied and sentence-level targets', () => {
     expect(triples(coded('Thousands of protesters demonstrated in the capital on Sunday.'))).toEqual(['RUSCVL>RUSGOV:141']);
   });
 
+  it('aims martial law and curfews with no named target at the state\'s own civilians', () => {
+    expect(triples(coded("Ukraine's parliament voted to impose martial law in ten regions.", { "Ukraine's parliament": 'UKRLEG' }))).toEqual(['UKRLEG>UKRCVL:1724']);
+  });
+
   it('never lets a government or police "protest"', () => {
     expect(triples(coded('Russian police marched in the capital on Sunday.'))).toEqual([]);
   });
