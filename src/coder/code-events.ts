@@ -131,7 +131,9 @@ function expand(
   const out: DraftEvent[] = [];
   const tk = article.tokens;
   const sentence = article.sentences[ctx.index];
-  for (const [s, tg, code] of pairsOf(t, sources, targets)) {
+  for (const [s, tg, pairCode] of pairsOf(t, sources, targets)) {
+    // An agreement signed by a company is a business deal: economic cooperation (061), not a formal state agreement (057).
+    const code = pairCode === '057' && (s?.role === 'BUS' || tg?.role === 'BUS') ? '061' : pairCode;
     if ((s === null || !hasIdentity(s)) && !options.keepSourceless) continue;
     // Governments, armies, police and courts do not protest (root 14): "soldiers marched" at a parade is no rally.
     if (code.startsWith('14') && s !== null && s.role !== null && STATE_ROLES.has(s.role)) continue;
@@ -153,7 +155,7 @@ function expand(
       evidenceStart: Math.max(sentence.start, Math.min(...starts)),
       evidenceEnd: Math.min(sentence.end, Math.max(...ends)),
       modality,
-      rule: t.pattern.rule + carried,
+      rule: t.pattern.rule + (code !== pairCode ? '+business' : '') + carried,
     });
   }
   return out;

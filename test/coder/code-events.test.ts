@@ -41,6 +41,12 @@ describe('coder.cameo.v1: one sentence per root', () => {
     expect(triples(coded('Russia expelled 60 American diplomats and closed the US consulate.'))).toEqual(['RUSGOV>USA:166', 'RUSGOV>USAGOV:161']);
   });
 
+  it('codes a deal signed by a company as economic cooperation (061)', () => {
+    const a = coded('Gazprom signed a gas supply contract with China.', { Gazprom: 'RUSBUS' });
+    expect(triples(a)).toEqual(['RUSBUS>CHNGOV:061', 'CHNGOV>RUSBUS:061']);
+    expect(a.events[0].rule).toBe('verb:sign+agreement+business');
+  });
+
   it('codes the expulsion of individuals (not diplomats) as 174', () => {
     expect(triples(coded('Britain deported two Russian journalists.', { 'Russian journalists': 'RUSMED' }))).toEqual(['GBRGOV>RUSMED:174']);
   });
