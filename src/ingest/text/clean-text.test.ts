@@ -79,6 +79,9 @@ describe('cleanText header lines', () => {
     ['Jane Doe | Staff writer', 'Jane Doe'],
     ['By Jane Doe, Diplomatic Correspondent', 'Jane Doe'],
     ['By Jane Doe in Moscow', 'Jane Doe'],
+    ['By JANIE ROE Associated Press', 'JANIE ROE'],
+    ['By Staff Reporter', 'Staff Reporter'],
+    ['By Sam Roe, Defence and Security Editor', 'Sam Roe'],
     ['By Jane Doe, John Roe and Ann Poe', 'Jane Doe, John Roe and Ann Poe'],
   ])('reads the byline %j', (line, author) => {
     expect(parseByline(line)).toBe(author);

@@ -67,9 +67,21 @@ function cleanName(name: string): string {
   const names = name
     .replace(/\s+in\s+\p{Lu}[\p{L}\s.'-]*$/u, '')
     .split(/\s*,\s*/)
-    .filter((part) => part !== '' && !ROLE_WORDS.test(part))
+    // After a comma a role stands alone ("Jane Doe, Defence Editor"); in the first part it may
+    // follow the name ("JANIE HAR Associated Press").
+    .map((part, i) => (i === 0 ? beforeRole(part) : ROLE_WORDS.test(part) ? '' : part))
+    .filter((part) => part !== '')
     .join(', ');
-  return names.replace(/\s+(?:and|&)\s*$/i, '').replace(/[,.\s]+$/, '').trim();
+  const cleaned = names.replace(/\s+(?:and|&)\s*$/i, '').replace(/[,.\s]+$/, '').trim();
+  return cleaned === '' ? name.trim() : cleaned;
+}
+
+/** "JANIE HAR Associated Press" → "JANIE HAR"; "Diplomatic Correspondent" → "" (a role, no name). */
+function beforeRole(part: string): string {
+  const words = part.split(/\s+/);
+  const at = words.findIndex((w) => ROLE_WORDS.test(w));
+  if (at < 0) return part;
+  return at >= 2 ? words.slice(0, at).join(' ') : '';
 }
 
 /** A headline: several words, not a sentence ending in a full stop, not overly long. */
