@@ -68,6 +68,13 @@ describe('feed encodings and refusals', () => {
     expect(result.article.notes).toEqual(['not coded: language ru']);
   });
 
+  it('refuses an item whose content is only an image, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-feed-'));
+    writeFileSync(join(dir, 'ads.rss'), '<rss version="2.0"><channel><title>T</title><item><title>Featured Advertiser</title><description>&lt;a href="x"&gt;&lt;img src="ad.gif"/&gt;&lt;/a&gt;</description></item></channel></rss>');
+    const [result] = await collect([join(dir, 'ads.rss')]);
+    expect(!result.ok && result.error.message).toBe(`${join(dir, 'ads.rss')} item 1: the item's content holds no text (only images, links or markup)`);
+  });
+
   it('refuses a file that is not XML with E_NOT_XML naming the file', async () => {
     const results = await collect([fixture('not-xml.rss')]);
     expect(results).toHaveLength(1);

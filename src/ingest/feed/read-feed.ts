@@ -71,6 +71,9 @@ export const feedReader: InputReader = {
           throw new ItemError('E_EMPTY', `${source.name} item ${i + 1}`, 'the item has no content (no content:encoded, content, description or summary)');
         }
         const text = entry.contentIsHtml ? htmlFragmentToText(entry.content) : entry.content;
+        if (text.trim() === '') {
+          throw new ItemError('E_EMPTY', `${source.name} item ${i + 1}`, 'the item\'s content holds no text (only images, links or markup)');
+        }
         return prepareText(text, given, provenance);
       });
     }
