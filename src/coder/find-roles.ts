@@ -14,6 +14,7 @@ import type { Trigger } from './triggers.js';
 /** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
 export const PLACE_TARGET_CODES = new Set(['042', '043']);
 export const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
+const VIOLENCE_ROOTS = new Set(['18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'from']);
 export const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);
 const POSSESSIVES = new Set(['his', 'her', 'their', 'its', 'our']);
@@ -163,12 +164,14 @@ function nounSubject(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: 
 }
 
 export function placeTarget(view: TokenView, ctx: SentenceContext, t: Trigger, article: Article): Mention | null {
+  // Violence (18-20) happens to the people of the place, wherever the sentence names it ("killed hundreds in northern Iraq and took ...").
+  const anywhere = VIOLENCE_ROOTS.has(t.pattern.code.slice(0, 2));
   for (const loc of ctx.locations) {
-    if (loc.start < view.article.tokens.end[t.head] || loc.country === null) continue;
+    if (loc.country === null || (!anywhere && loc.start < view.article.tokens.end[t.head])) continue;
     const r = tokenRange(article, loc.start, loc.end);
     if (r === null || r[0] - t.last > 8) continue;
     let j = r[0] - 1;
-    while (j > t.head && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'PROPN')) j--;
+    while (j > ctx.sStart && j !== t.head && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'PROPN')) j--;
     if (PLACE_PREPS.has(view.normal(j)) || j === t.head) {
       return { ...loc, code: loc.country, role: null, kind: 'country' };
     }
