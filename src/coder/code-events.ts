@@ -57,8 +57,12 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     const triggers = findTriggers(view, res.patterns, s.tokenStart, s.tokenEnd);
     for (const t of triggers) ctx.heads.add(t.head);
     let lastSource: ActorGroup | null = null;
+    let lastTarget: ActorGroup | null = null;
     for (const t of triggers) {
       const roles = findRoles(view, ctx, t, prev, options);
+      // "fired tear gas at protesters, arresting hundreds": a participle clause acts on the previous event's target.
+      if (roles.target === null && lastTarget !== null && isParticipleClause(view, t)) roles.target = lastTarget;
+      if (roles.target !== null) lastTarget = roles.target;
       if (roles.source === null && options.shareSource && lastSource !== null && roles.target !== lastSource) roles.source = lastSource;
       if (roles.source !== null) lastSource = roles.source;
       const { source, target, carried } = roles;
@@ -75,6 +79,11 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
 /** An implied target, the source's own government or civilians: it has no words, so an empty span after the source. */
 function impliedActor(source: Mention, country: string, role: string): Mention {
   return { ...source, kind: 'country', code: `${country}${role}`, country, role, name: null, text: '', start: source.end, end: source.end };
+}
+
+/** A verb in "-ing" right after a comma: ", arresting hundreds", ", killing dozens". */
+function isParticipleClause(view: TokenView, t: Trigger): boolean {
+  return t.kind === 'verb' && view.normal(t.head).endsWith('ing') && t.head > 0 && view.normal(t.head - 1) === ',';
 }
 
 /** One (source, target, code) reading of a trigger. */
