@@ -96,6 +96,11 @@ describe('cleanText header lines', () => {
     expect(parseDateLine(line)).toBe(date);
   });
 
+  it('does not take a name with an office for a byline', () => {
+    expect(parseByline('Vladimir Putin, Russian President')).toBeNull();
+    expect(parseByline('Angela Merkel, German Chancellor')).toBeNull();
+  });
+
   it('does not take a sentence that mentions a date for a date line', () => {
     expect(parseDateLine('The treaty was signed on 9 November 2017 in Paris by both leaders.')).toBeNull();
   });

@@ -34,6 +34,9 @@ const NAME_COMMA_ORG = new RegExp(`^(${NAME}),\\s+([\\p{Lu}][\\p{L}&.' -]{1,40})
 const NAME_BAR_ROLE = new RegExp(`^(${NAME})\\s*[|–—]\\s*([\\p{L}&.' -]{2,40})$`, 'u');
 const ROLE_WORDS = /\b(?:writer|reporter|correspondent|editor|columnist|journalist|staff|contributor|bureau|desk|analyst|chief|senior|news|times|post|press|reuters|associated|agency|media|daily|herald|tribune|guardian|journal)\b/i;
 
+const OFFICE_WORDS =
+  /\b(?:president|minister|secretary|leader|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|governor|senator|mayor|king|queen|prince|princess|prime|chancellor|ambassador|general|commander|envoy|director|ceo|founder|head|speaker|deputy|member|mp|congressman|congresswoman|representative|candidate)\b/i;
+
 const DATE_WORDS =
   /\b(?:published|updated|last updated|posted|modified|first published|created|on|at|am|pm|a\.m\.|p\.m\.|et|est|edt|ct|cst|pt|pst|pdt|gmt|utc|bst|cet|cest|ist|jst|aest|local time|time|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|of|the)\b\.?/gi;
 
@@ -56,7 +59,8 @@ export function parseByline(line: string): string | null {
   if (m) return cleanName(m[1]);
   if (endsWithTerminal(line)) return null;
   m = NAME_COMMA_ORG.exec(line);
-  if (m && wordCount(m[1]) >= 2 && wordCount(m[2]) <= 5) return cleanName(m[1]);
+  // "Jane Doe, Reuters" is a byline; "Vladimir Putin, Russian President" is a name and office.
+  if (m && wordCount(m[1]) >= 2 && wordCount(m[2]) <= 5 && !OFFICE_WORDS.test(m[2])) return cleanName(m[1]);
   m = NAME_BAR_ROLE.exec(line);
   if (m && wordCount(m[1]) >= 2 && ROLE_WORDS.test(m[2])) return cleanName(m[1]);
   return null;
