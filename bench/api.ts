@@ -4,8 +4,9 @@
  * generated events (bench/api-data.ts) through the store's own batch writer, starts the real
  * server on loopback, and runs 32 concurrent clients against the dyad timeline and filtered
  * event pages. Prints median / p90 / p99 latency per endpoint and the targets
- * (p99 < 50 ms timeline, < 100 ms filtered events). Bounded: a fixed number of requests per
- * client and a time cap per phase.
+ * (p99 < 50 ms timeline, < 100 ms filtered events), then the same mixes from a single client
+ * (service time without queueing). Bounded: a fixed number of requests per client and a time
+ * cap per phase.
  *
  *   npm run bench:api                       # 1,000,000 events, 32 clients
  *   npm run bench:api -- --events 200000 --clients 16 --requests 50 --reuse
@@ -71,14 +72,14 @@ interface Result {
 }
 
 /** `CLIENTS` loops, each sending up to REQUESTS requests (or until the time cap). */
-async function load(base: string, nextPath: (random: () => number) => string, requests = REQUESTS): Promise<Result> {
+async function load(base: string, nextPath: (random: () => number) => string, requests = REQUESTS, clients = CLIENTS): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: CLIENTS }, async (_, client) => {
+    Array.from({ length: clients }, async (_, client) => {
       const random = seededRandom(1000 + client);
       for (let i = 0; i < requests && performance.now() < deadline; i += 1) {
         const path = nextPath(random);
@@ -167,9 +168,13 @@ async function main(): Promise<void> {
     const rows: { line: string; ok: boolean }[] = [];
     rows.push(report('GET /api/dyads/{a}/{b}/timeline', await load(base, timeline), 50));
     rows.push(report('GET /api/events (filtered, limit 100)', await load(base, events), 100));
+    // One client at a time: the service time of each query, free of queueing behind the others.
+    const serial: { line: string; ok: boolean }[] = [];
+    serial.push(report('timeline, 1 client', await load(base, timeline, 40, 1), 50));
+    serial.push(report('filtered events, 1 client', await load(base, events, 40, 1), 100));
     process.stdout.write(`\n${stats.events.toLocaleString('en')} events, ${CLIENTS} concurrent clients, loopback, ${process.platform} ${process.arch}, Node ${process.version}\n\n`);
     process.stdout.write('| endpoint | requests | median ms | p90 ms | p99 ms | max ms | req/s | p99 target ms | |\n|---|---|---|---|---|---|---|---|---|\n');
-    for (const r of rows) process.stdout.write(`${r.line}\n`);
+    for (const r of [...rows, ...serial]) process.stdout.write(`${r.line}\n`);
     process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
   } finally {
     child.disconnect();
