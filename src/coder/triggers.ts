@@ -134,8 +134,10 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   const prev = i > sStart ? view.normal(i - 1) : '';
   // After a determiner or possessive a word is a noun; after an adjective or number only if the tagger agrees it is no verb.
   const nounContext = NOUN_DETERMINERS.has(prev) || (pos !== 'VERB' && i > sStart && (view.pos(i - 1) === 'ADJ' || view.pos(i - 1) === 'NUM'));
-  const order: PatternKind[] =
-    nounContext ? ['noun'] : pos === 'VERB' || pos === 'AUX' ? ['verb', 'noun'] : ['noun', 'verb'];
+  // An "-ing" form outside a noun phrase is verbal ("..., arresting hundreds") whatever the tagger says.
+  const prevTag = i > sStart ? view.pos(i - 1) : '';
+  const verbal = pos === 'VERB' || pos === 'AUX' || (view.normal(i).endsWith('ing') && !['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(prevTag));
+  const order: PatternKind[] = nounContext ? ['noun'] : verbal ? ['verb', 'noun'] : ['noun', 'verb'];
   // A token is tried in the pass of its preferred reading only, so each token is coded once.
   if (order[0] !== pass && !(pass === 'noun' && order.length > 1 && order[1] === 'noun')) return null;
   let windowEnd = i + 1;
@@ -144,7 +146,8 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // A word the tagger calls a noun is read as a verb only where a verb can stand: after a
   // subject-like word or an auxiliary ("the ministers sign", "Russia shot"), not after a verb ("seen signs").
   const prevPos = i > sStart ? view.pos(i - 1) : '';
-  const verbFallback = ['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART', 'ADP', 'SCONJ'].includes(prevPos);
+  const verbFallback =
+    ['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART', 'ADP', 'SCONJ'].includes(prevPos) || (prev === ',' && view.normal(i).endsWith('ing'));
   for (const kind of pass === 'verb' ? order.filter((k) => k === 'verb') : order.filter((k) => k === 'noun' || (order[0] === 'noun' && verbFallback))) {
     const m = bestMatch(view, kind === 'verb' ? verbs : nouns, i, sStart, windowEnd, kind === 'verb' && passive);
     if (m === null) continue;

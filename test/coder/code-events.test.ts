@@ -113,6 +113,16 @@ describe('coder.cameo.v1: implied and sentence-level targets', () => {
     expect(triples(coded("Ukraine's parliament voted to impose martial law in ten regions.", { "Ukraine's parliament": 'UKRLEG' }))).toEqual(['UKRLEG>UKRCVL:1724']);
   });
 
+  it('aims violence at the country of a place the sentence names', () => {
+    const a = coded('Islamic State militants killed hundreds of men in northern Iraq.', { 'Islamic State militants': 'IMGMOSISI' }, { 'northern Iraq': 'IRQ' });
+    expect(triples(a)).toEqual(['IMGMOSISI>IRQ:202']);
+  });
+
+  it('lets a participle clause act on the previous event\'s target', () => {
+    const a = coded('Russian police fired tear gas at protesters, arresting hundreds.');
+    expect(triples(a)).toEqual(['RUSCOP>RUSCVL:175', 'RUSCOP>RUSCVL:173']);
+  });
+
   it('never lets a government or police "protest"', () => {
     expect(triples(coded('Russian police marched in the capital on Sunday.'))).toEqual([]);
   });
