@@ -171,6 +171,7 @@ export const EventRowSchema = EventSchema.extend({
   article_id: z.string(),
   article_title: z.string().nullable(),
   article_published: z.string().nullable(),
+  article_url: z.string().nullable().optional(),
 }).openapi('EventRow');
 
 export const EventPageSchema = z

@@ -26,7 +26,7 @@ const route = createRoute({
 export const EVENT_COLUMNS = [
   'article_id', 'id', 'date', 'date_source', 'code', 'root', 'quad_class', 'goldstein',
   'source_code', 'source_name', 'target_code', 'target_name', 'modality', 'sentence',
-  'evidence', 'evidence_start', 'evidence_end', 'location', 'rule', 'article_title', 'article_published',
+  'evidence', 'evidence_start', 'evidence_end', 'location', 'rule', 'article_title', 'article_published', 'article_url',
 ];
 
 /** One event as a flat CSV row. */
@@ -53,6 +53,7 @@ export function eventRow(e: EventRow): Record<string, unknown> {
     rule: e.rule,
     article_title: e.article_title,
     article_published: e.article_published,
+    article_url: e.article_url ?? null,
   };
 }
 
