@@ -9,7 +9,7 @@ import type { Article } from '../model/article.js';
 import type { Modality } from '../model/event.js';
 import type { Mention } from '../model/mention.js';
 import { assembleEvents, type DraftEvent } from './assemble.js';
-import { findRoles, placeTarget, PLACE_TARGET_CODES, PLACE_TARGET_ROOTS, STATE_ROLES, type SentenceContext } from './find-roles.js';
+import { findRoles, placeTarget, PLACE_TARGET_CODES, PLACE_TARGET_RULE, PLACE_TARGET_ROOTS, STATE_ROLES, type SentenceContext } from './find-roles.js';
 import { modalityOf } from './modality.js';
 import { DEFAULT_CODER_OPTIONS, type CoderOptions, type CoderResources } from './options.js';
 import { actorGroups, sameActor, type ActorGroup } from './roles.js';
@@ -104,7 +104,8 @@ function pairsOf(t: Trigger, sources: (Mention | null)[], targets: (Mention | nu
       pairs.push([s, tg, code]);
       if (tg === null || s === null) continue;
       if (reciprocal) pairs.push([tg, s, code]);
-      if (reverseCode !== null) pairs.push([tg, s, reverseCode]);
+      // "arrived in Moscow": a place does not host; only a named actor does the reverse event.
+      if (reverseCode !== null && tg.via.rule !== PLACE_TARGET_RULE) pairs.push([tg, s, reverseCode]);
     }
   }
   return pairs;

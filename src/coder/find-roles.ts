@@ -12,6 +12,8 @@ import { tokenRange, SPEECH_VERBS, type TokenView } from './tokens.js';
 import type { Trigger } from './triggers.js';
 
 /** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
+/** `via.rule` of a target made from a place mention (its country), not from an actor mention. */
+export const PLACE_TARGET_RULE = 'place-target';
 export const PLACE_TARGET_CODES = new Set(['042', '043']);
 export const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
 const VIOLENCE_ROOTS = new Set(['18', '19', '20']);
@@ -173,7 +175,7 @@ export function placeTarget(view: TokenView, ctx: SentenceContext, t: Trigger, a
     let j = r[0] - 1;
     while (j > ctx.sStart && j !== t.head && (view.pos(j) === 'DET' || view.pos(j) === 'ADJ' || view.pos(j) === 'PROPN')) j--;
     if (PLACE_PREPS.has(view.normal(j)) || j === t.head) {
-      return { ...loc, code: loc.country, role: null, kind: 'country' };
+      return { ...loc, code: loc.country, role: null, kind: 'country', via: { stage: 'coder.cameo.v1', rule: PLACE_TARGET_RULE } };
     }
   }
   return null;
