@@ -2,7 +2,7 @@
  * @module nlp/actors/countries
  * Country names, adjectives, capitals and seats of power, from world-countries plus the
  * project's own data/actors/country-aliases.tsv. CAMEO country codes are ISO 3166 alpha-3
- * except where CAMEO practice differs (Kosovo: world-countries says UNK, CAMEO coders use KSV).
+ * except where CAMEO practice differs (Kosovo: world-countries says UNK; Détente uses XKX, the code the EU, IMF and the gold data use).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ const require = createRequire(import.meta.url);
 /** Alternative spellings in world-countries that are ordinary English words or other things. */
 const NOT_COUNTRY_NAMES = new Set(['island', 'mann', 'emirates', 'dominique', 'timor', 'prathet', 'portuguesa', 'the abode of peace', 'congo']);
 
-const CAMEO_EXCEPTIONS: Record<string, string> = { UNK: 'KSV' };
+const CAMEO_EXCEPTIONS: Record<string, string> = { UNK: 'XKX' };
 
 export function cameoCountry(cca3: string): string {
   return CAMEO_EXCEPTIONS[cca3] ?? cca3;

@@ -47,6 +47,8 @@ export interface Phrase {
   former: boolean;
   /** The country was written with a possessive ("Russia's"). */
   countryPossessive: boolean;
+  /** A country backs the group ("pro-Russian", "U.S.-backed"): it is not the group's own. */
+  backed: boolean;
 }
 
 /** What each token position holds: a dictionary match, part of a capitalized name, or a plain word. */
@@ -127,7 +129,7 @@ function isPossessive(view: SentenceView, u: Unit | undefined): boolean {
 function emptyPhrase(from: number): Phrase {
   return {
     from, to: from, country: null, countryName: null, countryForm: null, seatRole: null, org: null, newOrg: null,
-    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false, countryPossessive: false,
+    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false, countryPossessive: false, backed: false,
   };
 }
 
@@ -181,6 +183,7 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
       // "pro-Russian separatists", "Iranian-backed militias": the country backs the group, it is
       // not the group's own country. Skip it and read the rest of the phrase without it.
       if (backsRatherThanOwns(view, u)) {
+        p.backed = true;
         k += u.to < keys.key.length && keys.key[u.to] === '-' ? 3 : 1;
         if (p.to <= p.from) {
           p.from = view.units[k]?.from ?? u.to;

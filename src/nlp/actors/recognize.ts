@@ -140,6 +140,13 @@ function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ct
   return false;
 }
 
+/** True when tokens [from, to) are one to five upper-case words ("DA NANG", "THE HAGUE"). */
+function upperCaseRun(keys: TokenKeys, from: number, to: number): boolean {
+  if (to <= from || to - from > 5) return false;
+  for (let i = from; i < to; i++) if (!/^[\p{Lu}.'’]+$/u.test(keys.surface[i]) || !/\p{L}{2}/u.test(keys.surface[i])) return false;
+  return true;
+}
+
 function previousWord(keys: TokenKeys, from: number, sentenceStart: number): string | undefined {
   let i = from - 1;
   while (i >= sentenceStart && SKIP_BEFORE_PLACE.has(keys.key[i])) i--;
@@ -184,6 +191,8 @@ function draftPhrase(
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
   // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
   if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && (DATELINE_DASHES.has(keys.key[p.to]) || keys.key[p.to] === '(')) return null;
+  // "RIMBO, Sweden —": the country of an upper-case dateline city is a place too.
+  if (p.bare && p.to < s.tokenEnd && DATELINE_DASHES.has(keys.key[p.to]) && keys.key[p.from - 1] === ',' && upperCaseRun(keys, s.tokenStart, p.from - 1)) return null;
   // "MOSCOW (Reuters) -": the agency in a dateline is the publisher, not an actor.
   const inDateline = keys.key[p.from - 1] === '(' && p.from - 2 === s.tokenStart && keys.key[p.to] === ')';
   if (p.bare && possessed && p.countryForm === 'capital') {
@@ -210,6 +219,7 @@ function draftPhrase(
     rule = 'role-default-country';
   }
   const coded = codePhrase(p, keys, date, person);
+  if (p.backed && coded.country === null) rule = 'backed';
   const mention: Draft['mention'] = {
     start: article.tokens.start[p.from],
     end: article.tokens.end[p.to - 1],

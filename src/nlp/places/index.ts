@@ -28,7 +28,7 @@ export function createPlaceRecognizer(options: Partial<PlacesOptions> = {}): (ar
   return (article: Article) => {
     const places = recognizePlaces(article, ctx);
     article.mentions = mergeMentions(article.mentions, places);
-    inheritPlaceCountry(article.mentions);
+    inheritPlaceCountry(article.mentions, article.text);
     return article;
   };
 }

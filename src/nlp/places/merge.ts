@@ -26,37 +26,84 @@ export function mergeMentions(existing: Mention[], added: Mention[]): Mention[] 
   return out;
 }
 
-/** Roles of the state, which a dateline's country may give to an unattributed mention. */
-const STATE_ROLES = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD']);
+/** Roles of the state, which the article's country (dateline or earlier actors) may give to an unattributed mention. */
+const STATE_ROLES = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
+/** Roles often foreign to where a story is filed (reporters, analysts, refugees). */
+const FOREIGN_ROLES = new Set(['MED', 'NGO', 'REF', 'IGO']);
+/** How many sentences back an earlier national actor still sets the country of "officials". */
+const CONTEXT_WINDOW = 2;
+
+/** Text between a role and a place after it that locates the role there: "police in Kyiv". */
+const LOCATED_AFTER = /^\s+(?:(?:based|stationed|deployed)\s+)?(?:in|at|from|inside|near|across|throughout|around)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|east|west|occupied|rural)\s+)?$/i;
+/** Text between a place and a role after it: "Kyiv police", "Kyiv-based analysts", "Crimea's authorities". */
+const LOCATED_BEFORE = /^(?:\s*|-based\s+|\s*['’]s\s+)$/;
+
+function isLocatedAt(m: Mention, place: Mention, text: string): boolean {
+  if (place.start >= m.end) return place.start - m.end < 40 && LOCATED_AFTER.test(text.slice(m.end, place.start));
+  if (place.end <= m.start) return m.start - place.end < 10 && LOCATED_BEFORE.test(text.slice(place.end, m.start));
+  return false;
+}
 
 /**
  * A group or person mention with a role but no country ("police", "Deputy Foreign Minister X")
- * takes the country of the places in its sentence when they all agree on one; with no place in
- * its sentence, a state role takes the country of the article's dateline.
+ * takes the country of a place it is located at ("police in Kyiv", "Kyiv police"); a place
+ * merely named in the sentence ("officials ... talks in Geneva") says nothing about it. A state
+ * role with no such place takes the country of the article's dateline, or else of the national
+ * actor named just before it ("Zimbabwe's army ... The officials said").
  */
-export function inheritPlaceCountry(mentions: Mention[]): void {
-  const bySentence = new Map<number, Set<string>>();
-  for (const m of mentions) {
-    if (m.kind !== 'location' || m.country === null) continue;
-    let set = bySentence.get(m.sentence);
-    if (set === undefined) bySentence.set(m.sentence, (set = new Set()));
-    set.add(m.country);
-  }
+export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
   // "KIEV — ... lawmakers voted": unattributed state bodies are most often the dateline's.
   const dateline = mentions.find((m) => m.kind === 'location' && m.via.rule === 'dateline' && m.country !== null);
-  for (const m of mentions) {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
     // Groups ("police") and people described only by a role ("Deputy Foreign Minister X").
     if ((m.kind !== 'group' && m.kind !== 'person') || m.role === null || m.country !== null || m.antecedent !== undefined) continue;
-    const countries = bySentence.get(m.sentence);
-    if (countries !== undefined && countries.size === 1) {
-      const [country] = countries;
-      m.country = country;
-      m.code = country + m.role;
-      m.via = { stage: m.via.stage, rule: 'role+place' };
-    } else if (countries === undefined && dateline !== undefined && STATE_ROLES.has(m.role)) {
-      m.country = dateline.country;
-      m.code = dateline.country + m.role;
-      m.via = { stage: m.via.stage, rule: 'role+dateline' };
+    // "U.S.-backed rebels in Syria": only where the group is located says whose it is.
+    const place = locatedAt(mentions, k, text);
+    if (place !== null) {
+      set(m, place.country!, 'role+place');
+      continue;
     }
+    if (m.via.rule === 'backed') continue;
+    // "HONG KONG — Protesters ...": people with no other country are the dateline's.
+    if (dateline !== undefined && !FOREIGN_ROLES.has(m.role)) {
+      set(m, dateline.country!, 'role+dateline');
+      continue;
+    }
+    if (!STATE_ROLES.has(m.role)) continue;
+    const earlier = nationalActorBefore(mentions, k);
+    if (earlier !== null) set(m, earlier, 'role+context');
   }
+}
+
+function set(m: Mention, country: string, rule: string): void {
+  m.country = country;
+  m.code = country + m.role;
+  m.via = { stage: m.via.stage, rule };
+}
+
+/** The place mention next to mentions[k] that locates it, or null. */
+function locatedAt(mentions: Mention[], k: number, text: string): Mention | null {
+  const m = mentions[k];
+  for (let j = k + 1; j < mentions.length && mentions[j].start < m.end + 40; j++) {
+    const p = mentions[j];
+    if (p.kind === 'location' && p.country !== null && isLocatedAt(m, p, text)) return p;
+  }
+  for (let j = k - 1; j >= 0 && mentions[j].end > m.start - 10; j--) {
+    const p = mentions[j];
+    if (p.kind === 'location' && p.country !== null && isLocatedAt(m, p, text)) return p;
+  }
+  return null;
+}
+
+/** Country of the nearest earlier actor of one country (not a place, not an international body). */
+function nationalActorBefore(mentions: Mention[], k: number): string | null {
+  const sentence = mentions[k].sentence;
+  for (let j = k - 1; j >= 0; j--) {
+    const e = mentions[j];
+    if (e.sentence < sentence - CONTEXT_WINDOW) break;
+    if (e.kind === 'location' || e.country === null || e.code === null) continue;
+    return e.country;
+  }
+  return null;
 }

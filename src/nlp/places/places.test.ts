@@ -8,8 +8,8 @@ import { mergeMentions } from './merge.js';
 const actors = createActorRecognizer();
 const places = createPlaceRecognizer();
 
-function analyse(text: string): Article {
-  return places(actors(buildTokenizedArticle(text, { published: '2017-11-09' })));
+function analyse(text: string, published = '2017-11-09'): Article {
+  return places(actors(buildTokenizedArticle(text, { published })));
 }
 
 function locations(a: Article) {
@@ -75,10 +75,32 @@ describe('places', () => {
     expect(a.mentions.find((m) => m.text === 'Police')?.code).toBe('UKRCOP');
   });
 
-  it('gives unattributed state bodies the dateline country, but not other roles', () => {
-    const a = analyse('KIEV — Lawmakers voted to impose martial law. Protesters gathered.');
+  it('gives unattributed roles the dateline country, but not reporters, analysts or refugees', () => {
+    const a = analyse('KIEV — Lawmakers voted to impose martial law. Protesters gathered. Refugees waited.');
     expect(a.mentions.find((m) => m.text === 'Lawmakers')?.code).toBe('UKRLEG');
-    expect(a.mentions.find((m) => m.text === 'Protesters')?.code).toBeNull();
+    expect(a.mentions.find((m) => m.text === 'Protesters')?.code).toBe('UKRCVL');
+    expect(a.mentions.find((m) => m.text === 'Refugees')?.code ?? null).toBeNull();
+  });
+
+  it('gives a role the country of a place only when the role is located there', () => {
+    const a = analyse('Officials said on Monday that talks would resume in Geneva.', '2018-01-01');
+    expect(a.mentions.find((m) => m.text === 'Officials')?.code ?? null).toBeNull();
+    const b = analyse('Kyiv-based analysts and separatists from Donetsk met.', '2018-01-01');
+    expect(b.mentions.find((m) => m.text === 'separatists')?.code).toBe('UKRREB');
+  });
+
+  it('reads an upper-case dateline as a place even when the gazetteer lacks it', () => {
+    const a = analyse('RIMBO, Sweden — Officials agreed on a ceasefire.', '2018-12-13');
+    expect(a.mentions.find((m) => m.text === 'RIMBO')).toMatchObject({ kind: 'location', country: 'SWE', code: null });
+    expect(a.mentions.find((m) => m.text === 'Sweden')).toMatchObject({ kind: 'location', code: null });
+    expect(a.mentions.find((m) => m.text === 'Officials')?.code).toBe('SWEGOV');
+    const b = analyse('THE HAGUE — Judges ruled.', '2018-12-13');
+    expect(b.mentions.find((m) => m.text === 'THE HAGUE')).toMatchObject({ kind: 'location', country: 'NLD' });
+  });
+
+  it('gives a state role with no place and no dateline the country of the actor just before it', () => {
+    const a = analyse("Zimbabwe's army seized the state broadcaster. Officials said the president was safe.", '2017-11-15');
+    expect(a.mentions.find((m) => m.text === 'Officials')?.code).toBe('ZWEGOV');
   });
 
   it('keeps antecedent indexes pointing at the same mention after merging', () => {

@@ -29,6 +29,7 @@ const FACILITY_WORDS = new Set([
 ]);
 /** Words between a location word and the place: "in the", "in eastern", "near Syria's". */
 const SKIP_BEFORE_PLACE = new Set(['the', "'s", 'eastern', 'western', 'northern', 'southern', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'occupied', 'neighbouring', 'neighboring']);
+const BACKING_WORDS = new Set(['backed', 'supported', 'sponsored', 'funded', 'allied', 'aligned', 'leaning', 'controlled', 'friendly', 'trained', 'armed']);
 const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 const MAX_TOKENS = 6;
 /** Parts of speech a place name can start with (not "It", "The", "But"). */
@@ -60,6 +61,8 @@ export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[]
     for (let i = firstTokenAt(tokens.start, m.start); i < n && tokens.end[i] <= m.end; i++) covered[i] = 1;
   }
   const candidates: Candidate[] = [];
+  const extra: Mention[] = [];
+  datelinePlaces(article, keys, ctx, covered, candidates, extra);
   for (let si = 0; si < article.sentences.length; si++) {
     if (isCreditSentence(article, si)) continue;
     const s = article.sentences[si];
@@ -78,7 +81,7 @@ export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[]
   const mentioned = new Set<string>();
   for (const m of article.mentions) if (m.country) mentioned.add(m.country);
   for (const c of candidates) if (c.places[0].kind === 'country' && c.places[0].country) mentioned.add(c.places[0].country);
-  return candidates.map((c) => {
+  const found = candidates.map((c): Mention => {
     const place = choosePlace(c.places, mentioned);
     const start = tokens.start[c.from];
     const end = tokens.end[c.to - 1];
@@ -87,6 +90,56 @@ export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[]
       name: place.name, sentence: c.sentence, lat: place.lat, lon: place.lon, via: { stage: PLACES_STAGE, rule: c.rule },
     } satisfies Mention;
   });
+  if (extra.length === 0) return found;
+  return [...extra, ...found].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A dateline opening the article: upper-case words, optionally ", Country", then a dash
+ * ("DA NANG, Vietnam —", "THE HAGUE —", "RIMBO, Sweden —"). The city is a place even when the
+ * gazetteer does not know it; its country comes from the gazetteer or from the country named
+ * after it. The dateline's country later gives unattributed roles their country.
+ */
+function datelinePlaces(article: Article, keys: TokenKeys, ctx: PlacesContext, covered: Uint8Array, out: Candidate[], extra: Mention[]): void {
+  const s = article.sentences[0];
+  if (s === undefined) return;
+  const { tokens, text } = article;
+  let i = s.tokenStart;
+  while (i < s.tokenEnd && i < s.tokenStart + 5 && /^[\p{Lu}.'’]+$/u.test(keys.surface[i]) && /\p{L}{2}/u.test(keys.surface[i])) i++;
+  if (i === s.tokenStart || i >= s.tokenEnd) return;
+  let countryAt = -1;
+  let countryTo = -1;
+  let dash = i;
+  if (keys.key[i] === ',' && i + 1 < s.tokenEnd) {
+    const found = lookup(keys, ctx, i + 1, s.tokenEnd, covered);
+    if (found === null || found.to >= s.tokenEnd) return;
+    countryAt = i + 1;
+    countryTo = found.to;
+    dash = found.to;
+  }
+  if (!DATELINE_DASHES.has(keys.key[dash])) return;
+  for (let k = s.tokenStart; k < (countryTo > 0 ? countryTo : i); k++) if (covered[k]) return;
+  const cityKey = keys.key.slice(s.tokenStart, i).join(' ');
+  const places = ctx.gazetteer.byKey.get(cityKey) ?? countryPlaces(ctx, cityKey);
+  let country: Place | null = null;
+  if (countryAt >= 0) {
+    const found = lookup(keys, ctx, countryAt, s.tokenEnd, covered)!;
+    country = choosePlace(found.places, new Set());
+    out.push({ from: countryAt, to: countryTo, sentence: 0, places: found.places, rule: 'dateline' });
+  }
+  if (places !== undefined && places.length > 0) {
+    const inCountry = country?.country ? places.filter((p) => p.country === country!.country) : [];
+    out.push({ from: s.tokenStart, to: i, sentence: 0, places: inCountry.length > 0 ? inCountry : places, rule: 'dateline' });
+  } else {
+    const start = tokens.start[s.tokenStart];
+    const end = tokens.end[i - 1];
+    const words = text.slice(start, end);
+    extra.push({
+      start, end, text: words, kind: 'location', code: null, country: country?.country ?? null, role: null,
+      name: words.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase()), sentence: 0, via: { stage: PLACES_STAGE, rule: 'dateline' },
+    });
+  }
+  for (let k = s.tokenStart; k < (countryTo > 0 ? countryTo : i); k++) covered[k] = 1;
 }
 
 interface Found {
@@ -135,6 +188,9 @@ function firstTokenAt(starts: Int32Array, offset: number): number {
 
 /** The rule that makes tokens [from, to) a place here, or null. */
 function placeContext(keys: TokenKeys, from: number, to: number, sStart: number, sEnd: number, lastEnd: number, places: Place[]): string | null {
+  // "Moscow-backed authorities", "pro-Russian rebels": the country backs a group; it is no place.
+  if (to + 1 < sEnd && keys.key[to] === '-' && BACKING_WORDS.has(keys.key[to + 1])) return null;
+  if (from - 2 >= sStart && keys.key[from - 1] === '-' && (keys.key[from - 2] === 'pro' || keys.key[from - 2] === 'anti')) return null;
   if (to < sEnd && (keys.key[to] === '-based' || (keys.key[to] === '-' && keys.key[to + 1] === 'based'))) return 'based';
   let p = from - 1;
   while (p >= sStart && SKIP_BEFORE_PLACE.has(keys.key[p])) p--;
