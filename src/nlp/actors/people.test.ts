@@ -67,3 +67,24 @@ describe('people files', () => {
     ]);
   });
 });
+
+describe('people: full names, namesakes and spelling variants', () => {
+  const recognize = createActorRecognizer();
+  const run = (text: string, published = '2019-06-01') =>
+    recognize(buildTokenizedArticle(text, { published })).mentions.map((m) => [m.text, m.code] as const);
+
+  it('reads an unknown first name before a known surname as another, unknown person', () => {
+    expect(run('Pieter Maas said the plan had failed.')).toContainEqual(['Pieter Maas', null]);
+    expect(run('The economy slowed, said Li Wei, a banker.').find(([t]) => t.includes('Wei'))?.[1]).not.toBe('CHNMIL');
+  });
+
+  it('still matches the surname alone of a person with a rarer surname', () => {
+    expect(run('Heiko Maas arrived in Moscow. Maas said talks went well.')).toContainEqual(['Maas', 'DEUGOV']);
+    expect(run('Wei Fenghe flew to Washington. Wei met his counterpart.')).toContainEqual(['Wei', 'CHNMIL']);
+  });
+
+  it('recognizes full names whose aliases differ only by accents or hyphens', () => {
+    expect(run('Antonio Guterres appealed for calm.')).toContainEqual(['Antonio Guterres', 'IGOUNO']);
+    expect(run('Kim Jong-un met Moon Jae-in.')).toContainEqual(['Kim Jong-un', 'PRKGOV']);
+  });
+});

@@ -56,8 +56,15 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
   const people = [...byName.values()];
   for (const person of people) {
     person.tenures.sort((a, b) => a.start.localeCompare(b.start));
-    index.add(person.name, { type: 'person', person, surnameOnly: false }, 'capital');
-    for (const a of aliases.get(person.name) ?? []) index.add(a, { type: 'person', person, surnameOnly: false }, 'capital');
+    // "Antonio Guterres" and "António Guterres" fold to one key: add it once, or the name
+    // would look like two people and stay unresolved.
+    const seen = new Set<string>();
+    for (const a of [person.name, ...(aliases.get(person.name) ?? [])]) {
+      const key = foldKey(a);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      index.add(a, { type: 'person', person, surnameOnly: false }, 'capital');
+    }
     const surname = foldKey(person.surname);
     if (!NOT_SURNAMES.has(surname) && surname.length >= 2 && foldKey(person.name) !== surname) {
       index.add(person.surname, { type: 'person', person, surnameOnly: true }, 'capital');

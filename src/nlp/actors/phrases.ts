@@ -75,6 +75,7 @@ export function readUnits(
   to: number,
   matchAt: (i: number) => LexMatch | null,
   isNameToken: (i: number) => boolean,
+  givenName: (i: number) => boolean = () => false,
 ): Unit[] {
   const units: Unit[] = [];
   // A name run looks one token ahead; remember each lookup so no token is matched twice.
@@ -90,6 +91,14 @@ export function readUnits(
   let i = from;
   while (i < to) {
     const m = matchOnce(i);
+    // "Pieter Maas" when only Heiko Maas is known: a full name whose first name is not the known
+    // person's is someone else, an unknown person (the tagger may miss the first name at the start).
+    const prev = units[units.length - 1];
+    if (m !== null && onlySurnames(m) && prev !== undefined && prev.type === 'word' && prev.to === i && keys.spaceAfter[i - 1] && givenName(i - 1)) {
+      units[units.length - 1] = { type: 'name', from: prev.from, to: m.to };
+      i = m.to;
+      continue;
+    }
     if (m !== null) {
       units.push({ type: 'lex', from: m.from, to: m.to, entries: m.entries });
       i = m.to;
@@ -164,7 +173,7 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
     const country = entry(u, 'country');
     const role = entry(u, 'role');
     if (person.length > 0 && !person.every((e) => e.type === 'person' && e.surnameOnly && (org || country))) {
-      p.person = person.map((e) => (e as Extract<LexEntry, { type: 'person' }>).person);
+      p.person = [...new Set(person.map((e) => (e as Extract<LexEntry, { type: 'person' }>).person))];
       p.surnameOnly = person.every((e) => (e as Extract<LexEntry, { type: 'person' }>).surnameOnly);
       p.to = u.to;
       k += 1;
@@ -291,7 +300,7 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
         p.to = after.to;
         k += 1;
       } else if (known.length > 0) {
-        p.person = known.map((e) => (e as Extract<LexEntry, { type: 'person' }>).person);
+        p.person = [...new Set(known.map((e) => (e as Extract<LexEntry, { type: 'person' }>).person))];
         p.surnameOnly = known.every((e) => (e as Extract<LexEntry, { type: 'person' }>).surnameOnly);
         p.to = after.to;
         k += 1;

@@ -44,6 +44,8 @@ const NOT_NAMES = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'god',
   'mr.', 'mrs.', 'ms.', 'dr.', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.',
 ]);
+/** Parts of speech a first name before a known surname may be tagged with ("Pieter Maas"). */
+const GIVEN_NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'VERB']);
 const NAME_SHAPE = /^\p{Lu}[\p{L}'’.]*$/u;
 
 export interface RecognizeContext {
@@ -70,7 +72,8 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
     const isName = nameTokenTest(keys, tokens.pos, s.tokenStart, s.tokenEnd);
     const units = readUnits(keys, tokens.pos, s.tokenStart, s.tokenEnd,
       (i) => (!keys.capital[i] && NEVER_STARTS.has(tokens.pos[i]) ? null : dict.index.match(keys, i, s.tokenEnd, text, tokens.start, tokens.end)),
-      isName);
+      isName,
+      (i) => keys.capital[i] && NAME_SHAPE.test(keys.surface[i]) && !NOT_NAMES.has(keys.key[i]) && GIVEN_NAME_POS.has(tokens.pos[i]));
     const view: SentenceView = { keys, pos: tokens.pos, units, orgHeads: ctx.orgHeads };
     const sentenceDrafts: Draft[] = [];
     const phrases = readPhrases(view);
