@@ -58,7 +58,11 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     for (const t of triggers) ctx.heads.add(t.head);
     let lastSource: ActorGroup | null = null;
     let lastTarget: ActorGroup | null = null;
+    const verbModality = new Map<Trigger, Modality>();
     for (const t of triggers) {
+      const governor = t.kind === 'noun' ? governingVerb(view, t, triggers) : null;
+      // "would not hold a formal meeting at the summit": the summit is the setting of the coded meeting, no second event.
+      if (governor !== null && governor.pattern.code.slice(0, 2) === t.pattern.code.slice(0, 2)) continue;
       const roles = findRoles(view, ctx, t, prev, options);
       // "fired tear gas at protesters, arresting hundreds": a participle clause acts on the previous event's target.
       if (roles.target === null && lastTarget !== null && isParticipleClause(view, t)) roles.target = lastTarget;
@@ -68,12 +72,40 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       const { source, target, carried } = roles;
       if (ctx.firstSubject === null && source !== null && t.kind === 'verb') ctx.firstSubject = source;
       const from = source !== null && source.last < t.head ? source.last + 1 : s.tokenStart;
-      const modality = modalityOf(view, t, triggers, s.tokenStart, s.tokenEnd, from);
+      let modality = modalityOf(view, t, triggers, s.tokenStart, s.tokenEnd, from);
+      if (t.kind === 'verb') verbModality.set(t, modality);
+      // The object of a negated or hypothetical event verb is as (un)real as that verb.
+      const inherited = governor !== null && isDirectObject(view, governor, t) ? verbModality.get(governor) : undefined;
+      if (modality === 'asserted' && inherited !== undefined && inherited !== 'asserted') modality = inherited;
       drafts.push(...expand(view, ctx, t, source, target, carried, modality, article, options));
     }
     prev = ctx;
   });
   return drafts;
+}
+
+/** Words that open another clause between a verb and a later noun. */
+const CLAUSE_OPENERS = new Set([',', ';', ':', 'that', 'which', 'who', 'while', 'but', 'after', 'before', 'because', 'as', 'when', 'and']);
+
+/** The verb trigger whose object or setting a noun trigger stands in: the nearest earlier verb trigger of the same clause. */
+function governingVerb(view: TokenView, t: Trigger, triggers: Trigger[]): Trigger | null {
+  let best: Trigger | null = null;
+  for (const g of triggers) {
+    if (g.kind !== 'verb' || g.last >= t.first || t.first - g.last > 10) continue;
+    let open = true;
+    for (let j = g.last + 1; j < t.first && open; j++) {
+      const p = view.pos(j);
+      if (CLAUSE_OPENERS.has(view.normal(j)) || p === 'VERB' || p === 'AUX') open = false;
+    }
+    if (open) best = g;
+  }
+  return best;
+}
+
+/** The noun is the verb's object: only determiners, adjectives, numbers and nouns between ("would not impose new sanctions"). */
+function isDirectObject(view: TokenView, g: Trigger, t: Trigger): boolean {
+  for (let j = g.last + 1; j < t.first; j++) if (view.pos(j) === 'ADP' || view.pos(j) === 'PUNCT') return false;
+  return true;
 }
 
 /** An implied target, the source's own government or civilians: it has no words, so an empty span after the source. */

@@ -124,10 +124,16 @@ export function modalityOf(
     if (view.normal(j) === 'should' && j + 1 < t.head && ['PROPN', 'NOUN', 'DET'].includes(view.pos(j + 1))) hypothetical = true;
   }
   // "... would destroy North Korea if forced to": a condition after the trigger, in its sentence.
+  // Only within the trigger's own verb group: a comma, "that" or another finite verb opens a
+  // clause of its own ("threatened ..., warning that ... might have to destroy it if forced to").
   for (let j = t.last + 1; j < sEnd; j++) {
     const w = view.normal(j);
-    if (BREAKS.has(w)) break;
-    if (w === 'if' || w === 'unless') hypothetical = true;
+    if (BREAKS.has(w) || w === ',' || w === 'that' || w === 'and') break;
+    if (w === 'if' || w === 'unless') {
+      hypothetical = true;
+      break;
+    }
+    if ((view.pos(j) === 'VERB' || view.pos(j) === 'AUX') && !w.endsWith('ing') && view.normal(j - 1) !== 'to') break;
   }
   if (negated) return 'negated';
   if (hypothetical) return 'hypothetical';

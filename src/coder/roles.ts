@@ -91,7 +91,22 @@ export function actorGroups(article: Article, view: TokenView, mentions: { m: Me
     if (g !== undefined && ref.first <= g.last) continue; // overlapping mentions: keep the first
     groups.push({ members: [ref], first: ref.first, last: ref.last });
   }
-  return groups;
+  return groups.flatMap((g) => (isCoordination(view, g) ? [g] : g.members.map((m) => ({ members: [m], first: m.first, last: m.last }))));
+}
+
+/**
+ * A list of actors is a coordination only with "and" or "&" before its last member ("Britain, France and
+ * Germany"); commas alone join an apposition or a fronted phrase ("Sergei Lavrov, Russia's foreign minister",
+ * "in the last days of his presidency, Barack Obama"): one actor, or two actors in different roles, never a pair.
+ */
+function isCoordination(view: TokenView, g: ActorGroup): boolean {
+  if (g.members.length < 2) return true;
+  const before = g.members[g.members.length - 2];
+  const last = g.members[g.members.length - 1];
+  for (let j = before.last + 1; j < last.first; j++) if (view.normal(j) === 'and' || view.normal(j) === '&') return true;
+  // "Russia, Iran and Turkey" where the last name is no actor mention: the list goes on after the group.
+  for (let j = g.last + 1; j <= g.last + 2 && j < view.count; j++) if (view.normal(j) === 'and' || view.normal(j) === '&') return true;
+  return false;
 }
 
 /** Words of a quantity before a mention: "more than 800 people", "at least 20 soldiers", "about 300 prisoners". */
@@ -104,7 +119,8 @@ function precededByPrep(view: TokenView, g: ActorGroup, sStart: number, preps: S
   let sawNumber = false;
   while (j >= sStart && g.first - j <= 6) {
     const p = view.pos(j);
-    if (p === 'DET' || p === 'ADJ' || p === 'NUM') {
+    // "in south-western Syria": the parts of a hyphenated adjective
+    if (p === 'DET' || p === 'ADJ' || p === 'NUM' || (view.normal(j) === '-' && j > sStart && j + 1 < g.first)) {
       if (p === 'NUM') sawNumber = true;
       j--;
     } else if (sawNumber && QUANTIFIER_WORDS.has(view.normal(j))) j--;

@@ -23,6 +23,9 @@ describe('nlp.dates.v1: relative expressions against 2018-05-16', () => {
     ['The vote will be held tomorrow.', 'tomorrow', '2018-05-17', 'day'],
     ['Prices rose sharply last month.', 'last month', '2018-04', 'month'],
     ['The army will withdraw next year.', 'next year', '2019', 'year'],
+    // The future verb after "that" is the reported content, not the clause the month dates.
+    ['The minister has criticised Ankara, saying in August that talks would be suspended.', 'August', '2017-08', 'month'],
+    ['The envoy returned, warning in September that the army would attack.', 'September', '2017-09', 'month'],
   ])('%s', (text, expression, value, precision) => {
     expect(datesOf(text)).toEqual([{ text: expression, value, precision }]);
   });

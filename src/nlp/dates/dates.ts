@@ -70,7 +70,14 @@ function createTenseNear(article: Article): (offset: number) => Tense | null {
     for (const g of groups) {
       const [a, b] = g.to <= token ? [g.to, token] : [token + 1, g.from];
       let cost = Math.abs(b - a) + 1;
-      for (let k = a; k < b; k++) if (tokens.normal[k] === ',' || tokens.pos[k] === 'SCONJ') cost += 10;
+      let opens = false;
+      for (let k = a; k < b; k++) {
+        if (tokens.normal[k] === ',' || tokens.pos[k] === 'SCONJ') cost += 10;
+        if (SUBORDINATE_OPENERS.has(tokens.normal[k]) || tokens.pos[k] === 'SCONJ') opens = true;
+      }
+      // "warning in August that further threats would be met": a verb after a subordinator
+      // belongs to another clause, which the date does not modify.
+      if (opens && g.from > token) continue;
       // On a tie the verb before the date wins ("said on Monday that ... will").
       if (cost < bestCost || (cost === bestCost && g.to <= token)) {
         best = g;
@@ -80,6 +87,9 @@ function createTenseNear(article: Article): (offset: number) => Tense | null {
     return best?.tense ?? null;
   };
 }
+
+/** Words that open a subordinate clause after a date ("in August that ...", "on Monday when ..."). */
+const SUBORDINATE_OPENERS = new Set(['that', 'which', 'who', 'when', 'if', 'unless', 'because', 'whether']);
 
 /** Index of the token that holds (or starts after) `offset`, -1 if none. */
 function firstTokenAt(start: Int32Array, end: Int32Array, offset: number): number {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { articleWith, code, triples } from './helpers.js';
+
+const A = {
+  Russia: 'RUSGOV', Moscow: 'RUSGOV', Washington: 'USAGOV', 'the United States': 'USAGOV', Iran: 'IRNGOV', Ankara: 'TURGOV',
+  Beijing: 'CHNGOV', Tokyo: 'JPNGOV', Paris: 'FRAGOV', Berlin: 'DEUGOV', Rome: 'ITAGOV', 'the premier': 'CHNGOV',
+  'Li Qiang': 'CHNGOV', 'the mayor': 'CHNGOV', 'Lebanon': 'LBNGOV',
+};
+
+function coded(text: string, extra: Record<string, string> = {}, places: Record<string, string> = {}) {
+  return code(articleWith(text, { ...A, ...extra }, places));
+}
+
+function events(text: string, extra: Record<string, string> = {}, places: Record<string, string> = {}) {
+  return coded(text, extra, places).events.map((e) => `${e.source?.code}>${e.target?.code}:${e.code}:${e.modality}`);
+}
+
+describe('coder.cameo.v1: nouns inside a coded verb phrase', () => {
+  it('gives the setting of a negated meeting no asserted event of its own', () => {
+    const got = events('Beijing and Tokyo would not hold a formal meeting at the regional summit in Jakarta.');
+    expect(got.every((e) => e.endsWith(':negated'))).toBe(true);
+    expect(got.filter((e) => e.includes(':04'))).toHaveLength(2);
+  });
+
+  it('lets the object noun of a hypothetical verb inherit its modality', () => {
+    const got = events('Ankara could sign new agreements with Tokyo, and Paris might impose fresh sanctions on Iran.');
+    expect(got.filter((e) => e.endsWith(':asserted'))).toEqual([]);
+  });
+
+  it('keeps a noun event of another root that the verb reports on', () => {
+    const got = triples(coded('Paris condemned Russian air strikes on Iran.', { Russian: 'RUSMIL' }));
+    expect(got).toContain('FRAGOV>RUSMIL:111');
+    expect(got).toContain('RUSMIL>IRNGOV:195');
+  });
+});
+
+describe('coder.cameo.v1: modality scope', () => {
+  it('does not let an "if" in a later clause make an earlier threat hypothetical', () => {
+    const got = events('Washington has threatened military action against Iran, warning that it might have to strike if attacked.');
+    expect(got).toContain('USAGOV>IRNGOV:138:asserted');
+  });
+
+  it('still reads a condition right after the verb group as hypothetical', () => {
+    expect(events('Moscow will expel Iranian diplomats if Iran refuses.', { Iranian: 'IRN' }).every((e) => e.endsWith(':hypothetical'))).toBe(true);
+  });
+});
+
+describe('coder.cameo.v1: appositions and fronted phrases', () => {
+  it('codes one event for an actor named twice in an apposition', () => {
+    const got = triples(coded('In his last week in office, the premier, Li Qiang, expelled 20 Japanese diplomats.', { 'the premier': 'CHNGOV', 'Li Qiang': 'CHNELI', Japanese: 'JPN' }));
+    expect(got).toEqual(['CHNELI>JPN:166']);
+  });
+
+  it('still splits a coordination with "and" into one event per member', () => {
+    expect(triples(coded('Paris, Berlin and Rome condemned Iran.'))).toEqual(['FRAGOV>IRNGOV:111', 'DEUGOV>IRNGOV:111', 'ITAGOV>IRNGOV:111']);
+  });
+
+  it('keeps a list whose last name is no actor a coordination', () => {
+    expect(triples(coded('Paris, Berlin and Lisbon condemned Iran.'))).toEqual(['FRAGOV>IRNGOV:111', 'DEUGOV>IRNGOV:111']);
+  });
+});
+
+describe('coder.cameo.v1: targets from places', () => {
+  it('reads a place behind a hyphenated adjective as a setting, not as the target', () => {
+    const got = triples(coded('Moscow and Washington agreed on a ceasefire in south-western Lebanon.'));
+    expect(got.some((t) => t.includes('LBN'))).toBe(false);
+  });
+});
