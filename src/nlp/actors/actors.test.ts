@@ -272,3 +272,39 @@ describe('actors: spans', () => {
     for (const m of a.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('actors: peoples, adjectives and nouns that refer back', () => {
+  it('reads a plural demonym as the people of the country and drops a lone adjective', () => {
+    const a = analyse('Syrians gathered in the square as Russian gas prices rose.');
+    expect(mention(a, 'Syrians')?.code).toBe('SYRCVL');
+    expect(a.mentions.find((m) => m.text === 'Russian')).toBeUndefined();
+  });
+
+  it('names military hardware and border guards as the military', () => {
+    const a = analyse('Indian fighter jets crossed the line, and Russian border guards moved fences.');
+    expect(mention(a, 'Indian fighter jets')?.code).toBe('INDMIL');
+    expect(mention(a, 'Russian border guards')?.code).toBe('RUSMIL');
+  });
+
+  it('reads "the Syrian border" and "the German capital" as places', () => {
+    const a = analyse('The jet crashed near the Syrian border, far from the German capital.');
+    expect(mention(a, 'Syrian border')).toMatchObject({ kind: 'location', code: null, country: 'SYR' });
+    expect(mention(a, 'German capital')).toMatchObject({ kind: 'location', code: null, country: 'DEU' });
+  });
+
+  it.each([
+    ['The European Union warned Serbia on Monday. The bloc said talks would go on.', 'bloc', 'IGOEUREEC'],
+    ['The IAEA said Iran had complied. The agency will inspect the site.', 'agency', 'IGOUNO'],
+    ['Apple says the company paid its taxes.', 'company', 'USABUS'],
+    ["Greece's prime minister said his country could not cope alone.", 'country', 'GRC'],
+    ['Qatar rejected the demands. The emirate called them unjustified.', 'emirate', 'QAT'],
+  ])('links a noun that refers back to an earlier actor: %s', (text, words, code) => {
+    expect(mention(analyse(text), words)?.code).toBe(code);
+  });
+
+  it('drops such a noun when nothing fits, and the reporters someone talks to', () => {
+    const a = analyse('The alliance grew, the minister told reporters.');
+    expect(mention(a, 'alliance')).toBeUndefined();
+    expect(mention(a, 'reporters')).toBeUndefined();
+  });
+});

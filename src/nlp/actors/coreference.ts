@@ -110,3 +110,52 @@ export function resolvePossessivePronoun(d: Draft, role: string | null, drafts: 
     return;
   }
 }
+
+/** What an anaphoric noun may refer back to ("the bloc" -> an international organization). */
+const DEFINITE_NOUNS = new Map<string, (e: Draft) => boolean>();
+const isCountry = (e: Draft) => e.mention.kind === 'country' && e.mention.country !== null;
+const isIgo = (e: Draft) => e.mention.kind === 'organization' && (e.mention.code ?? '').startsWith('IGO');
+const isCourt = (e: Draft) => e.mention.kind === 'organization' && e.mention.code !== null && /court|tribunal|arbitration/i.test(e.mention.name ?? e.mention.text);
+const isCompany = (e: Draft) => e.mention.kind === 'organization' && e.mention.role === 'BUS';
+for (const w of ['country', 'nation', 'kingdom', 'emirate', 'republic']) DEFINITE_NOUNS.set(w, isCountry);
+for (const w of ['bloc', 'alliance', 'agency', 'watchdog', 'organisation', 'organization']) DEFINITE_NOUNS.set(w, isIgo);
+for (const w of ['court', 'tribunal']) DEFINITE_NOUNS.set(w, isCourt);
+for (const w of ['company', 'firm']) DEFINITE_NOUNS.set(w, isCompany);
+
+/** True when `word` is a noun that can refer back to an earlier actor ("the bloc"). */
+export function isDefiniteNoun(word: string): boolean {
+  return DEFINITE_NOUNS.has(word);
+}
+
+/**
+ * "the bloc" -> the EU named before, "the country" -> Greece, "the company" -> Apple:
+ * the nearest earlier actor of the kind the noun names, within a few sentences. A country
+ * referred to this way keeps only its country code ("the country" is the state, not its
+ * government); "his country" takes the country of the person "his" refers to.
+ */
+export function resolveDefinite(d: Draft, word: string, drafts: Draft[], personal: boolean): Draft | null {
+  const test = DEFINITE_NOUNS.get(word);
+  if (test === undefined) return null;
+  const sentence = d.mention.sentence;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = root(drafts[i]);
+    if (drafts[i].mention.sentence < sentence - TITLE_WINDOW) break;
+    if (e === d) continue;
+    const fits = personal && test === isCountry ? (e.mention.kind === 'person' || e.personRole) && e.mention.country !== null : test(e);
+    if (!fits) continue;
+    linkTo(d, e, 'definite');
+    if (test === isCountry) {
+      const m = d.mention;
+      m.code = m.country;
+      m.role = null;
+      m.kind = 'country';
+      m.name = r(e).mention.country;
+    }
+    return e;
+  }
+  return null;
+}
+
+function r(d: Draft): Draft {
+  return d.antecedent ?? d;
+}

@@ -14,7 +14,7 @@ import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
 import { authorNames, isCreditSentence, isPublisherContext } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
 import { resolveAppositions } from './appositions.js';
-import { resolvePronoun, resolveSurname, resolveTitle, resolvePossessivePronoun } from './coreference.js';
+import { isDefiniteNoun, resolveDefinite, resolvePronoun, resolveSurname, resolveTitle, resolvePossessivePronoun } from './coreference.js';
 import type { Mention } from '../../model/mention.js';
 import type { Person } from './lexicon.js';
 import { looksLikePersonName } from './person-names.js';
@@ -198,6 +198,18 @@ function draftPhrase(
   if (p.bare && p.to < s.tokenEnd && DATELINE_DASHES.has(keys.key[p.to]) && keys.key[p.from - 1] === ',' && upperCaseRun(keys, s.tokenStart, p.from - 1)) return null;
   // "MOSCOW (Reuters) -": the agency in a dateline is the publisher, not an actor.
   const inDateline = keys.key[p.from - 1] === '(' && p.from - 2 === s.tokenStart && keys.key[p.to] === ')';
+  if (p.bare && p.countryForm === 'adjective' && !p.former) {
+    const word = keys.surface[p.to - 1];
+    // "Syrians", "Palestinians": the people of the country (civilians, CAMEO's CVL).
+    if (p.to - p.from === 1 && /\p{Ll}s$/u.test(word) && !possessed) {
+      p.roles.push({ role: 'CVL', kind: 'head', person: false, from: p.from, to: p.to, defaultCountry: null });
+      p.bare = false;
+      rule = 'demonym-people';
+    } else if (!possessed && !(p.to < s.tokenEnd && (pos[p.to] === 'VERB' || pos[p.to] === 'AUX'))) {
+      // "Russian" before a word that names no actor ("the Syrian border", "Russian gas"): no mention.
+      return null;
+    }
+  }
   if (p.bare && possessed && p.countryForm === 'capital') {
     p.seatRole = 'GOV';
     rule = 'capital-as-government';
@@ -256,6 +268,8 @@ function draftPhrase(
       (p.to + 1 < sEnd && (keys.key[p.to] === 'in' || keys.key[p.to] === ',') ? countryInside(keys, p.to + 1, Math.min(p.to + 3, sEnd), ctx) : null);
     if (country !== null) Object.assign(mention, { country, code: country + p.newOrg.role });
   }
+  // "told reporters", "speaking to journalists": the audience, not an actor.
+  if (coded.kind === 'group' && coded.role === 'MED' && coded.country === null && isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) return null;
   if (coded.kind === 'organization' && (coded.role === 'MED' || p.org?.kind === 'media')) {
     if (inDateline || isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) {
       Object.assign(mention, { code: null, country: null, role: null, via: { stage: ACTORS_STAGE, rule: 'publisher' } });
@@ -292,6 +306,13 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], 
         linkTo(draft, earlier, 'title');
         return draft;
       }
+    }
+    // "the bloc", "the country", "his country": an earlier actor of the kind the noun names.
+    const head = keys.key[p.to - 1];
+    if (draft.mention.country === null && p.roles.length === 1 && isDefiniteNoun(head) && p.country === null && p.org === null) {
+      const personal = det === 'his' || det === 'her';
+      if ((det === 'the' || det === 'this' || det === 'its' || det === 'their' || personal) && resolveDefinite(draft, head, drafts, personal) !== null) return draft;
+      if (draft.mention.code === null) return null;
     }
     if (draft.mention.country === null && (det === 'its' || det === 'their' || det === 'his' || det === 'her')) {
       resolvePossessivePronoun(draft, phraseRole(p), drafts, det === 'his' || det === 'her');

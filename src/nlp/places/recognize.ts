@@ -69,6 +69,13 @@ export function recognizePlaces(article: Article, ctx: PlacesContext): Mention[]
     let lastEnd = -10;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       if (covered[i] || !keys.capital[i] || !PLACE_POS.has(tokens.pos[i])) continue;
+      const described = adjectivePlace(keys, ctx, article, i, s.tokenEnd);
+      if (described !== null) {
+        candidates.push({ from: i, to: i + 2, sentence: si, places: [described], rule: 'adjective+place' });
+        lastEnd = i + 2;
+        i += 1;
+        continue;
+      }
       const found = lookup(keys, ctx, i, s.tokenEnd, covered);
       if (found === null) continue;
       const rule = found.based ? 'based' : placeContext(keys, i, found.to, s.tokenStart, s.tokenEnd, lastEnd, found.places);
@@ -163,6 +170,23 @@ function lookup(keys: TokenKeys, ctx: PlacesContext, i: number, limit: number, c
     if (!basedNext && !ctx.gazetteer.prefixes.has(key) && !ctx.dict.index.hasPrefix(key)) break;
   }
   return best;
+}
+
+/** Nouns that, after a country adjective, name a part of the country ("the Syrian border"). */
+const PLACE_NOUNS = new Set([
+  'border', 'borders', 'capital', 'land', 'lands', 'airspace', 'territory', 'territories', 'waters', 'soil', 'coast',
+  'coastline', 'islands', 'island', 'mainland', 'frontier', 'countryside', 'province', 'provinces', 'city', 'cities', 'port',
+]);
+
+/** "the Syrian border", "the German capital": a country adjective and a place noun. */
+function adjectivePlace(keys: TokenKeys, ctx: PlacesContext, article: Article, i: number, limit: number): Place | null {
+  if (i + 1 >= limit || !PLACE_NOUNS.has(keys.key[i + 1])) return null;
+  const m = ctx.dict.index.match(keys, i, i + 1, article.text, article.tokens.start, article.tokens.end);
+  const entry = m?.entries.find((e) => e.type === 'country' && e.form === 'adjective');
+  if (entry === undefined || entry.type !== 'country') return null;
+  const info = ctx.dict.countries.get(entry.country);
+  if (info === undefined) return null;
+  return { name: `${info.name} ${keys.key[i + 1]}`, kind: 'region', country: entry.country, lat: info.lat, lon: info.lon, population: 0, capital: false, curated: true };
 }
 
 /** Countries by any of the actor dictionary's names ("Britain", "the US"), as places. */
