@@ -1,9 +1,12 @@
 /**
  * `npm run bench:store`: fills a fresh SQLite store with STORE_EVENTS synthetic events
  * (default 1,000,000; 10 per article) and times the queries the API and CLI make, to check
- * that the indexes of migration 1 hold at that size. Prints one line per query.
+ * that the indexes hold at that size. Prints one line per query and writes the
+ * "Store queries at scale" section of docs/benchmarks.md.
  */
 import { rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { updateBenchmarks } from './benchmarks-md.js';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newArticle, type Article } from '../src/model/article.js';
@@ -70,6 +73,8 @@ for (let i = 0; i < articles; i += 1000) {
 const loadSeconds = (performance.now() - t0) / 1000;
 console.log(`store scale: ${EVENTS.toLocaleString('en-US')} events in ${articles.toLocaleString('en-US')} articles loaded in ${loadSeconds.toFixed(1)} s`);
 
+const rows: string[] = [];
+
 async function time(label: string, run: () => Promise<unknown>): Promise<void> {
   await run(); // first run warms the page cache
   const runs: number[] = [];
@@ -82,6 +87,7 @@ async function time(label: string, run: () => Promise<unknown>): Promise<void> {
   }
   runs.sort((a, b) => a - b);
   console.log(`  ${label.padEnd(48)} ${runs[2].toFixed(1).padStart(8)} ms  (${size} rows)`);
+  rows.push(`| ${label} | ${runs[2].toFixed(1)} | ${size} |`);
 }
 
 const q = (filter: EventFilter) => () => store.queryEvents({ limit: 50, ...filter });
@@ -101,3 +107,17 @@ await time('dyads (top 50)', () => store.dyads({ limit: 50 }));
 await time('actors "rus"', () => store.searchActors('rus', 20));
 await time('stats', async () => [await store.stats()]);
 await store.close();
+
+updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
+  'Store queries at scale': [
+    `\`npm run bench:store\` — ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    `A fresh SQLite store filled with ${EVENTS.toLocaleString('en-US')} synthetic events (${PER_ARTICLE} per article, 16 countries, ten years of dates;`,
+    `loaded in ${loadSeconds.toFixed(0)} s through \`putArticles\` in batches of 1,000 articles), then each query the API and CLI make,`,
+    'median of five runs after a warm-up, first page of 50 unless noted.',
+    '',
+    '| query | median ms | rows |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n'),
+});
