@@ -121,6 +121,27 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect((await store.queryEvents({ text: '"OR (' })).events).toHaveLength(0);
     });
 
+    it('matches child codes under a 3-digit prefix and counts a same-country dyad once', async () => {
+      const store = await filled();
+      const [hamburg] = fixtureArticles();
+      const child = { ...hamburg, id: 'fx-child', events: hamburg.events.map((e, i) => (i === 0 ? { ...e, code: '0361' } : e)) };
+      await store.putArticles([child]);
+      expect(ids((await store.queryEvents({ code: '036' })).events)).toEqual(['fx-child/e1', 'fx-hamburg/e1']);
+      expect(ids((await store.queryEvents({ code: '0361' })).events)).toEqual(['fx-child/e1']);
+      expect(ids((await store.queryEvents({ code: '03' })).events)).toEqual(['fx-child/e1', 'fx-hamburg/e1']);
+      const usaUsa = await store.queryEvents({ dyad: ['USA', 'USA'], modality: 'all' });
+      expect(usaUsa.events).toHaveLength(0);
+      const rusRus = await store.queryEvents({ dyad: ['RUSGOV', 'RUSGOV'], modality: 'all' });
+      expect(rusRus.events).toHaveLength(0);
+      const donbas = await store.queryEvents({ dyad: ['UKR', 'RUS'], modality: 'all' });
+      expect(ids(donbas.events)).toEqual(['fx-donbas/e1']);
+      // A self-dyad exists when both sides share a country: count it once, not once per direction.
+      const self = { ...hamburg, id: 'fx-self', events: hamburg.events.slice(0, 1).map((e) => ({ ...e, target: { ...e.source! } })) };
+      await store.putArticles([self]);
+      expect(ids((await store.queryEvents({ dyad: ['USA', 'USA'] })).events)).toEqual(['fx-self/e1']);
+      expect((await store.timeline({ a: 'USA', b: 'USA', bucket: 'day' })).map((b) => b.events)).toEqual([1]);
+    });
+
     it('pages with a cursor through every event exactly once', async () => {
       const store = await filled();
       const seen: string[] = [];
@@ -135,6 +156,15 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect(pages).toBe(4);
       expect(seen).toHaveLength(7);
       expect(new Set(seen).size).toBe(7);
+      // The same through the two-branch (non-directed dyad) query; equal dates go newest-stored first.
+      const dyadSeen: string[] = [];
+      cursor = undefined;
+      do {
+        const page = await store.queryEvents({ dyad: ['USA', 'RUS'], modality: 'all', limit: 1, cursor });
+        dyadSeen.push(...page.events.map((e) => `${e.article_id}/${e.id}`));
+        cursor = page.next ?? undefined;
+      } while (cursor !== undefined && dyadSeen.length < 10);
+      expect(dyadSeen).toEqual(['fx-lavrov/e2', 'fx-lavrov/e1', 'fx-hamburg/e3', 'fx-hamburg/e2', 'fx-hamburg/e1']);
       await expect(store.queryEvents({ cursor: 'garbage' })).rejects.toThrow(/cursor/);
     });
 

@@ -54,7 +54,28 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w}"`).join(' ');
 }
 
-export function buildEventWhere(filter: EventFilter): Where {
+/**
+ * Which direction of a dyad a query branch covers. A non-directed dyad is queried as two
+ * branches (a→b and b→a), each able to walk its own index in date order, then merged: one
+ * `(a→b OR b→a)` clause would make SQLite sort every matching row of a busy dyad.
+ */
+export type DyadDirection = 'both' | 'forward' | 'backward';
+
+/** The branches a filter needs: two for a non-directed dyad of two different sides, else one. */
+export function dyadBranches(filter: { dyad?: [string, string]; directed?: boolean }): DyadDirection[] {
+  if (!filter.dyad || filter.directed) return ['both'];
+  return filter.dyad[0] === filter.dyad[1] ? ['forward'] : ['forward', 'backward'];
+}
+
+/** CAMEO code prefix: equality on the root, base or full code where the length allows (indexed in date order). */
+function codeFilter(code: string, where: Where): string {
+  const column = code.length === 2 ? 'e.root' : code.length === 3 ? 'e.base_code' : code.length === 4 ? 'e.code' : null;
+  if (column === null) return codePrefix('e.code', code, where);
+  where.params.push(code);
+  return `${column} = ?`;
+}
+
+export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 'both'): Where {
   const where: Where = { clauses: [], params: [] };
   const modality = filter.modality ?? 'asserted';
   if (modality !== 'all') {
@@ -63,10 +84,12 @@ export function buildEventWhere(filter: EventFilter): Where {
   }
   if (filter.dyad) {
     const [a, b] = filter.dyad;
-    const forward = `(${sideMatch('source', a, where)} AND ${sideMatch('target', b, where)})`;
-    if (filter.directed) {
-      where.clauses.push(forward);
+    if (filter.directed || direction === 'forward') {
+      where.clauses.push(`(${sideMatch('source', a, where)} AND ${sideMatch('target', b, where)})`);
+    } else if (direction === 'backward') {
+      where.clauses.push(`(${sideMatch('source', b, where)} AND ${sideMatch('target', a, where)})`);
     } else {
+      const forward = `(${sideMatch('source', a, where)} AND ${sideMatch('target', b, where)})`;
       const backward = `(${sideMatch('source', b, where)} AND ${sideMatch('target', a, where)})`;
       where.clauses.push(`(${forward} OR ${backward})`);
     }
@@ -87,7 +110,7 @@ export function buildEventWhere(filter: EventFilter): Where {
     where.clauses.push('e.root = ?');
     where.params.push(filter.root);
   }
-  if (filter.code !== undefined) where.clauses.push(codePrefix('e.code', filter.code, where));
+  if (filter.code !== undefined) where.clauses.push(/^\d+$/.test(filter.code) ? codeFilter(filter.code, where) : codePrefix('e.code', filter.code, where));
   if (filter.quadClass !== undefined) {
     where.clauses.push('e.quad_class = ?');
     where.params.push(filter.quadClass);

@@ -187,6 +187,18 @@ export const migrations: Migration[] = [
         GROUP BY code, COALESCE(name, '');
     `,
   },
+  {
+    version: 3,
+    description: 'covering index for dyad timelines; indexed 3-digit base code so code filters walk in date order',
+    sql: `
+      -- A timeline reads only these columns: with them in the index it never touches the table.
+      CREATE INDEX events_dyad_timeline ON events (source_country, target_country, modality, sort_date, quad_class, goldstein);
+      -- "163" must match 163 and 1631..1639: equality on the base code (instead of a range on
+      -- code) lets SQLite walk (base_code, sort_date) newest first and stop after one page.
+      ALTER TABLE events ADD COLUMN base_code TEXT GENERATED ALWAYS AS (substr(code, 1, 3)) VIRTUAL;
+      CREATE INDEX events_base_code ON events (base_code, sort_date);
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */

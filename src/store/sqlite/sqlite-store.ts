@@ -26,20 +26,22 @@ import type {
   TimelineQuery,
 } from '../store.js';
 import { openDatabase, type Db } from './connection.js';
-import { buildEventWhere, codePrefix, dateRange, decodeCursor, encodeCursor, ftsQuery, type Where } from './event-filter.js';
+import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, ftsQuery, type Where } from './event-filter.js';
 import { createArticleWriter, createFailureWriter, type WriteArticles, type WriteFailures } from './write.js';
 
 export const DEFAULT_EVENT_LIMIT = 100;
 const MAX_LIMIT = 100_000;
 
 /** Day, ISO-week (its Monday) and month buckets of a text date; rows whose date is too coarse are left out. */
+// sort_date equals date whenever the date is precise enough to bucket, and unlike date it is in
+// the covering timeline index.
 const BUCKETS: Record<TimelineQuery['bucket'], { period: string; precise: string }> = {
-  day: { period: 'e.date', precise: 'length(e.date) = 10' },
+  day: { period: 'e.sort_date', precise: 'length(e.sort_date) = 10' },
   week: {
-    period: `date(e.date, '-' || ((CAST(strftime('%w', e.date) AS INTEGER) + 6) % 7) || ' days')`,
-    precise: 'length(e.date) = 10',
+    period: `date(e.sort_date, '-' || ((CAST(strftime('%w', e.sort_date) AS INTEGER) + 6) % 7) || ' days')`,
+    precise: 'length(e.sort_date) = 10',
   },
-  month: { period: 'substr(e.date, 1, 7)', precise: 'length(e.date) >= 7' },
+  month: { period: 'substr(e.sort_date, 1, 7)', precise: 'length(e.sort_date) >= 7' },
 };
 
 function checkLimit(limit: number | undefined, fallback: number): number {
@@ -109,23 +111,30 @@ export class SqliteStore implements Store {
   }
 
   async queryEvents(filter: EventFilter = {}): Promise<EventPage> {
-    const where = buildEventWhere(filter);
-    if (filter.cursor !== undefined) {
-      const [sortDate, rowid] = decodeCursor(filter.cursor);
-      where.clauses.push('(e.sort_date, e.rowid) < (?, ?)');
-      where.params.push(sortDate, rowid);
-    }
     const limit = checkLimit(filter.limit, DEFAULT_EVENT_LIMIT);
-    // The page is chosen on the events table alone; only its rows then read their JSON and
-    // article, so a filter matching many thousands of events sorts keys, not documents.
+    const cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+    // Each branch picks its own newest rows from the events table alone (keys, not documents);
+    // only the final page then reads its JSON and article.
+    const params: unknown[] = [];
+    const branches = dyadBranches(filter).map((direction) => {
+      const where = buildEventWhere(filter, direction);
+      if (cursor !== null) {
+        where.clauses.push('(e.sort_date, e.rowid) < (?, ?)');
+        where.params.push(cursor[0], cursor[1]);
+      }
+      params.push(...where.params, limit + 1);
+      return `SELECT * FROM (SELECT e.rowid AS rid, e.sort_date AS sd FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?)`;
+    });
+    const keys = branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} ORDER BY sd DESC, rid DESC LIMIT ?`;
+    if (branches.length > 1) params.push(limit + 1);
     const sql = `
-      SELECT p.rowid AS rid, p.sort_date, ev.json, ev.article_id, a.title, a.published, a.url
-      FROM (SELECT e.rowid, e.sort_date FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?) p
-      JOIN events ev ON ev.rowid = p.rowid
+      SELECT p.rid, p.sd, ev.json, ev.article_id, a.title, a.published, a.url
+      FROM (${keys}) p
+      JOIN events ev ON ev.rowid = p.rid
       JOIN articles a ON a.id = ev.article_id
-      ORDER BY p.sort_date DESC, p.rowid DESC`;
-    type Row = { rid: number; sort_date: string; json: string; article_id: string; title: string | null; published: string | null; url: string | null };
-    const rows = this.db.prepare(sql).all(...where.params, limit + 1) as Row[];
+      ORDER BY p.sd DESC, p.rid DESC`;
+    type Row = { rid: number; sd: string; json: string; article_id: string; title: string | null; published: string | null; url: string | null };
+    const rows = this.db.prepare(sql).all(...params) as Row[];
     const page = rows.slice(0, limit);
     const events: EventRow[] = page.map((r) => ({
       ...(JSON.parse(r.json) as EventRow),
@@ -135,7 +144,7 @@ export class SqliteStore implements Store {
       article_url: r.url,
     }));
     const last = page[page.length - 1];
-    return { events, next: rows.length > limit && last ? encodeCursor(last.sort_date, last.rid) : null };
+    return { events, next: rows.length > limit && last ? encodeCursor(last.sd, last.rid) : null };
   }
 
   async dyads(options: { limit?: number; from?: string; to?: string } = {}): Promise<DyadSummary[]> {
@@ -167,17 +176,24 @@ export class SqliteStore implements Store {
   async timeline(query: TimelineQuery): Promise<TimelineBucket[]> {
     const bucket = BUCKETS[query.bucket];
     if (!bucket) throw new UsageError(`bucket: expected day, week or month, found "${query.bucket}"`);
-    const where = buildEventWhere({ dyad: [query.a, query.b], directed: query.directed, modality: query.modality });
-    where.clauses.push(bucket.precise);
-    dateRange('e.sort_date', query.from, query.to, where);
+    const filter = { dyad: [query.a, query.b] as [string, string], directed: query.directed, modality: query.modality };
+    // One branch per direction, each a scan of the covering events_dyad_timeline index (migration 3).
+    const params: unknown[] = [];
+    const branches = dyadBranches(filter).map((direction) => {
+      const where = buildEventWhere(filter, direction);
+      where.clauses.push(bucket.precise);
+      dateRange('e.sort_date', query.from, query.to, where);
+      params.push(...where.params);
+      return `SELECT ${bucket.period} AS period, e.quad_class, e.goldstein FROM events e ${whereSql(where)}`;
+    });
     const sql = `
-      SELECT ${bucket.period} AS period, COUNT(*) AS events,
-             SUM(e.quad_class = 1) AS q1, SUM(e.quad_class = 2) AS q2, SUM(e.quad_class = 3) AS q3, SUM(e.quad_class = 4) AS q4,
-             AVG(e.goldstein) AS mean_goldstein, SUM(e.goldstein) AS sum_goldstein
-      FROM events e ${whereSql(where)}
+      SELECT period, COUNT(*) AS events,
+             SUM(quad_class = 1) AS q1, SUM(quad_class = 2) AS q2, SUM(quad_class = 3) AS q3, SUM(quad_class = 4) AS q4,
+             AVG(goldstein) AS mean_goldstein, SUM(goldstein) AS sum_goldstein
+      FROM (${branches.join(' UNION ALL ')})
       GROUP BY period ORDER BY period`;
     type Row = { period: string; events: number; q1: number; q2: number; q3: number; q4: number; mean_goldstein: number; sum_goldstein: number };
-    return (this.db.prepare(sql).all(...where.params) as Row[]).map((r) => ({
+    return (this.db.prepare(sql).all(...params) as Row[]).map((r) => ({
       period: r.period,
       events: r.events,
       quad: [r.q1, r.q2, r.q3, r.q4],
