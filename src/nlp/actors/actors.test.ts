@@ -308,3 +308,33 @@ describe('actors: peoples, adjectives and nouns that refer back', () => {
     expect(mention(a, 'reporters')).toBeUndefined();
   });
 });
+
+describe('actors: pronouns by gender', () => {
+  const antecedentName = (a: Article, words: string, nth = 0) => {
+    const m = mention(a, words, nth);
+    return m?.antecedent === undefined ? null : a.mentions[m.antecedent].name;
+  };
+
+  it('links "she" and "he" to the nearest person of the fitting gender', () => {
+    const a = analyse('Angela Merkel met Vladimir Putin in Sochi. She said he had not listened.', '2018-05-18');
+    expect(antecedentName(a, 'She')).toBe('Angela Merkel');
+    expect(antecedentName(a, 'he')).toBe('Vladimir Putin');
+  });
+
+  it('reads gender from titles and "-woman" roles for people the dictionary lacks', () => {
+    const a = analyse('Ms Lena Hoffmann met Mr Tom Brown on Monday. He said the talks were useful.');
+    expect(antecedentName(a, 'He')).toBe('Tom Brown');
+  });
+
+  it('links "his", "her" and "him" to a person', () => {
+    const a = analyse("Greece's prime minister said his country could not cope alone.", '2016-03-19');
+    expect(mention(a, 'his')?.code).toBe('GRCGOV');
+    const b = analyse('Juan Guaidó declared himself interim president. The United States recognised him.', '2019-01-24');
+    expect(mention(b, 'him')?.code).toBe('VENOPP');
+  });
+
+  it('does not read a pronoun inside a quote as the speaker', () => {
+    const a = analyse('Aung San Suu Kyi addressed the court. Outside, an activist, Yasmin Ullah, said: "She has chosen to defend the generals."', '2019-12-12');
+    expect(mention(a, 'She')?.code).toBe('MMRGOV');
+  });
+});

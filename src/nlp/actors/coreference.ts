@@ -66,22 +66,54 @@ export function resolveTitle(d: Draft, p: Phrase, drafts: Draft[]): Draft | null
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+/** "his", "her", "him": a person, wherever they stand. */
+const OTHER_PRONOUNS = new Set(['his', 'her', 'him']);
+const FEMININE = new Set(['she', 'her']);
 const BEFORE_SUBJECT = new Set(['said', 'says', ',', '"', '“', '”', "''", 'and', 'but', 'that', 'as', 'when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', '(', ':', ';', '—']);
+const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
 
-/** "he"/"she" as the subject of a verb -> a person mention linked to the nearest earlier person. */
+/** True when token i stands inside a quotation opened earlier in its sentence. */
+function insideQuote(keys: TokenKeys, from: number, i: number): boolean {
+  let open = false;
+  for (let k = from; k < i; k++) {
+    const q = keys.key[k];
+    if (q === '“') open = true;
+    else if (q === '”') open = false;
+    else if (QUOTE_MARKS.has(q)) open = !open;
+  }
+  return open;
+}
+
+/**
+ * "he"/"she" as the subject of a verb, and "his", "her", "him" anywhere -> a person mention
+ * linked to the nearest earlier person (or one-person role phrase, "Greece's prime minister")
+ * of a fitting gender. A pronoun inside a quotation does not refer to the one quoted ("X said:
+ * 'She has chosen ...'"), so people named in its sentence are passed over.
+ */
 export function resolvePronoun(article: Article, keys: TokenKeys, i: number, si: number, drafts: Draft[]): Draft | null {
-  if (!SUBJECT_PRONOUNS.has(keys.key[i])) return null;
+  const word = keys.key[i];
+  const subject = SUBJECT_PRONOUNS.has(word);
+  if (!subject && !OTHER_PRONOUNS.has(word)) return null;
   const { tokens } = article;
   const s = article.sentences[si];
-  const atStart = i === s.tokenStart;
-  if (!atStart && !BEFORE_SUBJECT.has(keys.key[i - 1])) return null;
-  let j = i + 1;
-  while (j < s.tokenEnd && j < i + 3 && tokens.pos[j] === 'ADV') j++;
-  if (j >= s.tokenEnd || (tokens.pos[j] !== 'VERB' && tokens.pos[j] !== 'AUX')) return null;
+  if (subject) {
+    const atStart = i === s.tokenStart;
+    if (!atStart && !BEFORE_SUBJECT.has(keys.key[i - 1])) return null;
+    let j = i + 1;
+    while (j < s.tokenEnd && j < i + 3 && tokens.pos[j] === 'ADV') j++;
+    if (j >= s.tokenEnd || (tokens.pos[j] !== 'VERB' && tokens.pos[j] !== 'AUX')) return null;
+  }
+  const quoted = insideQuote(keys, s.tokenStart, i);
+  const feminine = FEMININE.has(word);
   for (let k = drafts.length - 1; k >= 0; k--) {
     const e = root(drafts[k]);
     if (drafts[k].mention.sentence < si - PRONOUN_WINDOW) break;
-    if (e.mention.kind !== 'person' || drafts[k].mention.start >= tokens.start[i]) continue;
+    if (drafts[k].mention.start >= tokens.start[i]) continue;
+    const personLike = e.mention.kind === 'person' || (e.personRole && e.mention.kind === 'group' && e.mention.code !== null);
+    if (!personLike) continue;
+    if (quoted && drafts[k].mention.sentence === si) continue;
+    const gender = e.gender ?? null;
+    if (gender !== null && (gender === 'f') !== feminine) continue;
     const d: Draft = {
       mention: {
         start: tokens.start[i], end: tokens.end[i], text: keys.surface[i], kind: 'person', code: null, country: null,
@@ -90,6 +122,7 @@ export function resolvePronoun(article: Article, keys: TokenKeys, i: number, si:
       from: i, to: i + 1, person: null, personRole: true, surname: null, antecedent: null,
     };
     linkTo(d, e, 'pronoun');
+    if (e.mention.kind !== 'person') d.mention.kind = 'person';
     return d;
   }
   return null;

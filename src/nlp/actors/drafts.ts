@@ -19,6 +19,8 @@ export interface Draft {
   /** Folded surname of a person mention, for later "Trenin" / "Mr. Trenin". */
   surname: string | null;
   antecedent: Draft | null;
+  /** 'f' or 'm' when the dictionary or the text (Mr, Mrs, spokeswoman) says; null otherwise. */
+  gender?: 'f' | 'm' | null;
 }
 
 /** Copies the actor fields of `source` onto `target` and records the link. */
@@ -27,6 +29,7 @@ export function linkTo(target: Draft, source: Draft, rule: string): void {
   target.antecedent = root;
   target.person = root.person;
   target.surname = root.surname;
+  target.gender = root.gender ?? null;
   const m = target.mention;
   const r = root.mention;
   m.code = r.code;

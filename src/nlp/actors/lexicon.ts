@@ -29,6 +29,8 @@ export interface Person {
   name: string;
   surname: string;
   tenures: Tenure[];
+  /** 'f' or 'm' when the dictionary says, for resolving "he" and "she". */
+  gender?: 'f' | 'm';
 }
 
 export type LexEntry =

@@ -43,6 +43,7 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
       byName.set(key, person);
       aliases.set(person.name, new Set());
     }
+    if (row.gender === 'f' || row.gender === 'm') person.gender = row.gender;
     // A surname given on any tenure row counts for the person.
     if (row.surname && person.surname !== row.surname) person.surname = row.surname;
     const start = row.start ?? '';

@@ -143,6 +143,27 @@ function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ct
   return false;
 }
 
+const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'madam', 'madame', 'mme', 'mme.', 'dame', 'lady', 'queen']);
+const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'sheikh', 'monsieur', 'm.']);
+/** Given names ending in -a that are men's ("Nikita", "Musa"), and women's names with other endings. */
+const MALE_IN_A = new Set(['nikita', 'ilya', 'luca', 'andrea', 'joshua', 'musa', 'mustafa', 'moussa', 'issa', 'isa', 'hamza', 'osama', 'usama', 'taha', 'yahya', 'zakaria', 'attia', 'juma', 'jumaa', 'oba', 'akira', 'sasha', 'kostya', 'mykola', 'mikola', 'foma', 'luka', 'nikola', 'jonah', 'ezra', 'elijah', 'garcia', 'costa', 'da', 'la']);
+const FEMALE_NAMES = new Set(['yasmin', 'nasrin', 'ingrid', 'karen', 'helen', 'ellen', 'claire', 'marie', 'sophie', 'chloe', 'alice', 'catherine', 'elizabeth', 'margaret', 'susan', 'sarah', 'rachel', 'ruth', 'jennifer', 'mary', 'nancy', 'carol', 'nino', 'iryna', 'olha', 'kateryna', 'ines', 'mercedes', 'dolores', 'carmen', 'isabel', 'beatriz', 'agnes', 'astrid', 'sigrid', 'birgit', 'christine', 'jacqueline', 'nathalie', 'isabelle', 'mei', 'ling', 'yuki', 'keiko', 'yoko', 'hanako', 'aiko']);
+
+/** The gender the dictionary or the text gives a person phrase: titles, "-woman" roles, first names. */
+function genderOf(p: Phrase, keys: TokenKeys, person: Person | null): 'f' | 'm' | null {
+  if (person?.gender) return person.gender;
+  for (let i = p.from; i < p.to; i++) {
+    const k = keys.key[i];
+    if (FEMALE_TITLES.has(k) || /(wom[ae]n|ess)$/.test(k)) return 'f';
+    if (MALE_TITLES.has(k) || /^(spokes|chair|congress|business|country)man$/.test(k)) return 'm';
+  }
+  if (p.name === null || p.name[1] - p.name[0] < 2) return null;
+  const first = keys.key[p.name[0]];
+  if (FEMALE_NAMES.has(first)) return 'f';
+  if (first.length > 2 && first.endsWith('a') && !MALE_IN_A.has(first)) return 'f';
+  return null;
+}
+
 /** True when tokens [from, to) are one to five upper-case words ("DA NANG", "THE HAGUE"). */
 function upperCaseRun(keys: TokenKeys, from: number, to: number): boolean {
   if (to <= from || to - from > 5) return false;
@@ -251,7 +272,7 @@ function draftPhrase(
   const last = p.roles[p.roles.length - 1];
   const draft: Draft = {
     mention, from: p.from, to: p.to, person: coded.person, personRole: last !== undefined && last.person,
-    surname: null, antecedent: null,
+    surname: null, antecedent: null, gender: genderOf(p, keys, coded.person),
   };
   if (coded.kind === 'person') {
     // The surname is the last space-separated word: "Asia-Pacific" offers no "Pacific".
