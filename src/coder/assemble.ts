@@ -12,6 +12,8 @@ import type { Codebook } from './cameo/codebook.js';
 import { dedupeEvents } from './dedupe.js';
 import { CODER_STAGE } from './options.js';
 import { tokenRange } from './tokens.js';
+import { codePerson } from '../nlp/actors/people.js';
+import type { Person } from '../nlp/actors/lexicon.js';
 
 /** A raw event before dedupe, holding what assembling the record needs. */
 export interface DraftEvent {
@@ -57,12 +59,36 @@ function dateOf(article: Article, offset: number): { date: string | null; date_s
   return { date: article.meta.published, date_source: article.meta.published === null ? null : 'published' };
 }
 
+/** A day inside a date of any precision, to test a tenure against: mid-year, mid-month. */
+function dayOf(date: string): string {
+  if (/^\d{4}$/.test(date)) return `${date}-07-01`;
+  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-15`;
+  return date.slice(0, 10);
+}
+
+/**
+ * The actor stage codes a person by the publication date; an event the text dates itself is
+ * coded by the person's office on that date ("in December 2016, Barack Obama expelled ...": USAGOV).
+ */
+function atEventDate(m: Mention | null, date: string | null, people: Map<string, Person> | undefined): Mention | null {
+  if (m === null || date === null || people === undefined || m.kind !== 'person' || m.name === null) return m;
+  const person = people.get(m.name);
+  if (person === undefined) return m;
+  const code = codePerson(person, dayOf(date));
+  if (code === null || code === m.code) return m;
+  const intl = /^(IGO|NGO|IMG|MNC)/.test(code);
+  return { ...m, code, country: intl ? null : code.slice(0, 3), role: !intl && code.length >= 6 ? code.slice(3, 6) : null };
+}
+
 /** Turns drafts into CodedEvent records (codebook values, dates, places) and merges repeats. */
-export function assembleEvents(article: Article, drafts: DraftEvent[], codebook: Codebook): CodedEvent[] {
+export function assembleEvents(article: Article, drafts: DraftEvent[], codebook: Codebook, people?: Map<string, Person>): CodedEvent[] {
   const events: CodedEvent[] = drafts.map((d) => {
     const entry = codebook.get(d.code);
     if (entry === undefined) throw new Error(`pattern code ${d.code} is missing from the codebook`);
     const { date, date_source } = dateOf(article, article.tokens.start[d.head]);
+    if (date_source === 'text') {
+      d = { ...d, source: atEventDate(d.source, date, people), target: atEventDate(d.target, date, people) };
+    }
     const evidence = textSpan(article.text, d.evidenceStart, d.evidenceEnd);
     return {
       id: '',

@@ -211,6 +211,6 @@ function expand(
  */
 export function codeEvents(article: Article, res: CoderResources, options: Partial<CoderOptions> = {}): Article {
   const opts = { ...DEFAULT_CODER_OPTIONS, ...options };
-  article.events = assembleEvents(article, draftEvents(article, res, opts), res.codebook);
+  article.events = assembleEvents(article, draftEvents(article, res, opts), res.codebook, res.people);
   return article;
 }

@@ -28,6 +28,7 @@ const AFTER_PREPS = new Set(['after', 'following']);
  * statements (015/016: "claimed responsibility"). Measured on the development gold set; other roots lose precision.
  */
 const SENTENCE_TARGET_ROOTS = new Set(['15', '16', '01']);
+const ORDER_VERBS = new Set(['order', 'force', 'tell', 'instruct', 'compel', 'direct', 'require', 'oblige']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her']);
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we']);
 
@@ -45,7 +46,9 @@ export interface SentenceContext {
 
 /** Source and target groups of a trigger; `carried` is the rule suffix when the target came from outside the clause. */
 export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: SentenceContext | null, options: CoderOptions) {
-  const { groups, sStart, sEnd } = ctx;
+  const { sStart, sEnd } = ctx;
+  // A word of the predicate is no actor of it ("threatened military action against North Korea": not the military).
+  const groups = ctx.groups.filter((g) => !(t.parts.includes(g.first) && t.parts.includes(g.last)));
   const reach = Math.min(sEnd, t.last + 12);
   let source: ActorGroup | null = null;
   let target: ActorGroup | null = null;
@@ -62,6 +65,8 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     const object = directObject(view, groups, t.head);
     if (object !== null && (source === null || !sameActor(source.members[0].mention, object.members[0].mention))) target = object;
     if (t.targetPrep !== null) target ??= groupAfterToken(groups, t.targetPrep);
+    // "ordered the United States to reduce its staff": the one ordered is the target of what it must do.
+    if (t.first >= sStart + 2 && view.normal(t.first - 1) === 'to') target ??= orderedObject(view, groups, t.first - 2, source);
     target ??= objectAfter(view, groups, t.head, reach, sStart, source);
     target ??= pronounObject(view, groups, t, source);
   } else {
@@ -90,6 +95,8 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     let other: ActorGroup | undefined;
     for (const g of groups) {
       if (g === source || g.members[0].mention.country === null || g.members[0].mention.country === src.country) continue;
+      // not from a relative or "what" clause after the trigger ("in response to what Washington described as ...")
+      if (g.first > t.last && clauseBetween(view, t.last, g.first)) continue;
       // the nearest other country's actor
       if (other === undefined || distance(g, t) < distance(other, t)) other = g;
     }
@@ -111,6 +118,13 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
   return { source, target, carried };
 }
 
+const RELATIVE_BREAKS = new Set([';', 'what', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'whereas', 'while', 'unless']);
+
+function clauseBetween(view: TokenView, from: number, to: number): boolean {
+  for (let j = from + 1; j < to; j++) if (RELATIVE_BREAKS.has(view.normal(j))) return true;
+  return false;
+}
+
 function distance(g: ActorGroup, t: Trigger): number {
   return g.last < t.head ? t.head - g.last : g.first - t.last;
 }
@@ -126,6 +140,15 @@ function sameClause(view: TokenView, g: ActorGroup | null, head: number): ActorG
     if (view.pos(j) === 'VERB' && !w.endsWith('ing') && before !== 'to' && before !== '-') return null;
   }
   return g;
+}
+
+/** The object of "order|force|tell X to": a group ending right before "to" that directly follows such a verb. */
+function orderedObject(view: TokenView, groups: ActorGroup[], last: number, source: ActorGroup | null): ActorGroup | null {
+  const g = groups.find((x) => x.last === last);
+  if (g === undefined || g === source) return null;
+  let j = g.first - 1;
+  while (j >= 0 && view.pos(j) === 'DET') j--;
+  return j >= 0 && view.is(j, ORDER_VERBS) ? g : null;
 }
 
 /** "…, accusing it of": an object pronoun right after the verb stands for the last other actor before it. */

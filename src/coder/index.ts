@@ -8,6 +8,7 @@ import { defineStage } from '../pipeline/stage.js';
 import { loadCodebook } from './cameo/codebook.js';
 import { indexPatterns, loadPatterns } from './cameo/patterns.js';
 import { CAMEO_DATA_DIR } from './cameo/paths.js';
+import { loadActorDictionary } from '../nlp/actors/index.js';
 import { codeEvents, CODER_STAGE, DEFAULT_CODER_OPTIONS, type CoderOptions, type CoderResources } from './code-events.js';
 
 export { codeEvents, CODER_STAGE, DEFAULT_CODER_OPTIONS } from './code-events.js';
@@ -23,7 +24,8 @@ export interface CoderStageOptions extends CoderOptions {
 /** Loads the packaged codebook and the patterns of `patternsDir`, indexed by head lemma. */
 export function loadCoderResources(patternsDir = join(CAMEO_DATA_DIR, 'patterns')): CoderResources {
   const codebook = loadCodebook();
-  return { codebook, patterns: indexPatterns(loadPatterns(patternsDir, codebook)) };
+  const people = new Map(loadActorDictionary().people.map((p) => [p.name, p]));
+  return { codebook, patterns: indexPatterns(loadPatterns(patternsDir, codebook)), people };
 }
 
 export const coderStage = defineStage<CoderStageOptions>({

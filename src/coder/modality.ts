@@ -70,6 +70,10 @@ export function modalityOf(
     if (g === t || g.head >= t.head || t.head - g.last > 8) continue;
     let broken = false;
     for (let j = g.head + 1; j < t.head; j++) if (BREAKS.has(view.normal(j))) broken = true;
+    // "threatened military action, warning that ...": a participle clause after a comma is no complement.
+    // (After an accusation, ", calling it ..." still elaborates the accusation.)
+    const participle = t.kind === 'verb' && t.first > g.last + 1 && view.normal(t.first - 1) === ',' && view.normal(t.head).endsWith('ing');
+    if (participle && !GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code)) broken = true;
     if (broken) continue;
     const root = g.pattern.code.slice(0, 2);
     if (GOVERNING_NEGATED.has(root) || GOVERNING_NEGATED.has(g.pattern.code)) return 'negated';

@@ -5,6 +5,7 @@
  */
 import type { Codebook } from './cameo/codebook.js';
 import type { PatternIndex } from './cameo/patterns.js';
+import type { Person } from '../nlp/actors/lexicon.js';
 
 export const CODER_STAGE = 'coder.cameo.v1';
 
@@ -41,4 +42,6 @@ export const DEFAULT_CODER_OPTIONS: CoderOptions = {
 export interface CoderResources {
   codebook: Codebook;
   patterns: PatternIndex;
+  /** Office holders by canonical name: a person is re-coded by the event's own date ("Obama expelled ..." in 2016). */
+  people?: Map<string, Person>;
 }

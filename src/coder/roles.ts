@@ -56,6 +56,9 @@ const CUE_WORDS = new Set(['told', 'tells', 'tell', 'according']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
 const CLAUSE_BREAKS = new Set([';', 'that', 'which', 'who', 'whom', 'while', 'whereas', 'but', 'because', 'although', 'though', 'when', 'as', 'after', 'before', 'since', 'if', 'unless']);
 
+/** Words that open another clause between a verb and a later actor. */
+const OBJECT_CLAUSE_BREAKS = new Set([';', 'what', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'whereas', 'while', 'unless']);
+
 /** Two mentions of the same actor ("Putin ... the Russian Federation"): there is no event between them. */
 export function sameActor(a: Mention, b: Mention): boolean {
   if (a.start === b.start && a.code === b.code) return true;
@@ -120,10 +123,10 @@ function precededByPrep(view: TokenView, g: ActorGroup, sStart: number, preps: S
   while (j >= sStart && g.first - j <= 6) {
     const p = view.pos(j);
     // "in south-western Syria": the parts of a hyphenated adjective
-    if (p === 'DET' || p === 'ADJ' || p === 'NUM' || (view.normal(j) === '-' && j > sStart && j + 1 < g.first)) {
+    if (p === 'DET' || p === 'ADJ' || p === 'NUM') {
       if (p === 'NUM') sawNumber = true;
       j--;
-    } else if (sawNumber && QUANTIFIER_WORDS.has(view.normal(j))) j--;
+    } else if (view.normal(j) === '-' && j > sStart && j + 1 < g.first) j -= 2; else if (sawNumber && QUANTIFIER_WORDS.has(view.normal(j))) j--;
     else break;
   }
   if (j < sStart) return null;
@@ -155,9 +158,12 @@ export function subjectBefore(view: TokenView, groups: ActorGroup[], head: numbe
     const antecedent = groups.find((g) => g.last === k);
     if (antecedent !== undefined) return antecedent;
   }
+  const ownSubject = reportedSubject(view, groups, j, sStart);
   for (let k = groups.length - 1; k >= 0; k--) {
     const g = groups[k];
     if (g.last >= head) continue;
+    // "Tillerson told reporters that the two men had agreed": the reported clause has a subject of its own.
+    if (ownSubject !== null && g.last < ownSubject) return null;
     const prep = precededByPrep(view, g, sStart, PREPS);
     // "after Trump urged ...": a conjunction that starts a clause, not a preposition.
     if (prep !== null && !(CONJUNCTION_PREPS.has(prep) && followedByVerb(view, g))) continue;
@@ -167,10 +173,26 @@ export function subjectBefore(view: TokenView, groups: ActorGroup[], head: numbe
   return null;
 }
 
+/**
+ * The start of a noun phrase that is no actor and stands as the subject right before the verb group
+ * ending at `j`, inside a reported clause ("said that the two men had", "told reporters the talks were"); else null.
+ */
+function reportedSubject(view: TokenView, groups: ActorGroup[], j: number, sStart: number): number | null {
+  if (j <= sStart || view.pos(j) !== 'NOUN' || groups.some((g) => g.first <= j && j <= g.last)) return null;
+  let k = j - 1;
+  while (k >= sStart && ['DET', 'ADJ', 'NUM', 'NOUN'].includes(view.pos(k)) && !groups.some((g) => g.first <= k && k <= g.last)) k--;
+  if (k < sStart) return null;
+  return view.normal(k) === 'that' || (view.pos(k) === 'VERB' && view.is(k, SPEECH_VERBS)) ? k + 1 : null;
+}
+
 /** The first group after token `from` (up to `to`) that is not behind a place/time preposition. */
 export function objectAfter(view: TokenView, groups: ActorGroup[], from: number, to: number, sStart: number, exclude: ActorGroup | null): ActorGroup | null {
   for (const g of groups) {
     if (g.first <= from || g.first > to || g === exclude) continue;
+    // "... in response to what US intelligence agencies described as ...": an actor of another clause.
+    let crossed = false;
+    for (let j = from + 1; j < g.first && !crossed; j++) if (OBJECT_CLAUSE_BREAKS.has(view.normal(j))) crossed = true;
+    if (crossed) return null;
     if (exclude !== null && sameActor(exclude.members[0].mention, g.members[0].mention)) continue;
     if (precededByPrep(view, g, sStart, NON_TARGET_PREPS) !== null) continue;
     // "Iran hosted the minister, and Turkey praised ...": the subject of the next verb is not this one's target.

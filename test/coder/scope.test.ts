@@ -66,3 +66,48 @@ describe('coder.cameo.v1: targets from places', () => {
     expect(got.some((t) => t.includes('LBN'))).toBe(false);
   });
 });
+
+describe('coder.cameo.v1: reported clauses and orders', () => {
+  it('does not make the speaker the source when the reported clause has a subject of its own', () => {
+    const got = triples(coded('Beijing told reporters that the two delegations had agreed on a ceasefire with Tokyo.'));
+    expect(got.filter((t) => t.startsWith('CHNGOV'))).toEqual([]);
+  });
+
+  it('makes the one ordered to act the target ("ordered Washington to reduce its staff")', () => {
+    expect(triples(coded('Moscow ordered Washington to reduce its diplomatic staff.'))).toEqual(['RUSGOV>USAGOV:161']);
+  });
+
+  it('codes what a retaliation was done by ("retaliated by ordering ... to close")', () => {
+    expect(triples(coded('Moscow retaliated by ordering Washington to close its consulate.'))).toEqual(['RUSGOV>USAGOV:161']);
+  });
+
+  it('takes no target from another clause ("in response to what ... described")', () => {
+    const got = triples(coded('Moscow shut two compounds in response to what Washington described as spying.'));
+    expect(got.some((t) => t.includes('>USAGOV'))).toBe(false);
+  });
+
+  it('does not take a word of the predicate as its actor ("threatened military action")', () => {
+    const got = triples(coded('Washington threatened military action against Iran.', { military: 'USAMIL' }));
+    expect(got).toEqual(['USAGOV>IRNGOV:138']);
+  });
+
+  it('keeps a participle clause after a threat asserted', () => {
+    const got = events('Washington threatened sanctions against Iran, warning Tehran over its missile tests.', { Tehran: 'IRNGOV' });
+    expect(got).toContain('USAGOV>IRNGOV:130:asserted');
+  });
+});
+
+describe('coder.cameo.v1: people coded by the date of the event', () => {
+  it('codes a former office holder as in office when the text dates the event inside the tenure', () => {
+    const article = articleWith('Barack Obama expelled 35 Russian diplomats in December 2016.', { 'Barack Obama': 'USAELI', Russian: 'RUS' }, {}, '2017-11-10');
+    article.mentions[0] = { ...article.mentions[0], kind: 'person', name: 'Barack Obama' };
+    article.clauses = [{ start: 0, end: article.text.length, sentence: 0, tense: 'past', date: '2016-12', dateSource: 'text' }];
+    expect(triples(code(article))).toEqual(['USAGOV>RUS:166']);
+  });
+
+  it('keeps the publication-date code when the event has no date of its own', () => {
+    const article = articleWith('Barack Obama criticised Russia.', { 'Barack Obama': 'USAELI', Russia: 'RUSGOV' }, {}, '2017-11-10');
+    article.mentions[0] = { ...article.mentions[0], kind: 'person', name: 'Barack Obama' };
+    expect(triples(code(article))[0]).toMatch(/^USAELI>/);
+  });
+});
