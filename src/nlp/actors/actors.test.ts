@@ -338,3 +338,30 @@ describe('actors: pronouns by gender', () => {
     expect(mention(a, 'She')?.code).toBe('MMRGOV');
   });
 });
+
+describe('actors: credits, bylines and the author', () => {
+  it.each([
+    ['Lukashenko spoke to a rally. Photo credit: Andrei Zubov / Minsk Photo Pool', 'Andrei Zubov'],
+    ['Rouhani arrived in New York. (Photo: Sara Lindqvist/Northlight Images)', 'Sara Lindqvist'],
+    ['The talks resumed. Reporting by Kenji Morita; editing by Paul Haines', 'Kenji Morita'],
+    ['The talks resumed. Text by Claire Dubois; photographs by Musa Kiprono for Eastline Press.', 'Musa Kiprono'],
+    ['"We were abandoned," an SDF commander, Hevi Mustafa, told this reporter, Tom Brennan, by phone.', 'Tom Brennan'],
+  ])('never makes an actor of credited people: %s', (text, name) => {
+    const a = analyse(text);
+    expect(a.mentions.find((m) => m.text.includes(name.split(' ')[1]))).toBeUndefined();
+    expect(a.mentions.find((m) => m.text === 'reporter')).toBeUndefined();
+  });
+});
+
+describe('actors: organizations the dictionary lacks', () => {
+  it.each([
+    ['Irina Bazhenova, a researcher at the Centre for Euro-Atlantic Studies in Moscow, said no.', 'Centre for Euro-Atlantic Studies', 'Irina Bazhenova', 'RUSNGO'],
+    ['"No quick deal," said Yuki Tanaka of the Tokyo Institute for Strategic Studies.', 'Tokyo Institute for Strategic Studies', 'Yuki Tanaka', 'JPNNGO'],
+    ['Chen Rui, an economist at the Shanghai-based Eastbridge Research Centre, called it a pause.', 'Eastbridge Research Centre', 'Chen Rui', 'CHNNGO'],
+    ['"Europe is paying," said Lena Hoffmann of the Berlin-based charity Open Borders Watch.', 'charity Open Borders Watch', 'Lena Hoffmann', 'DEUNGO'],
+  ])('names and places them, and their experts: %s', (text, org, person, code) => {
+    const a = analyse(text);
+    expect(mention(a, org)).toMatchObject({ kind: 'organization', code });
+    expect(mention(a, person)?.code).toBe(code);
+  });
+});

@@ -49,7 +49,9 @@ function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number):
   if (i >= to) return null;
   if (AFFILIATION_WORDS.has(keys.key[i])) {
     const j = keys.key[i + 1] === 'the' ? i + 2 : i + 1;
-    const org = drafts.find((e) => e.from === j && e.mention.kind === 'organization' && e.mention.code !== null);
+    // "of the Berlin-based charity Open Borders Watch": a place word may come first.
+    const org = drafts.find((e) => e.from >= j && e.from <= j + 3 && e.mention.kind === 'organization' && e.mention.code !== null &&
+      !drafts.some((x) => x !== e && x.from >= j && x.from < e.from));
     return org === undefined ? null : { source: org, organization: org };
   }
   if (keys.key[i] !== ',' && keys.key[i] !== '(') return null;

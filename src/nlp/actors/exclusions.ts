@@ -7,7 +7,7 @@
 import type { Article } from '../../model/article.js';
 import { foldKey } from './text-key.js';
 
-const CREDIT_START = /^\s*(photo|photos|photograph|image|images|picture|pictures|credit|credits|video|graphic|illustration|caption|file photo)\s*(by\b|:|\||—|-)/i;
+const CREDIT_START = /^\s*[(\[]?\s*(?:(?:top|main|lead|file|cover)\s+)?(photo|photos|photograph|photographs|photography|image|images|picture|pictures|credit|credits|video|graphic|graphics|illustration|caption|reporting|additional reporting|writing|text|words|editing|edited|compiled|produced)(\s+(credit|credits|courtesy))?\s*(by\b|:|\||—|-)/i;
 const AGENCIES = '(AFP|Reuters|AP|Getty Images|Getty|EPA|EPA-EFE|TASS|Sputnik|Bloomberg|Anadolu|Xinhua|Shutterstock|Alamy|Pool)';
 // "John Smith/AFP", "Reuters/Pavel Rebrov", "© Getty", "via Reuters" anywhere; "(AFP)" only closing the line, since
 // "MOSCOW (Reuters) - Russia said ..." is a dateline before real news.
@@ -21,6 +21,12 @@ export function isCreditSentence(article: Article, si: number): boolean {
   if (CREDIT_START.test(text)) return true;
   if (AGENCY_CREDIT.test(text) && text.split(/\s+/).length <= 14) return true;
   return BYLINE.test(text) && text.split(/\s+/).length <= 10;
+}
+
+/** "told this reporter, Tom Brennan": the name after these words is the article's author. */
+export function isReporterApposition(before: string[]): boolean {
+  const [w1, w2, w3] = [before[before.length - 1], before[before.length - 2], before[before.length - 3]];
+  return w1 === ',' && (w2 === 'reporter' || w2 === 'correspondent' || w2 === 'journalist' || w2 === 'writer') && (w3 === 'this' || w3 === 'our' || w3 === 'your');
 }
 
 /** Folded names (full and surname) of the article's authors, to drop their mentions. */

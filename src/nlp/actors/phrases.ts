@@ -248,6 +248,10 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
           last = k + 1;
         }
       }
+      // "Centre for Euro-Atlantic Studies": a head word opening the name, then "for|of|on Name".
+      if (head === null && u.to - u.from === 1 && orgNameEnd(view, k) > k + 1) {
+        head = view.orgHeads.get(keys.surface[u.from]) ?? null;
+      }
       if (head !== null) {
         const end = orgNameEnd(view, last);
         const from = p.country !== null && k === start + 1 ? p.from : u.from;
@@ -283,6 +287,19 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
   }
   if (p.to <= p.from) return null;
   if (pendingModifiers > 0 && k > start) k -= pendingModifiers;
+  // "Tokyo Institute for Strategic Studies": a capitalized head role word continued by
+  // "for|of|on Name" is the name of an organization, not a role.
+  const lastRole = p.roles[p.roles.length - 1];
+  if (lastRole !== undefined && p.newOrg === null && p.person === null && p.name === null && lastRole.to === p.to && keys.capital[lastRole.from]) {
+    const head = view.orgHeads.get(keys.surface[lastRole.to - 1]);
+    const end = head === undefined ? k : orgNameEnd(view, k - 1);
+    if (head !== undefined && end > k) {
+      p.newOrg = { name: surfaceOf(keys, p.from, units[end - 1].to), role: head };
+      p.roles.pop();
+      p.to = units[end - 1].to;
+      k = end;
+    }
+  }
   // "the foreign minister of Iran": a role without a country takes the country or organization after "of".
   if (p.roles.length > 0 && p.country === null && p.org === null && p.person === null && p.name === null) {
     k = readOfComplement(view, k, p);

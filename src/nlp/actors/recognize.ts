@@ -11,7 +11,7 @@ import { readPhrases, readUnits, surfaceOf } from './phrases.js';
 import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
 import { tenureAt } from './people.js';
 import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
-import { authorNames, isCreditSentence, isPublisherContext } from './exclusions.js';
+import { authorNames, isCreditSentence, isPublisherContext, isReporterApposition } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
 import { resolveAppositions } from './appositions.js';
 import { isDefiniteNoun, resolveDefinite, resolvePronoun, resolveSurname, resolveTitle, resolvePossessivePronoun } from './coreference.js';
@@ -133,6 +133,17 @@ function countryInside(keys: TokenKeys, from: number, to: number, ctx: Recognize
   return null;
 }
 
+/** Country of "Shanghai-based" right before token `from` ("the Shanghai-based Eastbridge Centre"). */
+function basedIn(keys: TokenKeys, from: number, sentenceStart: number, ctx: RecognizeContext): string | null {
+  let end = from - 1;
+  if (end > sentenceStart && keys.key[end] === 'the') end--;
+  if (end <= sentenceStart) return null;
+  if (keys.key[end] === '-based') end -= 0;
+  else if (keys.key[end] === 'based' && keys.key[end - 1] === '-') end -= 1;
+  else return null;
+  return countryInside(keys, Math.max(sentenceStart, end - 2), end, ctx);
+}
+
 /** True for "City, Country": token before `from` is a comma after a capitalized place name. */
 function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ctx: RecognizeContext): boolean {
   if (from - 2 < sentenceStart || keys.key[from - 1] !== ',') return false;
@@ -175,6 +186,11 @@ function previousWord(keys: TokenKeys, from: number, sentenceStart: number): str
   let i = from - 1;
   while (i >= sentenceStart && SKIP_BEFORE_PLACE.has(keys.key[i])) i--;
   return i >= sentenceStart ? keys.key[i] : undefined;
+}
+
+/** Folded words before token `from` in its sentence, nearest last. */
+function rawWordsBefore(keys: TokenKeys, from: number, sentenceStart: number, n: number): string[] {
+  return keys.key.slice(Math.max(sentenceStart, from - n), from);
 }
 
 /** Folded words before token `from` in its sentence, determiners skipped, nearest last. */
@@ -279,18 +295,22 @@ function draftPhrase(
     const written = p.name ? surfaceOf(keys, p.name[0], p.name[1]).split(' ') : [];
     draft.surname = (coded.person?.surname ?? (written.length > 1 ? written[written.length - 1] : '')).toLowerCase() || null;
     if (p.name !== null && authors.has(foldName(keys, p.name))) return null;
+    // "told this reporter, Tom Brennan": the author, not an actor ("this" is kept: no determiner skipping).
+    if (p.name !== null && isReporterApposition(rawWordsBefore(keys, p.from, s.tokenStart, 3))) return null;
     if (coded.person !== null && authors.has(coded.person.name.toLowerCase())) return null;
   }
   if (coded.kind === 'organization' && coded.code === null && p.newOrg !== null) {
     // "Odessa Centre for Regional Studies": a city inside the name places it ...
     // ... or a place right after it ("the Pacific Security Council in Honolulu").
     const sEnd = s.tokenEnd;
-    const country = countryInside(keys, p.from, p.to, ctx) ??
+    const country = countryInside(keys, p.from, p.to, ctx) ?? basedIn(keys, p.from, s.tokenStart, ctx) ??
       (p.to + 1 < sEnd && (keys.key[p.to] === 'in' || keys.key[p.to] === ',') ? countryInside(keys, p.to + 1, Math.min(p.to + 3, sEnd), ctx) : null);
     if (country !== null) Object.assign(mention, { country, code: country + p.newOrg.role });
   }
   // "told reporters", "speaking to journalists": the audience, not an actor.
-  if (coded.kind === 'group' && coded.role === 'MED' && coded.country === null && isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) return null;
+  // "this reporter", "our correspondent": the article's own author.
+  if (coded.kind === 'group' && coded.role === 'MED' && coded.country === null &&
+      (isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3)) || keys.key[p.from - 1] === 'this' || keys.key[p.from - 1] === 'our')) return null;
   if (coded.kind === 'organization' && (coded.role === 'MED' || p.org?.kind === 'media')) {
     if (inDateline || isPublisherContext(wordsBefore(keys, p.from, s.tokenStart, 3))) {
       Object.assign(mention, { code: null, country: null, role: null, via: { stage: ACTORS_STAGE, rule: 'publisher' } });
