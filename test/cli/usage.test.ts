@@ -37,6 +37,7 @@ describe('detente usage and exit codes', () => {
     [['events', '--from', 'July'], '--from'],
     [['events', '--format', 'xml'], '--format'],
     [['events', '--code', 'abc'], '--code'],
+    [['events', '--root', '190'], '--root'],
     [['ingest', 'x', '--published', '2017-13-45'], '--published'],
   ])('exits 2 for a bad value of %j and names the flag', (args, flag) => {
     const r = runCli([...args, '--db', db]);

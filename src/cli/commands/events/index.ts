@@ -3,7 +3,7 @@
  * `detente events`: stored events matching the filters, newest first. Asserted events only
  * unless --modality says otherwise. Large --limit values are fetched page by page.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { EventFilter, EventRow, Store } from '../../../store/store.js';
 import { EXIT, type CliCommand } from '../../command.js';
 import {
@@ -20,6 +20,11 @@ import { eventWriter, formatEventTable, type EventFormat } from './formats.js';
 
 const PAGE = 1000;
 
+function parseRoot(value: string): string {
+  if (!/^\d{2}$/.test(value)) throw new InvalidArgumentError(`expected a CAMEO root code of two digits (01-20), found "${value}".`);
+  return value;
+}
+
 export const command: CliCommand = {
   configure(cmd: Command) {
     cmd
@@ -29,10 +34,7 @@ export const command: CliCommand = {
       .option('--country <code>', 'source or target country (ISO alpha-3)', parseActorCode)
       .option('--from <date>', 'on or after (YYYY, YYYY-MM or YYYY-MM-DD)', parseDatePrefix)
       .option('--to <date>', 'on or before (YYYY, YYYY-MM or YYYY-MM-DD)', parseDatePrefix)
-      .option('--root <code>', 'CAMEO root code (two digits)', (v) => {
-        const code = parseCode(v);
-        return code.slice(0, 2);
-      })
+      .option('--root <code>', 'CAMEO root code (two digits)', parseRoot)
       .option('--code <code>', 'CAMEO event code or prefix', parseCode)
       .addOption(choiceOption('--modality <m>', 'which events', ['asserted', 'negated', 'hypothetical', 'all'], 'asserted'))
       .option('--text <words>', 'evidence contains these words')
