@@ -427,6 +427,12 @@ function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: n
     j++;
     while (j < to && keys.capital[j]) j++;
   }
+  // "Moscow, one of the deal's signatories, has insisted": look past an apposition.
+  if (j < to && keys.key[j] === ',' && p.from === from) {
+    let c = j + 1;
+    while (c < to && c < j + 10 && keys.key[c] !== ',') c++;
+    if (c < to && c > j + 1 && keys.key[c] === ',' && keys.key[j + 1] !== 'and') j = c + 1;
+  }
   // "Moscow on Friday expelled", "Moscow has": skip a short adverbial and look for the verb.
   while (j < to && j < p.to + 4 && (pos[j] === 'ADV' || pos[j] === 'ADP' || pos[j] === 'PROPN' || pos[j] === 'NUM') && keys.key[j] !== ',') j++;
   if (j < to && (pos[j] === 'VERB' || pos[j] === 'AUX')) return true;

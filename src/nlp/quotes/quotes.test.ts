@@ -263,3 +263,22 @@ describe('reported speech', () => {
     for (const q of a.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
   });
 });
+
+describe('quotes: the speaker of an expert quoted several times', () => {
+  // Real actors and places stages, so the think tank's city gives the expert a country.
+  it('gives every quote of one expert the same affiliation and country', async () => {
+    const { createActorRecognizer } = await import('../actors/index.js');
+    const { createPlaceRecognizer } = await import('../places/index.js');
+    const text =
+      '"A year ago, many people here believed in a deal," said Irina Bazhenova, a researcher at the Centre for Euro-Atlantic Studies in Moscow. ' +
+      'Officials in Washington disagreed. "What we have now is a ratchet," said Daniel Okafor, a senior fellow for Russia and Eurasia at the Atlantic Policy Forum in Washington. ' +
+      'Bazhenova was gloomier. "The best we can hope for is that things stop getting worse," she said.';
+    const a = createPlaceRecognizer()(createActorRecognizer()(buildTokenizedArticle(text, { published: '2017-11-10' })));
+    addQuotes(a);
+    const speakers = a.quotes.filter((q) => q.kind === 'direct').map((q) => q.speaker);
+    const bazhenova = speakers.filter((s) => s?.name === 'Irina Bazhenova');
+    expect(bazhenova).toHaveLength(2);
+    for (const s of bazhenova) expect(s).toMatchObject({ code: 'RUSNGO', country: 'RUS', affiliation: 'Centre for Euro-Atlantic Studies' });
+    expect(speakers.find((s) => s?.name === 'Daniel Okafor')).toMatchObject({ affiliation: 'Atlantic Policy Forum', country: 'USA' });
+  });
+});

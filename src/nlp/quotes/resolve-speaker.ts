@@ -25,16 +25,27 @@ function canonical(article: Article, mention: Mention): Mention {
   return current;
 }
 
+/**
+ * The speaker a mention names. A later mention (surname, pronoun) speaks for the person first
+ * named, with that mention's code, country and affiliation, so every quote of one expert
+ * carries the same ones. The affiliation the actors stage read (an organization's name) wins
+ * over the one read from the words around the quote; a person with no code of their own
+ * takes the code and country of the organization they belong to ("a researcher at the Centre
+ * for Euro-Atlantic Studies in Moscow" -> RUSNGO).
+ */
 function fromMention(article: Article, mention: Mention, start: number, end: number, affiliation: string | null): Speaker {
   const source = canonical(article, mention);
-  return {
-    name: source.name ?? source.text,
-    code: source.code,
-    country: source.country,
-    affiliation: affiliation ?? source.affiliation ?? mention.affiliation ?? null,
-    start,
-    end,
-  };
+  const chosen = source.affiliation ?? mention.affiliation ?? affiliation ?? null;
+  let code = source.code;
+  let country = source.country;
+  if (code === null && chosen !== null && source.kind === 'person') {
+    const org = article.mentions.find((m) => m.kind === 'organization' && m.code !== null && (m.name === chosen || m.text === chosen));
+    if (org !== undefined) {
+      code = org.code;
+      country = org.country;
+    }
+  }
+  return { name: source.name ?? source.text, code, country, affiliation: chosen, start, end };
 }
 
 /** Mentions of a speaker kind overlapping [start, end): people first, then the earliest. */
