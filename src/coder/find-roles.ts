@@ -48,7 +48,7 @@ export interface SentenceContext {
 export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: SentenceContext | null, options: CoderOptions) {
   const { sStart, sEnd } = ctx;
   // A word of the predicate is no actor of it ("threatened military action against North Korea": not the military).
-  const groups = ctx.groups.filter((g) => !(t.parts.includes(g.first) && t.parts.includes(g.last)));
+  const groups = ctx.groups.filter((g) => !(g.first > t.head && t.parts.includes(g.first) && t.parts.includes(g.last)));
   const reach = Math.min(sEnd, t.last + 12);
   let source: ActorGroup | null = null;
   let target: ActorGroup | null = null;
@@ -60,7 +60,8 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     // "The seizure of the vessels by Russia was condemned by NATO": the patient may sit inside the subject phrase.
     target ??= sameClause(view, [...groups].reverse().find((g) => g.last < t.head && g !== source) ?? null, t.head);
   } else if (t.kind === 'verb') {
-    source = subjectBefore(view, groups, t.first, sStart);
+    // "Russian hackers targeted ...": a required word before the verb may itself name the actor.
+    source = groups.find((g) => g.last < t.head && t.parts.some((p) => p < t.head && p >= g.first && p <= g.last)) ?? subjectBefore(view, groups, t.first, sStart);
     // "warned the United States against ...": a direct object outranks a prepositional target.
     const object = directObject(view, groups, t.head);
     if (object !== null && (source === null || !sameActor(source.members[0].mention, object.members[0].mention))) target = object;
@@ -80,6 +81,8 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
       target ??= objectAfter(view, groups, t.head, Math.min(reach, t.last + 6), sStart, source);
       target ??= passiveSubjectOf(view, groups, t, sStart);
       if (source === null) source = nounSubject(view, groups, t, sStart, ctx.heads);
+      // "The lifting of sanctions on Iran was announced by the EU": the agent of the passive verb the noun is subject of.
+      if (source === null) source = passiveAgentOf(view, groups, t, Math.min(sEnd, t.last + 12), sStart);
     }
   }
   if (source === null && options.carrySubject && prev?.firstSubject && t.kind === 'verb' && !t.passive) {
@@ -166,6 +169,19 @@ function passiveSubjectOf(view: TokenView, groups: ActorGroup[], t: Trigger, sSt
     const verb = j - 1;
     if (view.pos(verb) === 'VERB' && view.isPassive(verb, sStart)) return subjectBefore(view, groups, verb, sStart);
     return null;
+  }
+  return null;
+}
+
+function passiveAgentOf(view: TokenView, groups: ActorGroup[], t: Trigger, to: number, sStart: number): ActorGroup | null {
+  for (let j = t.last + 1; j < to; j++) {
+    const w = view.normal(j);
+    if (w === ',' || w === ';' || RELATIVE_BREAKS.has(w) || w === 'that') return null;
+    if (view.pos(j) !== 'VERB') continue;
+    // only a full passive ("was announced by"), not a reduced relative ("talks brokered by France": a mediator)
+    let k = j - 1;
+    while (k > t.last && view.pos(k) === 'ADV') k--;
+    return view.pos(k) === 'AUX' && view.isPassive(j, sStart) ? byAgent(view, groups, j, to) : null;
   }
   return null;
 }

@@ -72,19 +72,29 @@ export function actorGroups(article: Article, view: TokenView, mentions: { m: Me
   for (const { m, i } of mentions) {
     const r = tokenRange(article, m.start, m.end);
     if (r === null) continue;
-    const before = r[0] > 0 ? view.normal(r[0] - 1) : '';
-    const before2 = r[0] > 1 ? view.normal(r[0] - 2) : '';
+    // "according to the UN": the determiner does not hide the cue
+    const k = r[0] > 0 && view.pos(r[0] - 1) === 'DET' ? r[0] - 1 : r[0];
+    const before = k > 0 ? view.normal(k - 1) : '';
+    const before2 = k > 1 ? view.normal(k - 2) : '';
     if (CUE_WORDS.has(before) || (before === 'to' && before2 === 'according')) continue;
     refs.push({ mention: m, index: i, first: r[0], last: r[1] });
   }
   // At one start, the longest mention first ("Russian police" over "Russian").
   refs.sort((a, b) => a.first - b.first || b.last - a.last);
   const groups: ActorGroup[] = [];
+  // A list closed by "and" takes no further member after a comma ("France and Germany, the leaders of Russia ...").
+  const closed = new Set<ActorGroup>();
   for (const ref of refs) {
     const g = groups[groups.length - 1];
     if (g !== undefined && ref.first > g.last) {
       let joined = ref.first - g.last - 1 <= 4;
-      for (let j = g.last + 1; j < ref.first && joined; j++) if (!JOINERS.has(view.normal(j))) joined = false;
+      let and = false;
+      for (let j = g.last + 1; j < ref.first && joined; j++) {
+        if (!JOINERS.has(view.normal(j))) joined = false;
+        if (view.normal(j) === 'and' || view.normal(j) === '&') and = true;
+      }
+      if (joined && !and && closed.has(g)) joined = false;
+      if (joined && and) closed.add(g);
       if (joined && ref.first - g.last > 1) {
         g.members.push(ref);
         g.last = ref.last;

@@ -33,6 +33,9 @@ const NOUN_DETERMINERS = new Set([
   'heavy', 'fierce', 'intense', 'renewed', 'deadly', 'bloody', 'major', 'massive', 'large-scale', 'sporadic',
 ]);
 
+/** Nouns that undo what their object names ("the lifting of sanctions"). */
+const REVERSAL_NOUNS = new Set(['lifting', 'easing', 'removal', 'relaxation', 'suspension', 'end', 'withdrawal', 'cancellation', 'repeal', 'waiver']);
+
 interface Candidate {
   pattern: Pattern;
   parts: number[];
@@ -93,6 +96,10 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
       let found = -1;
       for (let j = head - 1; j >= Math.max(sStart, head - 12) && found < 0; j--) if (view.is(j, el.words)) found = j;
       if (found < 0) return null;
+      // "The lifting of sanctions on Iran was announced": the object belongs to the noun before it, not to the verb.
+      let k = found - 1;
+      while (k > sStart && (view.pos(k) === 'ADJ' || view.pos(k) === 'DET' || view.pos(k) === 'NUM')) k--;
+      if (k > sStart && view.normal(k) === 'of' && view.is(k - 1, REVERSAL_NOUNS)) return null;
       parts.push(found);
       score += 2;
     }

@@ -69,7 +69,7 @@ function parseElement(raw: string, file: string, line: number): PatternElement {
     throw new DetenteError('E_PATTERN', `${file}:${line}: expected words like "a|b" or "[a|b]", found "${raw}"`);
   }
   const preposition = words.some((w) => PREPOSITIONS.has(w));
-  return { words: new Set(words), label: words[0], optional, preposition, particle: preposition || words.some((w) => PARTICLES.has(w)) };
+  return { words: new Set(words), label: words[0], optional, preposition, particle: preposition || words.every((w) => PARTICLES.has(w)) };
 }
 
 /**

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { articleWith, code, triples } from './helpers.js';
+
+const A = {
+  Caracas: 'VENGOV', 'US diplomats': 'USAGOV', Washington: 'USAGOV', Havana: 'CUBGOV', Moscow: 'RUSGOV', Kiev: 'UKRGOV',
+  Ankara: 'TURGOV', Athens: 'GRCGOV', 'Greek': 'GRC', troops: 'MMRMIL', UN: 'IGOUNO', Riyadh: 'SAUGOV', Doha: 'QATGOV',
+  'the EU': 'IGOEUREEC', Tehran: 'IRNGOV', Seoul: 'KORGOV', Beijing: 'CHNGOV', prosecutors: 'UKRJUD', 'the former president': 'UKRELI',
+  'Congress': 'USALEG', 'the president': 'USAGOV', hackers: 'RUSCVL', 'Polish government': 'POLGOV', 'Iranian forces': 'IRNMIL', 'British tanker': 'GBR',
+};
+
+function coded(text: string) {
+  return triples(code(articleWith(text, A)));
+}
+
+describe('coder.cameo.v1: patterns added for recall', () => {
+  it.each([
+    ['Caracas gave US diplomats 72 hours to leave.', 'VENGOV>USAGOV:166'],
+    ['Washington and Havana freed prisoners in a swap.', 'USAGOV>CUBGOV:084'],
+    ['Washington and Havana freed prisoners in a swap.', 'CUBGOV>USAGOV:084'],
+    ['The lifting of sanctions on Tehran was announced by the EU.', 'IGOEUREEC>IRNGOV:085'],
+    ['Riyadh closed its airspace to Doha.', 'SAUGOV>QATGOV:191'],
+    ['Seoul urged Beijing to put more pressure on the regime.', 'KORGOV>CHNGOV:022'],
+    ['Prosecutors opened a treason case against the former president.', 'UKRJUD>UKRELI:091'],
+    ['Congress opened an impeachment inquiry into the president.', 'USALEG>USAGOV:091'],
+    ['Iranian forces boarded a British tanker in the strait.', 'IRNMIL>GBR:171'],
+    ['Russian hackers targeted the computers of the Polish government.', 'RUSCVL>POLGOV:176'],
+  ])('%s → %s', (text, expected) => {
+    expect(coded(text.replace('Russian hackers', 'hackers').replace('Prosecutors', 'prosecutors'))).toContain(expected);
+  });
+
+  it('reads "to back" as support, not as "back down"', () => {
+    expect(coded('The UN appealed to Moscow to back an investigation.')).toContain('IGOUNO>RUSGOV:022');
+  });
+
+  it('takes no target from "according to the UN"', () => {
+    expect(coded('Myanmar troops burned villages, according to the UN.').some((t) => t.includes('IGOUNO'))).toBe(false);
+  });
+});
+
+describe('coder.cameo.v1: groups and agents', () => {
+  it('does not extend a list closed by "and" with the actor after a comma', () => {
+    const got = triples(code(articleWith('After talks hosted by Ankara and Athens, Moscow and Kiev agreed on a ceasefire.', A)));
+    expect(got).toContain('RUSGOV>UKRGOV:0871');
+    expect(got.some((t) => t.startsWith('TURGOV>') && t.endsWith(':0871'))).toBe(false);
+  });
+
+  it('takes the agent of a full passive as the source of its subject noun, not of a reduced relative', () => {
+    expect(coded('The expulsion of Greek diplomats was announced by Ankara.')).toContain('TURGOV>GRC:166');
+  });
+});
