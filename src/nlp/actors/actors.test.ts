@@ -365,3 +365,23 @@ describe('actors: organizations the dictionary lacks', () => {
     expect(mention(a, person)?.code).toBe(code);
   });
 });
+
+describe('actors: names that are not people, and names that are', () => {
+  it('reads a name before a common noun as a thing ("Storm Shadow cruise missiles")', () => {
+    const a = analyse('Theresa May said four RAF Tornado jets had fired Storm Shadow cruise missiles. She said the aim was narrow.', '2018-04-15');
+    expect(a.mentions.find((m) => m.text.includes('Storm'))).toBeUndefined();
+    expect(a.mentions.find((m) => m.text.includes('Tornado'))).toBeUndefined();
+    expect(mention(a, 'She')?.code).toBe('GBRGOV');
+  });
+
+  it('reads a known surname followed by an unknown given name as another person ("Yoon Ha-eun")', () => {
+    const a = analyse('"No," said Yoon Ha-eun, a research fellow at the Seoul Institute for Peninsula Affairs.', '2017-08-09');
+    expect(mention(a, 'Yoon Ha-eun')?.code).toBe('KORNGO');
+    const b = analyse('According to Park Min-ji, a security analyst at Hanbit University in Seoul, neither side wants war.', '2017-08-09');
+    expect(mention(b, 'Park Min-ji')?.code).toBe('KOREDU');
+  });
+
+  it('reads the Treasury as the US government', () => {
+    expect(mention(analyse('US Treasury officials warned of the risks.'), 'US Treasury officials')?.code).toBe('USAGOV');
+  });
+});

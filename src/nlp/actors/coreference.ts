@@ -105,15 +105,26 @@ export function resolvePronoun(article: Article, keys: TokenKeys, i: number, si:
   }
   const quoted = insideQuote(keys, s.tokenStart, i);
   const feminine = FEMININE.has(word);
+  // The nearest fitting person in the pronoun's own sentence ("the US leader said he would");
+  // else the latest sentence with one, and in it the first (the subject, in news prose:
+  // "Abe met Putin. He said ..." is Abe).
+  let chosen: Draft | null = null;
   for (let k = drafts.length - 1; k >= 0; k--) {
     const e = root(drafts[k]);
     if (drafts[k].mention.sentence < si - PRONOUN_WINDOW) break;
+    if (chosen !== null && drafts[k].mention.sentence < chosen.mention.sentence) break;
     if (drafts[k].mention.start >= tokens.start[i]) continue;
     const personLike = e.mention.kind === 'person' || (e.personRole && e.mention.kind === 'group' && e.mention.code !== null);
     if (!personLike) continue;
     if (quoted && drafts[k].mention.sentence === si) continue;
     const gender = e.gender ?? null;
     if (gender !== null && (gender === 'f') !== feminine) continue;
+    chosen = drafts[k];
+    // In the pronoun's own sentence the nearest person wins ("the US leader said he would").
+    if (chosen.mention.sentence === si) break;
+  }
+  if (chosen !== null) {
+    const e = root(chosen);
     const d: Draft = {
       mention: {
         start: tokens.start[i], end: tokens.end[i], text: keys.surface[i], kind: 'person', code: null, country: null,

@@ -99,6 +99,15 @@ export function readUnits(
       i = m.to;
       continue;
     }
+    // "Yoon Ha-eun" when only Yoon Suk Yeol is known: a known surname first, then a given name
+    // the dictionary does not hold, is someone else too (East Asian names put the surname first).
+    if (m !== null && onlySurnames(m) && m.to < to && keys.spaceAfter[m.to - 1] && isNameToken(m.to) && matchOnce(m.to) === null && givenName(m.to)) {
+      let j = m.to + 1;
+      while (j < to && isNameToken(j) && !keys.spaceAfter[j - 1]) j++;
+      units.push({ type: 'name', from: i, to: j });
+      i = j;
+      continue;
+    }
     if (m !== null) {
       units.push({ type: 'lex', from: m.from, to: m.to, entries: m.entries });
       i = m.to;
@@ -188,6 +197,14 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
       continue;
     }
     if (country) {
+      // "the US Treasury": a country and its own seat of power are one phrase.
+      if (p.country === country.country && country.form === 'seat' && !sawHead && p.org === null && !p.countryPossessive) {
+        p.seatRole = country.role;
+        p.countryForm = 'seat';
+        p.to = u.to;
+        k += 1;
+        continue;
+      }
       if (p.country !== null || sawHead || p.org !== null) break;
       // "pro-Russian separatists", "Iranian-backed militias": the country backs the group, it is
       // not the group's own country. Skip it and read the rest of the phrase without it.

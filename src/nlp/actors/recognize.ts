@@ -73,7 +73,7 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
     const units = readUnits(keys, tokens.pos, s.tokenStart, s.tokenEnd,
       (i) => (!keys.capital[i] && NEVER_STARTS.has(tokens.pos[i]) ? null : dict.index.match(keys, i, s.tokenEnd, text, tokens.start, tokens.end)),
       isName,
-      (i) => keys.capital[i] && NAME_SHAPE.test(keys.surface[i]) && !NOT_NAMES.has(keys.key[i]) && GIVEN_NAME_POS.has(tokens.pos[i]));
+      (i) => keys.capital[i] && NAME_SHAPE.test(keys.surface[i]) && !NOT_NAMES.has(keys.key[i]) && GIVEN_NAME_POS.has(tokens.pos[i]) && looksLikePersonName(keys.surface[i]));
     const view: SentenceView = { keys, pos: tokens.pos, units, orgHeads: ctx.orgHeads };
     const sentenceDrafts: Draft[] = [];
     const phrases = readPhrases(view);
@@ -175,6 +175,17 @@ function genderOf(p: Phrase, keys: TokenKeys, person: Person | null): 'f' | 'm' 
   return null;
 }
 
+/** True when a folded word is the surname of someone in the people dictionary. */
+function isKnownSurname(ctx: RecognizeContext, key: string): boolean {
+  let known = surnameCache.get(ctx.dict);
+  if (known === undefined) {
+    known = new Set(ctx.dict.people.map((p) => foldKey(p.surname)).filter((k) => !k.includes(' ')));
+    surnameCache.set(ctx.dict, known);
+  }
+  return known.has(key);
+}
+const surnameCache = new WeakMap<object, Set<string>>();
+
 /** True when tokens [from, to) are one to five upper-case words ("DA NANG", "THE HAGUE"). */
 function upperCaseRun(keys: TokenKeys, from: number, to: number): boolean {
   if (to <= from || to - from > 5) return false;
@@ -218,6 +229,14 @@ function draftPhrase(
     // in the dictionary; coreference links the two below.
     p.person = null;
     p.name = [p.to - 1, p.to];
+  }
+  // "Storm Shadow cruise missiles", "RAF Tornado jets": a name before a common noun names a
+  // thing, not a person; what comes before it may still be an actor ("RAF").
+  if (p.name !== null && p.person === null && p.newOrg === null && p.name[1] === p.to && p.to < s.tokenEnd &&
+      !keys.capital[p.to] && pos[p.to] === 'NOUN' && keys.spaceAfter[p.to - 1]) {
+    if (p.name[0] === p.from) return null;
+    p.to = p.name[0];
+    p.name = null;
   }
   if (p.person !== null) {
     // A lone surname reads as a name when tagged as one mid-sentence or when a verb follows it.
@@ -316,11 +335,11 @@ function draftPhrase(
       Object.assign(mention, { code: null, country: null, role: null, via: { stage: ACTORS_STAGE, rule: 'publisher' } });
     }
   }
-  return finishDraft(draft, p, keys, drafts, ctx, s.tokenStart);
+  return finishDraft(draft, p, keys, pos, drafts, ctx, s.tokenStart);
 }
 
 /** Name mentions without a dictionary entry, and bare role words: coreference or drop. */
-function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], ctx: RecognizeContext, sentenceStart: number): Draft | null {
+function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, pos: string[], drafts: Draft[], ctx: RecognizeContext, sentenceStart: number): Draft | null {
   if (p.name !== null && draft.person === null) {
     const words = p.name[1] - p.name[0];
     const earlier = resolveSurname(draft, drafts);
@@ -333,7 +352,9 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], 
     if (!hasDescription && PLACE_BEFORE_NAME.has(keys.key[p.from - 1] ?? '')) return null;
     const nameKey = foldName(keys, p.name);
     const surface = surfaceOf(keys, p.name[0], p.name[1]);
-    if (ctx.isPlace(nameKey) || /^[\p{Lu}.\-]+$/u.test(surface) || !looksLikePersonName(surface)) {
+    // "Park Min-ji": a first word that is a known surname makes a person's name, whatever else it means.
+    const surnameFirst = words > 1 && ctx.dict.index.has(keys.key[p.name[0]]) && isKnownSurname(ctx, keys.key[p.name[0]]);
+    if (ctx.isPlace(nameKey) || /^[\p{Lu}.\-]+$/u.test(surface) || (!surnameFirst && !looksLikePersonName(surface))) {
       return hasDescription && words === 1 ? draft : null;
     }
     draft.mention.via = { stage: ACTORS_STAGE, rule: draft.mention.code ? 'name+description' : 'name' };
@@ -358,7 +379,9 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, drafts: Draft[], 
     if (draft.mention.country === null && (det === 'its' || det === 'their' || det === 'his' || det === 'her')) {
       resolvePossessivePronoun(draft, phraseRole(p), drafts, det === 'his' || det === 'her');
     }
-    if (draft.mention.code === null && (det === 'a' || det === 'an') && p.from > sentenceStart) return null;
+    if (draft.mention.code === null && p.from > sentenceStart && (det === 'a' || det === 'an')) return null;
+    // "a security analyst", "a research fellow" (after a name): an expert with no country of their own.
+    if (draft.mention.code === null && p.from > sentenceStart && EXPERT_ROLES.has(draft.mention.role ?? '') && indefinite(keys, pos, p.from, sentenceStart)) return null;
   }
   return draft;
 }
@@ -372,6 +395,18 @@ function determinerBefore(keys: TokenKeys, from: number, sentenceStart: number):
   while (i >= sentenceStart && i > from - 4 && keys.capital[i] && ctxPlaceLike(keys, i)) i--;
   return i >= sentenceStart ? keys.key[i] : undefined;
 }
+
+/** "a security analyst", "an independent research fellow": an indefinite article a few lower-case words back. */
+function indefinite(keys: TokenKeys, pos: string[], from: number, sentenceStart: number): boolean {
+  for (let i = from - 1; i >= sentenceStart && i >= from - 3; i--) {
+    const k = keys.key[i];
+    if (k === 'a' || k === 'an') return true;
+    if (keys.capital[i] || !/^[a-z][a-z-]*$/.test(k) || (pos[i] !== 'ADJ' && pos[i] !== 'NOUN')) return false;
+  }
+  return false;
+}
+/** Roles of experts and observers, who take no country from a dateline. */
+const EXPERT_ROLES = new Set(['NGO', 'EDU', 'MED', 'HRI']);
 
 /** A capitalized token that is not itself a determiner-like word ("The", "Its"). */
 function ctxPlaceLike(keys: TokenKeys, i: number): boolean {

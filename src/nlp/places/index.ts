@@ -11,7 +11,7 @@ import { loadActorDictionary } from '../actors/dictionary.js';
 import { defaultDataDir } from '../actors/tsv.js';
 import { loadGazetteer } from './gazetteer.js';
 import { recognizePlaces, PLACES_STAGE } from './recognize.js';
-import { inheritPlaceCountry, mergeMentions } from './merge.js';
+import { codeDescribedPeople, inheritPlaceCountry, mergeMentions } from './merge.js';
 
 export interface PlacesOptions {
   /** Folder holding actors/ and places/ dictionaries; defaults to the package's data/. */
@@ -29,6 +29,7 @@ export function createPlaceRecognizer(options: Partial<PlacesOptions> = {}): (ar
     const places = recognizePlaces(article, ctx);
     article.mentions = mergeMentions(article.mentions, places);
     inheritPlaceCountry(article.mentions, article.text);
+    codeDescribedPeople(article.mentions, article.text);
     return article;
   };
 }

@@ -54,6 +54,7 @@ function isLocatedAt(m: Mention, place: Mention, text: string): boolean {
 export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
   // "KIEV — ... lawmakers voted": unattributed state bodies are most often the dateline's.
   const dateline = mentions.find((m) => m.kind === 'location' && m.via.rule === 'dateline' && m.country !== null);
+  const frames = sentenceFrames(mentions, text);
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     // Groups ("police") and people described only by a role ("Deputy Foreign Minister X").
@@ -62,6 +63,12 @@ export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
     const place = locatedAt(mentions, k, text);
     if (place !== null) {
       set(m, place.country!, 'role+place');
+      continue;
+    }
+    // "In Moscow, Deputy Foreign Minister Sergei Ryabkov said ...": the sentence is set there.
+    const frame = frames.get(m.sentence);
+    if (frame !== undefined && m.via.rule !== 'backed') {
+      set(m, frame, 'role+frame');
       continue;
     }
     if (m.via.rule === 'backed') continue;
@@ -73,6 +80,45 @@ export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
     if (!STATE_ROLES.has(m.role)) continue;
     const earlier = nationalActorBefore(mentions, k);
     if (earlier !== null) set(m, earlier, 'role+context');
+  }
+}
+
+/** Sentences opening with "In <place>," and the place's country. */
+function sentenceFrames(mentions: Mention[], text: string): Map<number, string> {
+  const frames = new Map<number, string>();
+  for (const m of mentions) {
+    if (m.kind !== 'location' || m.country === null || m.start < 3 || text[m.end] !== ',') continue;
+    if (!/^In\s$/.test(text.slice(m.start - 3, m.start))) continue;
+    const before = text.slice(Math.max(0, m.start - 6), m.start - 3);
+    if (m.start - 3 === 0 || /(^|[.!?"”’\n])\s*$/.test(before)) frames.set(m.sentence, m.country);
+  }
+  return frames;
+}
+
+/**
+ * "Fatima al-Ansari, a Doha-based business consultant": a person the actors stage left uncoded
+ * takes the code of the description right after the name once a place has coded it; the
+ * person's later mentions follow.
+ */
+export function codeDescribedPeople(mentions: Mention[], text: string): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.kind !== 'person' || m.code !== null || m.antecedent !== undefined) continue;
+    for (let j = k + 1; j < mentions.length && mentions[j].start < m.end + 50; j++) {
+      const g = mentions[j];
+      if (g.kind === 'location') continue;
+      if (g.kind === 'group' && g.code !== null && g.role !== null && /^,\s+(?:an?|the)\s+[^,.;:()"“”]*$/.test(text.slice(m.end, g.start))) {
+        for (const x of mentions) {
+          if (x === m || (x.antecedent !== undefined && mentions[x.antecedent] === m)) {
+            x.code = g.code;
+            x.country = g.country;
+            x.role = g.role;
+          }
+        }
+        m.via = { stage: m.via.stage, rule: 'apposition+place' };
+      }
+      break;
+    }
   }
 }
 

@@ -119,3 +119,15 @@ describe('places', () => {
     expect(merged[2].antecedent).toBe(0);
   });
 });
+
+describe('places: roles set in a place, described people', () => {
+  it('gives the roles of a sentence opening with "In <place>," that place\'s country', () => {
+    const a = analyse('The summit ended. In Moscow, Deputy Foreign Minister Sergei Ryabkov welcomed the meeting.', '2018-06-12');
+    expect(a.mentions.find((m) => m.text.endsWith('Sergei Ryabkov'))?.code).toBe('RUSGOV');
+  });
+
+  it('codes a person from the description after the name once a place codes it', () => {
+    const a = analyse('"Nobody expected it," said Fatima al-Ansari, a Doha-based business consultant. Al-Ansari left.', '2017-06-06');
+    expect(a.mentions.find((m) => m.text === 'Fatima al-Ansari')?.code).toBe('QATBUS');
+  });
+});
