@@ -385,3 +385,23 @@ describe('actors: names that are not people, and names that are', () => {
     expect(mention(analyse('US Treasury officials warned of the risks.'), 'US Treasury officials')?.code).toBe('USAGOV');
   });
 });
+
+describe('actors: groups named again', () => {
+  it('gives "the rebels", "the government\'s delegation" the country of the group named before', () => {
+    const a = analyse("RIMBO, Sweden — Yemen's government and the Houthi rebels agreed on a truce. The government's delegation had refused to sit with the rebels.", '2018-12-13');
+    expect(mention(a, 'government', 0)?.code).toBe('YEMGOV');
+    expect(mention(a, 'delegation')?.code).toBe('YEMGOV');
+    expect(mention(a, 'rebels')?.code).toBe('YEMREB');
+  });
+
+  it('links "the spokesman" to a spokesman described before', () => {
+    const a = analyse('A German government spokesman said talks would resume. "Nobody expects a miracle," the spokesman, Stefan Albrecht, told reporters.', '2019-10-30');
+    expect(mention(a, 'Stefan Albrecht')?.code).toBe('DEUGOV');
+  });
+
+  it('reads "the leaders of Russia, Ukraine and France" as the countries themselves', () => {
+    const a = analyse('The leaders of Russia, Ukraine, France and Germany agreed on a ceasefire.', '2015-02-12');
+    expect(a.mentions.filter((m) => m.kind === 'country').map((m) => m.code)).toEqual(['RUS', 'UKR', 'FRA', 'DEU']);
+    expect(mention(analyse('The foreign minister of Iran arrived.'), 'foreign minister of Iran')?.code).toBe('IRNGOV');
+  });
+});

@@ -49,7 +49,8 @@ export function resolveTitle(d: Draft, p: Phrase, drafts: Draft[]): Draft | null
   for (let i = drafts.length - 1; i >= 0; i--) {
     const e = root(drafts[i]);
     if (e.mention.sentence < sentence - TITLE_WINDOW) break;
-    if (e.mention.kind !== 'person' || e.mention.code === null) continue;
+    // A person, or a one-person role phrase ("a German government spokesman ... the spokesman").
+    if ((e.mention.kind !== 'person' && !(e.personRole && e.mention.kind === 'group')) || e.mention.code === null) continue;
     if (p.org !== null) {
       if (p.org.code === null || !e.mention.code.startsWith(p.org.code)) continue;
     } else {
@@ -161,7 +162,12 @@ const isCountry = (e: Draft) => e.mention.kind === 'country' && e.mention.countr
 const isIgo = (e: Draft) => e.mention.kind === 'organization' && (e.mention.code ?? '').startsWith('IGO');
 const isCourt = (e: Draft) => e.mention.kind === 'organization' && e.mention.code !== null && /court|tribunal|arbitration/i.test(e.mention.name ?? e.mention.text);
 const isCompany = (e: Draft) => e.mention.kind === 'organization' && e.mention.role === 'BUS';
-for (const w of ['country', 'nation', 'kingdom', 'emirate', 'republic']) DEFINITE_NOUNS.set(w, isCountry);
+for (const w of ['country', 'nation', 'republic']) DEFINITE_NOUNS.set(w, isCountry);
+/** Kingdoms and emirates, for "the kingdom" and "the emirate". */
+const KINGDOMS = new Set(['SAU', 'GBR', 'JOR', 'MAR', 'BHR', 'NLD', 'BEL', 'ESP', 'SWE', 'NOR', 'DNK', 'THA', 'KHM', 'BTN', 'LSO', 'SWZ', 'TON']);
+const EMIRATES = new Set(['QAT', 'ARE', 'KWT']);
+DEFINITE_NOUNS.set('kingdom', (e) => isCountry(e) && KINGDOMS.has(e.mention.country!));
+DEFINITE_NOUNS.set('emirate', (e) => isCountry(e) && EMIRATES.has(e.mention.country!));
 for (const w of ['bloc', 'alliance', 'agency', 'watchdog', 'organisation', 'organization']) DEFINITE_NOUNS.set(w, isIgo);
 for (const w of ['court', 'tribunal']) DEFINITE_NOUNS.set(w, isCourt);
 for (const w of ['company', 'firm']) DEFINITE_NOUNS.set(w, isCompany);
@@ -185,10 +191,10 @@ export function resolveDefinite(d: Draft, word: string, drafts: Draft[], persona
     const e = root(drafts[i]);
     if (drafts[i].mention.sentence < sentence - TITLE_WINDOW) break;
     if (e === d) continue;
-    const fits = personal && test === isCountry ? (e.mention.kind === 'person' || e.personRole) && e.mention.country !== null : test(e);
+    const fits = personal && word === 'country' ? (e.mention.kind === 'person' || e.personRole) && e.mention.country !== null : test(e);
     if (!fits) continue;
     linkTo(d, e, 'definite');
-    if (test === isCountry) {
+    if (test === isCountry || word === 'kingdom' || word === 'emirate') {
       const m = d.mention;
       m.code = m.country;
       m.role = null;
@@ -202,4 +208,27 @@ export function resolveDefinite(d: Draft, word: string, drafts: Draft[], persona
 
 function r(d: Draft): Draft {
   return d.antecedent ?? d;
+}
+
+/**
+ * "the rebels", "the government's delegation": a definite group phrase with no country takes
+ * the country of the nearest earlier group named by the same word ("the Houthi rebels",
+ * "Yemen's government"), within a few sentences.
+ */
+export function resolveGroupTitle(d: Draft, p: Phrase, keys: TokenKeys, role: string | null, drafts: Draft[]): boolean {
+  if (role === null) return false;
+  const words = new Set(p.roles.map((r) => keys.key[r.to - 1]));
+  const sentence = d.mention.sentence;
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const e = drafts[i];
+    if (e.mention.sentence < sentence - TITLE_WINDOW) break;
+    if ((e.mention.kind !== 'group' && e.mention.kind !== 'organization') || e.mention.country === null || e.personRole) continue;
+    if (!words.has(keys.key[e.to - 1])) continue;
+    const m = d.mention;
+    m.country = e.mention.country;
+    m.code = m.country + role;
+    m.via = { stage: m.via.stage, rule: 'group-title' };
+    return true;
+  }
+  return false;
 }

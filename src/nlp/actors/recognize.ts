@@ -14,7 +14,7 @@ import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
 import { authorNames, isCreditSentence, isPublisherContext, isReporterApposition } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
 import { resolveAppositions } from './appositions.js';
-import { isDefiniteNoun, resolveDefinite, resolvePronoun, resolveSurname, resolveTitle, resolvePossessivePronoun } from './coreference.js';
+import { isDefiniteNoun, resolveDefinite, resolveGroupTitle, resolvePronoun, resolveSurname, resolveTitle, resolvePossessivePronoun } from './coreference.js';
 import type { Mention } from '../../model/mention.js';
 import type { Person } from './lexicon.js';
 import { looksLikePersonName } from './person-names.js';
@@ -247,6 +247,7 @@ function draftPhrase(
       p.name = [p.to - 1, p.to];
     }
   }
+  if (p.listOf) return null;
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
   // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
   if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && (DATELINE_DASHES.has(keys.key[p.to]) || keys.key[p.to] === '(')) return null;
@@ -368,6 +369,15 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, pos: string[], dr
         linkTo(draft, earlier, 'title');
         return draft;
       }
+    }
+    // "the government's delegation": the role belongs to the possessor's country.
+    const owner = p.from >= 2 && (keys.key[p.from - 1] === "'s" || keys.key[p.from - 1] === "'") ? drafts.find((e) => e.to === p.from - 1 && e.mention.sentence === draft.mention.sentence) : undefined;
+    const role = phraseRole(p);
+    if (owner !== undefined && owner.mention.country !== null && draft.mention.country === null && role !== null && owner.mention.kind !== 'person') {
+      Object.assign(draft.mention, { country: owner.mention.country, code: owner.mention.country + role, via: { stage: ACTORS_STAGE, rule: 'possessor' } });
+    }
+    if (!draft.personRole && draft.mention.country === null && p.country === null && p.org === null && (det === 'the' || det === 'this' || det === 'these')) {
+      resolveGroupTitle(draft, p, keys, phraseRole(p), drafts);
     }
     // "the bloc", "the country", "his country": an earlier actor of the kind the noun names.
     const head = keys.key[p.to - 1];
