@@ -405,3 +405,25 @@ describe('actors: groups named again', () => {
     expect(mention(analyse('The foreign minister of Iran arrived.'), 'foreign minister of Iran')?.code).toBe('IRNGOV');
   });
 });
+
+describe('actors: acronyms, "they", inspectors and counts', () => {
+  it('reads an acronym the article introduced as the organization again', () => {
+    const a = analyse('Olha Savchuk, a sociologist at the Kyiv Institute for Social Research (KISR), said no. KISR polled voters in March.');
+    expect(mention(a, 'KISR')).toMatchObject({ kind: 'organization', code: 'UKRNGO' });
+    expect(a.mentions.filter((m) => m.text === 'KISR')).toHaveLength(1);
+  });
+
+  it('links "they" to the group named before', () => {
+    const a = analyse('Russian troops crossed the border overnight. Officials said they had orders to stay.', '2014-03-01');
+    expect(mention(a, 'they')?.code).toBe('RUSMIL');
+  });
+
+  it('gives inspectors the organization that sends them', () => {
+    expect(mention(analyse('Inspectors from the Organisation for the Prohibition of Chemical Weapons arrived.'), 'Inspectors from the Organisation for the Prohibition of Chemical Weapons')?.code).toBe('IGOOPC');
+    expect(mention(analyse('The IAEA said its inspectors had verified the figures.'), 'inspectors')?.code).toBe('IGOUNO');
+  });
+
+  it('makes no actor of a count of people', () => {
+    expect(mention(analyse('The war has killed an estimated 380,000 people in South Sudan.'), 'people')).toBeUndefined();
+  });
+});

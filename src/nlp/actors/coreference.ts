@@ -93,6 +93,7 @@ function insideQuote(keys: TokenKeys, from: number, i: number): boolean {
  */
 export function resolvePronoun(article: Article, keys: TokenKeys, i: number, si: number, drafts: Draft[]): Draft | null {
   const word = keys.key[i];
+  if (word === 'they') return resolveThey(article, keys, i, si, drafts);
   const subject = SUBJECT_PRONOUNS.has(word);
   if (!subject && !OTHER_PRONOUNS.has(word)) return null;
   const { tokens } = article;
@@ -140,6 +141,36 @@ export function resolvePronoun(article: Article, keys: TokenKeys, i: number, si:
   return null;
 }
 
+/**
+ * "they" as the subject of a verb, outside quotations -> the nearest earlier group of people
+ * with a code ("armed men ... they"), in its sentence or the one before.
+ */
+function resolveThey(article: Article, keys: TokenKeys, i: number, si: number, drafts: Draft[]): Draft | null {
+  const { tokens } = article;
+  const s = article.sentences[si];
+  if (i !== s.tokenStart && !BEFORE_SUBJECT.has(keys.key[i - 1])) return null;
+  let j = i + 1;
+  while (j < s.tokenEnd && j < i + 3 && tokens.pos[j] === 'ADV') j++;
+  if (j >= s.tokenEnd || (tokens.pos[j] !== 'VERB' && tokens.pos[j] !== 'AUX')) return null;
+  if (insideQuote(keys, s.tokenStart, i)) return null;
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const e = root(drafts[k]);
+    if (drafts[k].mention.sentence < si - 1) break;
+    if (drafts[k].mention.start >= tokens.start[i]) continue;
+    if (e.mention.kind !== 'group' || e.personRole || e.mention.code === null) continue;
+    const d: Draft = {
+      mention: {
+        start: tokens.start[i], end: tokens.end[i], text: keys.surface[i], kind: 'group', code: null, country: null,
+        role: null, name: null, sentence: si, via: { stage: ACTORS_STAGE, rule: 'pronoun' },
+      },
+      from: i, to: i + 1, person: null, personRole: false, surname: null, antecedent: null,
+    };
+    linkTo(d, e, 'pronoun');
+    return d;
+  }
+  return null;
+}
+
 /** "its consulate", "their troops", "his administration": the role takes the country of the nearest fitting actor before it. */
 export function resolvePossessivePronoun(d: Draft, role: string | null, drafts: Draft[], personal: boolean): void {
   const sentence = d.mention.sentence;
@@ -147,7 +178,15 @@ export function resolvePossessivePronoun(d: Draft, role: string | null, drafts: 
     const e = root(drafts[i]);
     if (drafts[i].mention.sentence < sentence - PRONOUN_WINDOW) break;
     // "his administration" looks back to a person, "its consulate" to a state or organization.
-    if ((e.mention.kind === 'person') !== personal || e.mention.country === null) continue;
+    if ((e.mention.kind === 'person') !== personal) continue;
+    // "the agency said its inspectors": an international organization's people carry its code.
+    if (!personal && e.mention.country === null && e.mention.kind === 'organization' && (e.mention.code ?? '').startsWith('IGO')) {
+      d.mention.code = e.mention.code;
+      d.antecedent = e;
+      d.mention.via = { stage: d.mention.via.stage, rule: 'possessive-pronoun' };
+      return;
+    }
+    if (e.mention.country === null) continue;
     d.mention.country = e.mention.country;
     d.mention.code = role === null ? e.mention.country : e.mention.country + role;
     d.antecedent = e;

@@ -354,11 +354,14 @@ function skipDeterminer(view: SentenceView, k: number): number {
 
 function readOfComplement(view: SentenceView, k: number, p: Phrase): number {
   const u = view.units[k];
-  if (u === undefined || u.type !== 'word' || view.keys.key[u.from] !== 'of') return k;
+  if (u === undefined || u.type !== 'word' || (view.keys.key[u.from] !== 'of' && view.keys.key[u.from] !== 'from')) return k;
+  const from = view.keys.key[u.from] === 'from';
   const j = skipDeterminer(view, k + 1);
   const target = view.units[j];
-  const country = entry(target, 'country');
+  // "inspectors from the OPCW" belong to it; "negotiators from Russia" are only said to come from there.
+  const country = from ? undefined : entry(target, 'country');
   const org = entry(target, 'org');
+  if (from && (org === undefined || org.org.kind === 'meeting')) return k;
   // "the leaders of Russia, Ukraine, France and Germany": each country is named for itself.
   if (country && isListItem(view, j + 1)) {
     p.listOf = true;

@@ -65,6 +65,8 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
   const date = article.meta.published;
   const authors = authorNames(article);
   const drafts: Draft[] = [];
+  /** "the Kyiv Institute of Sociology (KIIS)": acronyms the article introduces, for later "KIIS". */
+  const acronyms = new Map<string, Draft>();
   const { dict } = ctx;
   for (let si = 0; si < article.sentences.length; si++) {
     if (isCreditSentence(article, si)) continue;
@@ -81,7 +83,8 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       // Pronouns are read in text order with the phrases, so "he" sees only what came before it.
       while (next < phrases.length && phrases[next].from <= i) {
-        const d = draftPhrase(phrases[next], article, keys, si, drafts, ctx, authors, date);
+        const d = acronymDraft(phrases[next], keys, si, article, acronyms) ?? draftPhrase(phrases[next], article, keys, si, drafts, ctx, authors, date);
+        if (d !== null && d.mention.kind === 'organization') rememberAcronym(d, keys, s.tokenEnd, acronyms);
         if (d !== null) {
           drafts.push(d);
           sentenceDrafts.push(d);
@@ -94,6 +97,30 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
     resolveAppositions(keys, sentenceDrafts, s.tokenStart, s.tokenEnd);
   }
   return toMentions(drafts);
+}
+
+/** Remembers "(ABC)" right after an organization's name as that organization's acronym. */
+function rememberAcronym(d: Draft, keys: TokenKeys, sentenceEnd: number, acronyms: Map<string, Draft>): void {
+  const at = d.to;
+  if (at + 2 >= sentenceEnd || keys.key[at] !== '(' || keys.key[at + 2] !== ')') return;
+  if (/^\p{Lu}[\p{Lu}&-]{1,7}$/u.test(keys.surface[at + 1])) acronyms.set(keys.surface[at + 1], d.antecedent ?? d);
+}
+
+/** A later use of an acronym the article introduced: the organization again. */
+function acronymDraft(p: Phrase, keys: TokenKeys, si: number, article: Article, acronyms: Map<string, Draft>): Draft | null {
+  if (acronyms.size === 0 || p.name === null || p.to - p.from !== 1 || keys.key[p.from - 1] === '(') return null;
+  const org = acronyms.get(keys.surface[p.from]);
+  if (org === undefined) return null;
+  const { tokens } = article;
+  const d: Draft = {
+    mention: {
+      start: tokens.start[p.from], end: tokens.end[p.from], text: keys.surface[p.from], kind: 'organization', code: null,
+      country: null, role: null, name: null, sentence: si, via: { stage: ACTORS_STAGE, rule: 'acronym' },
+    },
+    from: p.from, to: p.to, person: null, personRole: false, surname: null, antecedent: null,
+  };
+  linkTo(d, org, 'acronym');
+  return d;
 }
 
 /** Whether token i can be part of a capitalized name (within the sentence [from, to)). */
@@ -362,6 +389,8 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, pos: string[], dr
     return draft;
   }
   if (p.person === null && p.name === null && p.newOrg === null && p.roles.length > 0) {
+    // "380,000 people", "thousands of people": a count of people, not an actor.
+    if (p.country === null && p.org === null && p.to - p.from === 1 && keys.key[p.from] === 'people' && countBefore(keys, pos, p.from, sentenceStart)) return null;
     const det = determinerBefore(keys, p.from, sentenceStart);
     if (draft.personRole && (det === 'the' || det === 'this')) {
       const earlier = resolveTitle(draft, p, drafts);
@@ -417,6 +446,15 @@ function indefinite(keys: TokenKeys, pos: string[], from: number, sentenceStart:
 }
 /** Roles of experts and observers, who take no country from a dateline. */
 const EXPERT_ROLES = new Set(['NGO', 'EDU', 'MED', 'HRI']);
+
+const QUANTITIES = new Set(['thousands', 'hundreds', 'millions', 'dozens', 'tens', 'many', 'some', 'most', 'few', 'more', 'fewer', 'other', 'several']);
+
+/** True when a number or a word of quantity comes right before ("64 people", "thousands of people"). */
+function countBefore(keys: TokenKeys, pos: string[], from: number, sentenceStart: number): boolean {
+  let i = from - 1;
+  if (i >= sentenceStart && keys.key[i] === 'of') i--;
+  return i >= sentenceStart && (pos[i] === 'NUM' || /^[\d,.]+$/.test(keys.key[i]) || QUANTITIES.has(keys.key[i]) || keys.key[i] === 'million' || keys.key[i] === 'billion');
+}
 
 /** A capitalized token that is not itself a determiner-like word ("The", "Its"). */
 function ctxPlaceLike(keys: TokenKeys, i: number): boolean {
