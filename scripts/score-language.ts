@@ -9,8 +9,9 @@
  *     npm run eval:language -- --misses     # also list every miss and false alarm
  *     npm run eval:language -- FILE.jsonl   # another gold file
  *
- * Matching: a gold item is found when a predicted item overlaps the gold words (their first
- * occurrence in the passage; repeated gold words take successive occurrences) and agrees
+ * Matching: a gold item is found when a predicted item overlaps the gold words (at the gold
+ * `start` offset when given, else their first occurrence in the passage; repeated gold words
+ * take successive occurrences) and agrees
  * on the value: mentions on the CAMEO code (null for places matches null), dates on the
  * value, quotes on the speaker name (case-insensitive; the surname alone is accepted; or the
  * speaker's own words in the text hold the gold name's last word). A
@@ -28,9 +29,9 @@ export interface GoldPassage {
   id: string;
   published: string | null;
   text: string;
-  mentions: { text: string; code: string | null; kind: string }[];
-  dates: { text: string; value: string }[];
-  quotes: { text: string; speaker: string | null; kind: string }[];
+  mentions: { text: string; code: string | null; kind: string; start?: number }[];
+  dates: { text: string; value: string; start?: number }[];
+  quotes: { text: string; speaker: string | null; kind: string; start?: number }[];
   not_actors?: string[];
 }
 
@@ -130,14 +131,22 @@ function kindScore(gold: number, predicted: number, found: number, correct: numb
   return { gold, predicted, found, correct, precision, recall, f1 };
 }
 
-/** Gold items located in the passage: repeated words take successive occurrences. */
-function locate<T extends { text: string }>(passage: GoldPassage, items: T[], unlocated: string[]): { item: T; span: Span | null; all: Span[] }[] {
+/**
+ * Gold items located in the passage: at their `start` offset when the gold gives one and the
+ * words are there ("Israel" must not be found inside an earlier "Israeli"); otherwise repeated
+ * words take successive occurrences.
+ */
+function locate<T extends { text: string; start?: number }>(passage: GoldPassage, items: T[], unlocated: string[]): { item: T; span: Span | null; all: Span[] }[] {
   const used = new Map<string, number>();
   return items.map((item) => {
     const all = occurrences(passage.text, item.text);
     const n = used.get(item.text) ?? 0;
     used.set(item.text, n + 1);
     if (all.length === 0) unlocated.push(`${passage.id}: "${item.text}"`);
+    const at = item.start;
+    if (typeof at === 'number' && passage.text.slice(at, at + item.text.length) === item.text) {
+      return { item, span: { start: at, end: at + item.text.length }, all };
+    }
     return { item, span: all[Math.min(n, all.length - 1)] ?? null, all };
   });
 }

@@ -119,3 +119,15 @@ describe.skipIf(!existsSync(DEFAULT_GOLD))('language layer on test/gold/language
     }
   });
 });
+
+describe('scoreLanguage: gold offsets', () => {
+  it('locates a gold item at its start offset, not inside an earlier longer word', () => {
+    const passage: GoldPassage = {
+      id: 'p2', published: '2018-05-16', text: 'Israeli troops fired. Israel said it acted.',
+      mentions: [{ text: 'Israeli troops', code: 'ISRMIL', kind: 'group', start: 0 }, { text: 'Israel', code: 'ISR', kind: 'country', start: 22 }],
+      dates: [], quotes: [],
+    };
+    const score = scoreLanguage([passage], fake({ mentions: [['Israeli troops', 'ISRMIL'], ['Israel', 'ISR', 1]] }));
+    expect(score.mentions).toMatchObject({ gold: 2, found: 2, correct: 2 });
+  });
+});

@@ -50,8 +50,12 @@ export function pickPerson(candidates: Person[], date: string | null): Person | 
   return inOffice.length === 1 ? inOffice[0] : null;
 }
 
+/** CAMEO region blocks: a region has no government ("European leaders" -> EUR). */
+export const REGION_BLOCKS = new Set(['EUR', 'LAM', 'WST', 'AFR', 'ASA', 'MEA', 'ARB']);
+
 function join(country: string | null, role: string | null): string | null {
   if (country === null) return null;
+  if (role === 'GOV' && REGION_BLOCKS.has(country)) return country;
   return role === null ? country : country + role;
 }
 

@@ -427,3 +427,23 @@ describe('actors: acronyms, "they", inspectors and counts', () => {
     expect(mention(analyse('The war has killed an estimated 380,000 people in South Sudan.'), 'people')).toBeUndefined();
   });
 });
+
+describe('actors: regions and region blocks', () => {
+  it.each([
+    ['European leaders met in Brussels.', 'European leaders', 'EUR'],
+    ['Latin American leaders attended the ceremony.', 'Latin American leaders', 'LAM'],
+    ['"We have seen this before," said a Western ambassador.', 'Western ambassador', 'WST'],
+    ['European companies fear American sanctions.', 'European companies', 'EURBUS'],
+    ['"The clock is ticking for Europe," he said.', 'Europe', 'EUR'],
+    ['Turkey recalled its ambassadors.', 'Turkey', 'TUR'],
+  ])('%s -> %s is %s', (text, words, code) => {
+    expect(mention(analyse(text), words)?.code).toBe(code);
+  });
+
+  it('reads a country inside a longer place name as part of the place', () => {
+    const a = analyse('The tribunal ruled on the South China Sea. Migrants travel to Europe.');
+    expect(mention(a, 'South China Sea')).toMatchObject({ kind: 'location', code: null });
+    expect(a.mentions.find((m) => m.country === 'CHN')).toBeUndefined();
+    expect(mention(a, 'Europe')).toMatchObject({ kind: 'location', code: null });
+  });
+});

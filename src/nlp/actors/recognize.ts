@@ -171,6 +171,17 @@ function basedIn(keys: TokenKeys, from: number, sentenceStart: number, ctx: Reco
   return countryInside(keys, Math.max(sentenceStart, end - 2), end, ctx);
 }
 
+/** True when the phrase's tokens lie inside a longer known place name ("South China Sea"). */
+function insidePlaceName(keys: TokenKeys, p: Phrase, from: number, to: number, ctx: RecognizeContext): boolean {
+  for (let a = Math.max(from, p.from - 1); a <= p.from; a++) {
+    for (let b = p.to; b <= Math.min(to, p.to + 1); b++) {
+      if (b - a <= p.to - p.from || !keys.capital[a] || !keys.capital[b - 1]) continue;
+      if (ctx.isPlace(foldName(keys, [a, b]))) return true;
+    }
+  }
+  return false;
+}
+
 /** True for "City, Country": token before `from` is a comma after a capitalized place name. */
 function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ctx: RecognizeContext): boolean {
   if (from - 2 < sentenceStart || keys.key[from - 1] !== ',') return false;
@@ -275,6 +286,8 @@ function draftPhrase(
     }
   }
   if (p.listOf) return null;
+  // "the South China Sea", "Western Sahara" aside: a longer place name around the phrase wins.
+  if (p.person === null && p.roles.length === 0 && insidePlaceName(keys, p, s.tokenStart, s.tokenEnd, ctx)) return null;
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
   // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
   if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && (DATELINE_DASHES.has(keys.key[p.to]) || keys.key[p.to] === '(')) return null;
