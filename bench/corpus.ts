@@ -7,6 +7,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readInputs } from '../src/ingest/index.js';
+import { seededRandom } from './numbers.js';
 
 export interface CorpusInfo {
   /** A folder of JSONL files, ARTICLES_PER_FILE articles each (ingest refuses single files over 20 MiB). */
@@ -14,18 +15,6 @@ export interface CorpusInfo {
   articles: number;
   words: number;
   paragraphs: number;
-}
-
-/** mulberry32: a tiny deterministic PRNG, enough to shuffle paragraphs reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -51,7 +40,7 @@ export async function buildCorpus(samples: string, path: string, articles: numbe
     for (const p of result.article.text.split(/\n+/)) if (wordCount(p) >= 12) paragraphs.push(p.trim());
   }
   if (paragraphs.length < 10) throw new Error(`only ${paragraphs.length} usable paragraphs in ${samples}: add sample articles`);
-  const rand = random(20171109);
+  const rand = seededRandom(20171109);
   await rm(path, { recursive: true, force: true });
   await mkdir(path, { recursive: true });
   let out = createWriteStream(join(path, 'part-000.jsonl'));

@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.js';
 import { updateBenchmarks } from './benchmarks-md.js';
+import { median } from './numbers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/out');
@@ -27,11 +28,6 @@ const NLP = env('BENCH_NLP', 300);
 const E2E = env('BENCH_E2E', 2000);
 const RUNS = env('BENCH_RUNS', 3);
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function worker<T>(...args: string[]): T {

@@ -7,6 +7,7 @@
 import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { updateBenchmarks } from './benchmarks-md.js';
+import { seededRandom } from './numbers.js';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newArticle, type Article } from '../src/model/article.js';
@@ -28,15 +29,8 @@ const CODES: [string, QuadClass, number][] = [
 const WORDS = ['talks', 'sanctions', 'border', 'missile', 'embassy', 'ceasefire', 'trade', 'troops', 'summit', 'pipeline', 'election', 'aid'];
 const MODALITIES: Modality[] = ['asserted', 'asserted', 'asserted', 'asserted', 'negated', 'hypothetical'];
 
-/** mulberry32, seeded: the same data on every run. */
-let state = 42;
-const rand = (n: number) => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-};
+const random = seededRandom(42);
+const rand = (n: number) => Math.floor(random() * n);
 
 function article(i: number): Article {
   const day = new Date(Date.UTC(2015, 0, 1) + rand(3650) * 86_400_000).toISOString().slice(0, 10);

@@ -11,13 +11,9 @@ import { defaultStages } from '../src/pipeline/default-stages.js';
 import { processInputs } from '../src/pipeline/process.js';
 import { createPipeline } from '../src/pipeline/run.js';
 import { openStore } from '../src/store/open-store.js';
+import { median } from './numbers.js';
 
 const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function readArticles(corpus: string, limit: number): Promise<Article[]> {
   const articles: Article[] = [];

@@ -54,10 +54,16 @@ export interface ProcessSummary {
   aborted: boolean;
 }
 
-/** The name a user can find an article by: its input plus the item within it. */
+/**
+ * The name a user can find an article by, spelled as ingest names its failed items
+ * ("a.jsonl:12", "feed.xml item 3"). ingest/prepare.ts has the same rule, but importing it here
+ * would load the HTML parsers for callers that bring their own reader.
+ */
 export function itemName(article: Article): string {
   const { input, item } = article.provenance;
-  return item ? `${input} ${item}` : input;
+  if (!item) return input;
+  const line = /^line (\d+)$/.exec(item);
+  return line ? `${input}:${line[1]}` : `${input} ${item}`;
 }
 
 /**
