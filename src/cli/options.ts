@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DetenteError, UsageError } from '../errors.js';
-import { openStore, resolveStoreUrl } from '../store/open-store.js';
+import { openStore, resolveStoreUrl, sqlitePath } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 
 export function parsePositiveInt(value: string): number {
@@ -60,7 +60,7 @@ export function addDbOption(command: Command): Command {
 /** Opens the store for a command that only reads: a missing file is a usage error, not a new empty database. */
 export async function openExistingStore(db: string | undefined): Promise<Store> {
   const location = resolveStoreUrl(db);
-  const path = location.replace(/^sqlite:(\/\/)?/i, '');
+  const path = sqlitePath(location);
   if (!/^[a-z][a-z0-9+.-]+:\/\//i.test(location) && !existsSync(path)) {
     throw new UsageError(`--db: no database at ${path}; run "detente ingest PATH --db ${path}" first`);
   }

@@ -15,6 +15,11 @@ export function resolveStoreUrl(url?: string): string {
   return url ?? process.env.DETENTE_DB ?? DEFAULT_DB;
 }
 
+/** The file path of a SQLite location: `sqlite:x.db`, `sqlite://x.db` and `x.db` all name x.db. */
+export function sqlitePath(location: string): string {
+  return location.replace(/^sqlite:(\/\/)?/i, '');
+}
+
 /**
  * Opens the store at `url` (creating and migrating a SQLite file if needed).
  *
@@ -38,7 +43,7 @@ export async function openStore(url?: string): Promise<Store> {
   if (scheme && scheme[1].length > 1 && scheme[1].toLowerCase() !== 'sqlite') {
     throw new DetenteError('E_STORE_BACKEND', `unknown store location "${location}": expected a file path or sqlite:path`);
   }
-  const path = location.replace(/^sqlite:(\/\/)?/i, '');
+  const path = sqlitePath(location);
   if (path.length === 0) throw new DetenteError('E_STORE_BACKEND', 'empty store location: expected a file path or sqlite:path');
   return new SqliteStore(path);
 }

@@ -47,6 +47,11 @@ export function dateRange(column: string, from: string | undefined, to: string |
   }
 }
 
+/** A LIKE pattern (with ESCAPE '\\') matching values that contain `text` literally. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** Quotes each word so user text cannot be read as FTS5 query syntax; words are ANDed. */
 export function ftsQuery(text: string): string | null {
   const words = text.match(/[\p{L}\p{N}]+/gu);

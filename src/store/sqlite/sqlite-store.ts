@@ -26,7 +26,7 @@ import type {
   TimelineQuery,
 } from '../store.js';
 import { openDatabase, type Db } from './connection.js';
-import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, ftsQuery, type Where } from './event-filter.js';
+import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, ftsQuery, likeContains, type Where } from './event-filter.js';
 import { createArticleWriter, createFailureWriter, type WriteArticles, type WriteFailures } from './write.js';
 
 export const DEFAULT_EVENT_LIMIT = 100;
@@ -97,7 +97,7 @@ export class SqliteStore implements Store {
     dateRange('a.published', filter.from, filter.to, where);
     if (filter.text !== undefined) {
       where.clauses.push(`a.title LIKE ? ESCAPE '\\'`);
-      where.params.push(`%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.params.push(likeContains(filter.text));
     }
     const limit = checkLimit(filter.limit, 50);
     const offset = filter.offset ?? 0;
@@ -206,7 +206,7 @@ export class SqliteStore implements Store {
     const where: Where = { clauses: [], params: [] };
     const byCode = codePrefix('t.code', query.toUpperCase(), where);
     where.clauses.push(`(${byCode} OR t.name LIKE ? ESCAPE '\\')`);
-    where.params.push(`%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.params.push(likeContains(query));
     // actor_totals (migration 2) holds one row per (code, name), kept by trigger.
     const sql = `
       SELECT t.code, NULLIF(t.name, '') AS name, t.country, t.role, t.mentions
@@ -221,7 +221,7 @@ export class SqliteStore implements Store {
     if (filter.speaker !== undefined) {
       const byCode = codePrefix('q.speaker_code', filter.speaker.toUpperCase(), where);
       where.clauses.push(`(${byCode} OR q.speaker_name LIKE ? ESCAPE '\\')`);
-      where.params.push(`%${filter.speaker.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.params.push(likeContains(filter.speaker));
     }
     if (filter.text !== undefined) {
       const fts = ftsQuery(filter.text);
