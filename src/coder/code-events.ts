@@ -53,6 +53,7 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       locations: locations.get(index) ?? [],
       firstSubject: null,
       heads: new Set(),
+      participants: [],
     };
     const triggers = findTriggers(view, res.patterns, s.tokenStart, s.tokenEnd);
     for (const t of triggers) ctx.heads.add(t.head);
@@ -63,13 +64,18 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       const governor = t.kind === 'noun' ? governingVerb(view, t, triggers) : null;
       // "would not hold a formal meeting at the summit": the summit is the setting of the coded meeting, no second event.
       if (governor !== null && governor.pattern.code.slice(0, 2) === t.pattern.code.slice(0, 2)) continue;
+      // "wants Trump to eliminate the tariffs": a noun that a verb undoes is no event of its kind.
+      if (t.kind === 'noun' && undoneBy(view, t, s.tokenStart)) continue;
       const roles = findRoles(view, ctx, t, prev, options);
+      // "He injected drama into talks with Canada and Mexico, publicly threatening them": a participle clause shares the main subject.
+      if (isParticipleClause(view, t) && lastSource !== null && roles.source !== lastSource) roles.source = lastSource;
       // "fired tear gas at protesters, arresting hundreds": a participle clause acts on the previous event's target.
       if (roles.target === null && lastTarget !== null && isParticipleClause(view, t)) roles.target = lastTarget;
       if (roles.target !== null) lastTarget = roles.target;
       if (roles.source === null && options.shareSource && lastSource !== null && roles.target !== lastSource) roles.source = lastSource;
       if (roles.source !== null) lastSource = roles.source;
       const { source, target, carried } = roles;
+      for (const g of [source, carried === '' ? target : null]) if (g !== null && !ctx.participants.includes(g)) ctx.participants.push(g);
       if (ctx.firstSubject === null && source !== null && t.kind === 'verb') ctx.firstSubject = source;
       const from = source !== null && source.last < t.head ? source.last + 1 : s.tokenStart;
       let modality = modalityOf(view, t, triggers, s.tokenStart, s.tokenEnd, from);
@@ -82,6 +88,19 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     prev = ctx;
   });
   return drafts;
+}
+
+/** Verbs that end or undo what their object names. */
+const UNDOING_VERBS = new Set(['eliminate', 'lift', 'remove', 'scrap', 'end', 'drop', 'waive', 'rescind', 'revoke', 'repeal', 'ease', 'cancel', 'abolish', 'reverse', 'suspend', 'halt']);
+
+/** The noun is the object of an undoing verb: "lifted the ban", "eliminate the 15% tariffs on". */
+function undoneBy(view: TokenView, t: Trigger, sStart: number): boolean {
+  for (let j = t.first - 1; j >= Math.max(sStart, t.first - 6); j--) {
+    const p = view.pos(j);
+    if (p === 'VERB') return view.is(j, UNDOING_VERBS);
+    if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'SYM'].includes(p) && view.normal(j) !== '%' && view.normal(j) !== "'s") return false;
+  }
+  return false;
 }
 
 /** Words that open another clause between a verb and a later noun. */
@@ -175,10 +194,13 @@ function expand(
   const sentence = article.sentences[ctx.index];
   for (const [s, tg, pairCode] of pairsOf(t, sources, targets)) {
     // An agreement signed by a company is a business deal: economic cooperation (061), not a formal state agreement (057).
-    const code = pairCode === '057' && (s?.role === 'BUS' || tg?.role === 'BUS') ? '061' : pairCode;
+    let code = pairCode === '057' && (s?.role === 'BUS' || tg?.role === 'BUS') ? '061' : pairCode;
     if ((s === null || !hasIdentity(s)) && !options.keepSourceless) continue;
-    // Governments, armies, police and courts do not protest (root 14): "soldiers marched" at a parade is no rally.
-    if (code.startsWith('14') && s !== null && s.role !== null && STATE_ROLES.has(s.role)) continue;
+    // Governments, armies, police and courts (and states named by their country) do not protest (root 14):
+    // "soldiers marched" at a parade is no rally; a state blocking a crossing restricts movement (191).
+    const state = s !== null && ((s.role !== null && STATE_ROLES.has(s.role)) || (s.role === null && s.kind === 'country'));
+    if (code.startsWith('14') && state && code !== '144') continue;
+    if (code === '144' && state) code = '191';
     if (tg === null && options.requireTarget) continue;
     if (s !== null && tg !== null && sameActor(s, tg)) continue;
     const starts = [tk.start[t.first]];
@@ -197,7 +219,7 @@ function expand(
       evidenceStart: Math.max(sentence.start, Math.min(...starts)),
       evidenceEnd: Math.min(sentence.end, Math.max(...ends)),
       modality,
-      rule: t.pattern.rule + (code !== pairCode ? '+business' : '') + carried,
+      rule: t.pattern.rule + (code === pairCode ? '' : code === '191' ? '+state-block' : '+business') + carried,
     });
   }
   return out;

@@ -42,13 +42,16 @@ export interface SentenceContext {
   firstSubject: ActorGroup | null;
   /** Head tokens of every trigger in the sentence. */
   heads: Set<number>;
+  /** Groups that took part (as source or target) in an event of the sentence: the only actors a next sentence may carry. */
+  participants: ActorGroup[];
 }
 
 /** Source and target groups of a trigger; `carried` is the rule suffix when the target came from outside the clause. */
 export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, prev: SentenceContext | null, options: CoderOptions) {
   const { sStart, sEnd } = ctx;
   // A word of the predicate is no actor of it ("threatened military action against North Korea": not the military).
-  const groups = ctx.groups.filter((g) => !(g.first > t.head && t.parts.includes(g.first) && t.parts.includes(g.last)));
+  // (A noun part may still be the actor acted on: "beat protesters", "expelled diplomats".)
+  const groups = ctx.groups.filter((g) => !(g.first > t.head && g.first === g.last && t.parts.includes(g.first) && view.pos(g.first) !== 'NOUN' && view.pos(g.first) !== 'PROPN'));
   const reach = Math.min(sEnd, t.last + 12);
   let source: ActorGroup | null = null;
   let target: ActorGroup | null = null;
@@ -110,9 +113,13 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
   }
   const placeCode = PLACE_TARGET_CODES.has(t.pattern.code) || PLACE_TARGET_ROOTS.has(t.pattern.code.slice(0, 2));
   if (target === null && placeCode && placeTarget(view, ctx, t, view.article) !== null) return { source, target, carried };
-  if (target === null && options.carryTarget && prev !== null && source !== null) {
+  // Only from the previous sentence of the same paragraph: a new paragraph starts a new scene.
+  const sameParagraph = prev !== null && !view.article.text.slice(view.article.sentences[prev.index].end, view.article.sentences[ctx.index].start).includes('\n');
+  if (target === null && options.carryTarget && prev !== null && source !== null && sameParagraph) {
     const srcCountry = source.members[0].mention.country;
-    const last = [...prev.groups].reverse().find((g) => g.members[0].mention.country !== srcCountry);
+    // Only an actor of the previous sentence's events ("Washington accused Russia ... The Kremlin called the allegation
+    // nonsense"), not any name it mentions: in real articles a bare mention is rarely the one acted on.
+    const last = [...prev.participants].reverse().find((g) => g.members[0].mention.country !== srcCountry);
     if (last !== undefined) {
       target = last;
       carried = '+carried-target';

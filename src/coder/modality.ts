@@ -10,7 +10,10 @@ import type { TokenView } from './tokens.js';
 import type { Trigger } from './triggers.js';
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'nt']);
-const NEGATING_VERBS = new Set(['refuse', 'decline', 'fail', 'refrain', 'deny', 'avoid', 'reject', 'stop', 'cease', 'halt', 'oppose', 'resist', 'rule']);
+const NEGATING_VERBS = new Set([
+  'refuse', 'decline', 'fail', 'refrain', 'deny', 'avoid', 'reject', 'stop', 'cease', 'halt', 'oppose', 'resist', 'rule',
+  'reluctant', 'reluctance', 'refusal', 'unwilling', 'unwillingness', 'failure',
+]);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'can', 'must', "'ll", '’ll', 'wo', 'ca', "'d", 'ought']);
 const CONDITIONALS = new Set(['if', 'unless', 'whether', 'once', 'lest']);
 /** Words after which an infinitive has not happened (yet): plans, wishes, requests, ability. */
@@ -39,6 +42,12 @@ function verbContext(view: TokenView, j: number, sStart: number): Modality {
     if (w === 'to') {
       let g = k - 1;
       while (g >= sStart && view.pos(g) === 'ADV') g--;
+      // "wants Trump to eliminate ...": the governor stands before the one asked
+      if (g >= sStart && !view.is(g, HYPOTHETICAL_GOVERNORS) && !view.is(g, NEGATING_VERBS)) {
+        let h = g;
+        while (h > sStart && g - h < 4 && ['PROPN', 'NOUN', 'DET', 'PRON'].includes(view.pos(h))) h--;
+        if (h < g && view.pos(h) === 'VERB') g = h;
+      }
       if (g >= sStart && view.is(g, NEGATING_VERBS)) return 'negated';
       return g >= sStart && view.is(g, HYPOTHETICAL_GOVERNORS) ? 'hypothetical' : 'asserted';
     }

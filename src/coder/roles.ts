@@ -157,6 +157,16 @@ function isObject(view: TokenView, g: ActorGroup, sStart: number): boolean {
   return false;
 }
 
+/** A group followed by "'s" and a common noun that reaches the verb: "Obama's involvement offers". */
+function possessorOfSubject(view: TokenView, g: ActorGroup, head: number): boolean {
+  const k = g.last + 1;
+  if (k >= head || (view.normal(k) !== "'s" && view.normal(k) !== '’s')) return false;
+  let j = k + 1;
+  while (j < head && (view.pos(j) === 'ADJ' || view.pos(j) === 'NOUN')) j++;
+  while (j < head && (view.pos(j) === 'AUX' || view.pos(j) === 'ADV' || view.pos(j) === 'PART')) j++;
+  return j === head && view.pos(k + 1) !== undefined && j > k + 1 && (view.pos(j - 1) === 'NOUN' || view.pos(j - 1) === 'AUX' || view.pos(j - 1) === 'ADV');
+}
+
 /** The subject of a verb at token `head`: the nearest group before it that is neither a prepositional object nor a verb's object. */
 export function subjectBefore(view: TokenView, groups: ActorGroup[], head: number, sStart: number): ActorGroup | null {
   // "the ambassador, who had accused ...": a relative pronoun's subject is its antecedent.
@@ -178,6 +188,8 @@ export function subjectBefore(view: TokenView, groups: ActorGroup[], head: numbe
     // "after Trump urged ...": a conjunction that starts a clause, not a preposition.
     if (prep !== null && !(CONJUNCTION_PREPS.has(prep) && followedByVerb(view, g))) continue;
     if (isObject(view, g, sStart)) continue;
+    // "Obama's involvement offers ...": the possessor is not the subject; the noun after it is.
+    if (possessorOfSubject(view, g, head)) return null;
     return g;
   }
   return null;
