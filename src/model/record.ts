@@ -6,24 +6,12 @@
 import type { Article } from './article.js';
 import type { CodedEvent } from './event.js';
 import type { Quote } from './quote.js';
-import type { MentionKind } from './mention.js';
+import type { Mention } from './mention.js';
 
 export const RECORD_FORMAT = 1 as const;
 
-export interface MentionRecord {
-  start: number;
-  end: number;
-  text: string;
-  kind: MentionKind;
-  code: string | null;
-  country: string | null;
-  role: string | null;
-  name: string | null;
-  affiliation?: string | null;
-  lat?: number;
-  lon?: number;
-  sentence: number;
-}
+/** A mention as written out: everything but the internal provenance and coreference links. */
+export type MentionRecord = Omit<Mention, 'via' | 'antecedent'>;
 
 export interface ArticleRecord {
   format: typeof RECORD_FORMAT;
