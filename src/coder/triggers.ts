@@ -194,6 +194,11 @@ function isTitleCase(view: TokenView, sStart: number, sEnd: number): boolean {
 /** Every trigger of sentence tokens [sStart, sEnd), in text order. */
 export function findTriggers(view: TokenView, index: PatternIndex, sStart: number, sEnd: number): Trigger[] {
   const titleCase = isTitleCase(view, sStart, sEnd);
+  // A title-case line after the article's first line is a related-link headline or a caption, not the article's news.
+  // (A sentence full of names that ends with a full stop is prose.)
+  let last = sEnd - 1;
+  while (last > sStart && view.pos(last) === 'PUNCT' && view.normal(last) !== '.') last--;
+  if (titleCase && view.normal(last) !== '.' && view.article.tokens.sentence[sStart] > 0) return [];
   const used = new Set<number>();
   const out: Trigger[] = [];
   // Verb readings first, so that a verb claims its object nouns ("imposed sanctions") before

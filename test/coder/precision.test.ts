@@ -51,3 +51,11 @@ describe('coder.cameo.v1: precision on real-world wording', () => {
     expect(coded('Officials met in Kiev and Paris. The Kremlin called the meeting useless.').filter((t) => t.includes('+'))).toEqual([]);
   });
 });
+
+describe('coder.cameo.v1: related-link headlines', () => {
+  it('codes the headline on the first line but not a title-case link line inside the body', () => {
+    const got = coded('Russia Expels Croatia Diplomats\nRussia on Friday expelled Croatian diplomats, officials said.\nWashington Condemns Tehran Over Missile Test');
+    expect(got.some((t) => t.startsWith('USAGOV>'))).toBe(false);
+    expect(triples(code(articleWith('Washington Condemns Tehran Over Missile Test', A)))).toEqual(['USAGOV>IRNGOV:111']);
+  });
+});
