@@ -231,6 +231,14 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
       }
       continue;
     }
+    // "French rail workers", "Russian border-guard ships": a lower-case noun between a country
+    // and its role word qualifies the role.
+    if (!role && !org && !country && person.length === 0 && u.type === 'word' && p.country !== null && !sawHead && p.roles.length === 0 &&
+        view.pos[u.from] === 'NOUN' && !keys.capital[u.from] && entry(units[k + 1], 'role') !== undefined && entry(units[k + 1], 'role')!.kind !== 'title') {
+      pendingModifiers += 1;
+      k += 1;
+      continue;
+    }
     if (role) {
       if (role.kind === 'modifier') {
         if (keys.key[u.from] === 'former' || keys.key[u.from] === 'ex') p.former = true;
@@ -255,7 +263,10 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
     if (u.type === 'name') {
       // Capitalized words with an organization head: a new organization ("Hamilton Centre for
       // Security Studies", "Kyiv Post" after the capital Kyiv).
-      let head = orgHeadIn(view, u.from, u.to, p.country !== null && k === start + 1);
+      // "Kyiv Post" (a country word, then the head), "Venezuela's National Assembly" (a
+      // possessive country, modifiers, then the head).
+      const afterCountry = p.country !== null && p.roles.length === 0 && p.org === null && (k === start + 1 || p.countryPossessive);
+      let head = orgHeadIn(view, u.from, u.to, afterCountry);
       let last = k;
       // "Hong Kong Polytechnic University", "the Democratic Progressive party": the head word
       // right after the name (a role word in the dictionary, or written in lower case).
@@ -273,7 +284,7 @@ function readPhrase(view: SentenceView, start: number): { phrase: Phrase; next: 
       }
       if (head !== null) {
         const end = orgNameEnd(view, last);
-        const from = p.country !== null && k === start + 1 ? p.from : u.from;
+        const from = p.country !== null && k === start + 1 ? p.from : afterCountry && p.countryPossessive ? units[k - pendingModifiers].from : u.from;
         p.newOrg = { name: surfaceOf(keys, from, units[end - 1].to), role: head };
         p.to = units[end - 1].to;
         k = end;

@@ -44,6 +44,11 @@ const NOT_NAMES = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'i', 'god',
   'mr.', 'mrs.', 'ms.', 'dr.', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.',
 ]);
+/** Nouns that, after a country adjective, name a part of the country (see places/recognize.ts). */
+const PLACE_NOUNS = new Set([
+  'border', 'borders', 'capital', 'land', 'lands', 'airspace', 'territory', 'territories', 'waters', 'soil', 'coast',
+  'coastline', 'islands', 'island', 'mainland', 'frontier', 'countryside', 'province', 'provinces', 'city', 'cities', 'port',
+]);
 /** Parts of speech a first name before a known surname may be tagged with ("Pieter Maas"). */
 const GIVEN_NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'VERB']);
 const NAME_SHAPE = /^\p{Lu}[\p{L}'’.]*$/u;
@@ -213,6 +218,12 @@ function genderOf(p: Phrase, keys: TokenKeys, person: Person | null): 'f' | 'm' 
   return null;
 }
 
+/** True when a role word ("administration", "government") starts at token i. */
+function roleAt(ctx: RecognizeContext, article: Article, keys: TokenKeys, i: number, limit: number): boolean {
+  const m = ctx.dict.index.match(keys, i, limit, article.text, article.tokens.start, article.tokens.end);
+  return m !== null && m.entries.some((e) => e.type === 'role');
+}
+
 /** True when a folded word is the surname of someone in the people dictionary. */
 function isKnownSurname(ctx: RecognizeContext, key: string): boolean {
   let known = surnameCache.get(ctx.dict);
@@ -276,6 +287,11 @@ function draftPhrase(
     p.to = p.name[0];
     p.name = null;
   }
+  // "Andrews air base", "Kennedy airport": a lone surname before a common noun names a thing.
+  if (p.person !== null && p.surnameOnly && p.roles.length === 0 && p.to < s.tokenEnd && !keys.capital[p.to] &&
+      pos[p.to] === 'NOUN' && keys.spaceAfter[p.to - 1] && !roleAt(ctx, article, keys, p.to, s.tokenEnd)) {
+    return null;
+  }
   if (p.person !== null) {
     // A lone surname reads as a name when tagged as one mid-sentence or when a verb follows it.
     const namelike = pos[p.from] === 'PROPN' && (p.from > s.tokenStart || pos[p.to] === 'VERB' || pos[p.to] === 'AUX');
@@ -302,8 +318,8 @@ function draftPhrase(
       p.roles.push({ role: 'CVL', kind: 'head', person: false, from: p.from, to: p.to, defaultCountry: null });
       p.bare = false;
       rule = 'demonym-people';
-    } else if (!possessed && !(p.to < s.tokenEnd && (pos[p.to] === 'VERB' || pos[p.to] === 'AUX'))) {
-      // "Russian" before a word that names no actor ("the Syrian border", "Russian gas"): no mention.
+    } else if (p.to < s.tokenEnd && PLACE_NOUNS.has(keys.key[p.to])) {
+      // "the Syrian border", "the German capital": a place (the places stage reads it).
       return null;
     }
   }
@@ -402,8 +418,6 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, pos: string[], dr
     return draft;
   }
   if (p.person === null && p.name === null && p.newOrg === null && p.roles.length > 0) {
-    // "380,000 people", "thousands of people": a count of people, not an actor.
-    if (p.country === null && p.org === null && p.to - p.from === 1 && keys.key[p.from] === 'people' && countBefore(keys, pos, p.from, sentenceStart)) return null;
     const det = determinerBefore(keys, p.from, sentenceStart);
     if (draft.personRole && (det === 'the' || det === 'this')) {
       const earlier = resolveTitle(draft, p, drafts);
@@ -459,15 +473,6 @@ function indefinite(keys: TokenKeys, pos: string[], from: number, sentenceStart:
 }
 /** Roles of experts and observers, who take no country from a dateline. */
 const EXPERT_ROLES = new Set(['NGO', 'EDU', 'MED', 'HRI']);
-
-const QUANTITIES = new Set(['thousands', 'hundreds', 'millions', 'dozens', 'tens', 'many', 'some', 'most', 'few', 'more', 'fewer', 'other', 'several']);
-
-/** True when a number or a word of quantity comes right before ("64 people", "thousands of people"). */
-function countBefore(keys: TokenKeys, pos: string[], from: number, sentenceStart: number): boolean {
-  let i = from - 1;
-  if (i >= sentenceStart && keys.key[i] === 'of') i--;
-  return i >= sentenceStart && (pos[i] === 'NUM' || /^[\d,.]+$/.test(keys.key[i]) || QUANTITIES.has(keys.key[i]) || keys.key[i] === 'million' || keys.key[i] === 'billion');
-}
 
 /** A capitalized token that is not itself a determiner-like word ("The", "Its"). */
 function ctxPlaceLike(keys: TokenKeys, i: number): boolean {

@@ -28,8 +28,8 @@ export function mergeMentions(existing: Mention[], added: Mention[]): Mention[] 
 
 /** Roles of the state, which the article's country (dateline or earlier actors) may give to an unattributed mention. */
 const STATE_ROLES = new Set(['GOV', 'LEG', 'MIL', 'COP', 'JUD', 'SPY']);
-/** Roles often foreign to where a story is filed (reporters, analysts, refugees). */
-const FOREIGN_ROLES = new Set(['MED', 'NGO', 'REF', 'IGO']);
+/** Groups that are where their sentence is set: people, rebels, soldiers (not officials, who travel). */
+const PEOPLE_ROLES = new Set(['REB', 'CVL', 'OPP', 'INS', 'LAB', 'MIL']);
 /** How many sentences back an earlier national actor still sets the country of "officials". */
 const CONTEXT_WINDOW = 2;
 
@@ -72,12 +72,19 @@ export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
       continue;
     }
     if (m.via.rule === 'backed') continue;
-    // "HONG KONG — Protesters ...": people with no other country are the dateline's.
-    if (dateline !== undefined && !FOREIGN_ROLES.has(m.role)) {
+    // Rebels, protesters, soldiers: where their sentence is set, when its places agree
+    // ("rebels shelled a hospital in Aleppo"); officials are not where talks are held.
+    const here = PEOPLE_ROLES.has(m.role) ? sentenceCountry(mentions, m.sentence) : null;
+    if (here !== null) {
+      set(m, here, 'role+sentence-place');
+      continue;
+    }
+    // "HONG KONG — Protesters ...", "KIEV — Lawmakers voted": the dateline's country.
+    if (dateline !== undefined && (STATE_ROLES.has(m.role) || m.role === 'CVL' || m.role === 'LAB')) {
       set(m, dateline.country!, 'role+dateline');
       continue;
     }
-    if (!STATE_ROLES.has(m.role)) continue;
+    if (m.role !== 'GOV') continue;
     const earlier = nationalActorBefore(mentions, k);
     if (earlier !== null) set(m, earlier, 'role+context');
   }
@@ -142,14 +149,31 @@ function locatedAt(mentions: Mention[], k: number, text: string): Mention | null
   return null;
 }
 
-/** Country of the nearest earlier actor of one country (not a place, not an international body). */
+/**
+ * Country of the earlier national actor that sets the scene for "officials": the first one of
+ * its sentence ("The Kremlin shrugged off the US measures, and one deputy prime minister ..."
+ * is Russian), else the first of the latest sentence before with one.
+ */
 function nationalActorBefore(mentions: Mention[], k: number): string | null {
   const sentence = mentions[k].sentence;
+  let found: Mention | null = null;
   for (let j = k - 1; j >= 0; j--) {
     const e = mentions[j];
     if (e.sentence < sentence - CONTEXT_WINDOW) break;
-    if (e.kind === 'location' || e.country === null || e.code === null) continue;
-    return e.country;
+    if (found !== null && e.sentence < found.sentence) break;
+    if (e.kind === 'location' || e.country === null || e.code === null || e.via.rule === 'role+context') continue;
+    found = e;
   }
-  return null;
+  return found?.country ?? null;
+}
+
+/** The one country of the places of a sentence, or null when there are none or they differ. */
+function sentenceCountry(mentions: Mention[], sentence: number): string | null {
+  let country: string | null = null;
+  for (const m of mentions) {
+    if (m.sentence !== sentence || m.kind !== 'location' || m.country === null) continue;
+    if (country !== null && country !== m.country) return null;
+    country = m.country;
+  }
+  return country;
 }
