@@ -51,6 +51,13 @@ const QUANTITY = new Set([
   'group', 'groups', 'number', 'members', 'member', 'crowds', 'crowd', 'team', 'delegation', 'contingent', 'unit', 'units', 'band',
   'each', 'both', 'none', 'majority', 'handful', 'battalion', 'column', 'convoy', 'squad',
 ]);
+/** Role nouns whose "of X" names who acts ("the leaders of France", "the government of Iraq"). */
+const ROLE_HEADS = new Set([
+  'leader', 'leaders', 'government', 'governments', 'president', 'presidents', 'minister', 'ministers', 'official', 'officials',
+  'ambassador', 'ambassadors', 'envoy', 'envoys', 'representative', 'representatives',
+  'authorities', 'spokesman', 'spokeswoman', 'spokesperson', 'army', 'forces', 'troops', 'parliament', 'diplomats', 'diplomat',
+]);
+
 /** Words before a mention that make it the addressee of a speech act, never an event actor ("told Reuters"). */
 const CUE_WORDS = new Set(['told', 'tells', 'tell', 'according']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that']);
@@ -142,6 +149,8 @@ function precededByPrep(view: TokenView, g: ActorGroup, sStart: number, preps: S
   if (j < sStart) return null;
   const w = view.normal(j);
   if (w === 'of' && j > sStart && (view.is(j - 1, QUANTITY) || view.pos(j - 1) === 'NUM')) return null;
+  // "The leaders of France, Germany and Britain issued ...": the country of a role noun acts through it.
+  if (w === 'of' && j > sStart && view.is(j - 1, ROLE_HEADS)) return null;
   return preps.has(w) ? w : null;
 }
 

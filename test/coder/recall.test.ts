@@ -48,3 +48,23 @@ describe('coder.cameo.v1: groups and agents', () => {
     expect(coded('The expulsion of Greek diplomats was announced by Ankara.')).toContain('TURGOV>GRC:166');
   });
 });
+
+describe('coder.cameo.v1: role nouns, missile launches, troops asked to leave', () => {
+  it('lets "the leaders of X and Y" act, and a participle clause share them as sources', () => {
+    const got = coded('The leaders of Ankara and Athens issued a statement blaming Moscow for the attack.');
+    expect(got).toEqual(expect.arrayContaining(['TURGOV>RUSGOV:112', 'GRCGOV>RUSGOV:112']));
+  });
+
+  it('reads missiles fired "at" a target as an attack, "into the sea" as a test', () => {
+    expect(coded("Tehran fired ballistic missiles at Washington's bases.")).toContain('IRNGOV>USAGOV:195');
+    expect(coded('Tehran fired a ballistic missile into the sea, alarming Washington.').some((t) => t.endsWith(':195'))).toBe(false);
+  });
+
+  it('codes asking foreign troops to leave as a demand (105), not an expulsion', () => {
+    expect(coded('The parliament in Kiev voted to ask Moscow\'s troops to leave the country.'.replace("Moscow's troops", 'Russian troops'))).not.toContain('UKRGOV>RUSMIL:174');
+  });
+
+  it('reads a warning of "fire and fury" as a threat of force', () => {
+    expect(coded('Washington warned Tehran it would face fire and fury.')).toContain('USAGOV>IRNGOV:138');
+  });
+});
