@@ -49,8 +49,6 @@ export interface Phrase {
   countryPossessive: boolean;
   /** A country backs the group ("pro-Russian", "U.S.-backed"): it is not the group's own. */
   backed: boolean;
-  /** "the leaders of Russia, Ukraine and France": a role over a list of countries (no mention of its own). */
-  listOf: boolean;
 }
 
 /** What each token position holds: a dictionary match, part of a capitalized name, or a plain word. */
@@ -149,7 +147,7 @@ function isPossessive(view: SentenceView, u: Unit | undefined): boolean {
 function emptyPhrase(from: number): Phrase {
   return {
     from, to: from, country: null, countryName: null, countryForm: null, seatRole: null, org: null, newOrg: null,
-    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false, countryPossessive: false, backed: false, listOf: false,
+    roles: [], person: null, surnameOnly: false, name: null, bare: false, former: false, countryPossessive: false, backed: false,
   };
 }
 
@@ -373,11 +371,6 @@ function readOfComplement(view: SentenceView, k: number, p: Phrase): number {
   const country = from ? undefined : entry(target, 'country');
   const org = entry(target, 'org');
   if (from && (org === undefined || org.org.kind === 'meeting')) return k;
-  // "the leaders of Russia, Ukraine, France and Germany": each country is named for itself.
-  if (country && isListItem(view, j + 1)) {
-    p.listOf = true;
-    return k;
-  }
   if (country) {
     p.country = country.country;
     p.countryName = country.name;
@@ -391,13 +384,6 @@ function readOfComplement(view: SentenceView, k: number, p: Phrase): number {
     return j + 1;
   }
   return k;
-}
-
-/** True when unit k continues a list of countries: ", Ukraine", "and France". */
-function isListItem(view: SentenceView, k: number): boolean {
-  const u = view.units[k];
-  if (u === undefined || u.type !== 'word' || (view.keys.key[u.from] !== ',' && view.keys.key[u.from] !== 'and')) return false;
-  return entry(view.units[skipDeterminer(view, k + 1)], 'country') !== undefined;
 }
 
 function readDestination(view: SentenceView, k: number, p: Phrase): number {

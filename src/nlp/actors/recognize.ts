@@ -25,8 +25,12 @@ export { ACTORS_STAGE };
 /** Prepositions after which a country or capital is where something happens, not who acts. */
 export const LOCATION_PREPOSITIONS = new Set([
   'in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'within', 'around', 'from', 'into', 'to',
-  'towards', 'toward', 'via', 'visited', 'visiting', 'visit', 'over', 'through',
+  'towards', 'toward', 'via', 'visited', 'visiting', 'visit', 'over', 'through', 'leaving', 'leave', 'left',
 ]);
+/** Words after which a bare role word is what someone is, not who acts. */
+const PREDICATE_BEFORE = new Set(['himself', 'herself', 'themselves', 'itself', 'became', 'become', 'becomes', 'becoming', 'elected', 'appointed', 'named', 'sworn']);
+/** Nouns of travel before "between": "flights between Addis Ababa and Asmara" joins places. */
+const ROUTE_NOUNS = new Set(['flights', 'flight', 'trains', 'train', 'road', 'roads', 'highway', 'route', 'routes', 'border', 'crossing', 'crossings', 'trade', 'travel', 'traffic', 'ferry', 'ferries', 'pipeline', 'bus', 'buses', 'distance']);
 /** Words before a capital that make it the one acted on ("sanctions against Moscow"). */
 const TARGET_WORDS = new Set(['against', 'with', 'by', 'on', 'between', 'urged', 'accused', 'warned', 'told', 'criticized', 'criticised', 'blamed', 'pressed', 'called']);
 /** Parts of speech that never start a dictionary phrase unless capitalized (skipped for speed). */
@@ -46,7 +50,7 @@ const NOT_NAMES = new Set([
 ]);
 /** Nouns that, after a country adjective, name a part of the country (see places/recognize.ts). */
 const PLACE_NOUNS = new Set([
-  'border', 'borders', 'capital', 'land', 'lands', 'airspace', 'territory', 'territories', 'waters', 'soil', 'coast',
+  'border', 'borders', 'capital', 'land', 'lands', 'airspace', 'territory', 'territories', 'waters', 'coast',
   'coastline', 'islands', 'island', 'mainland', 'frontier', 'countryside', 'province', 'provinces', 'city', 'cities', 'port',
 ]);
 /** Parts of speech a first name before a known surname may be tagged with ("Pieter Maas"). */
@@ -187,6 +191,15 @@ function insidePlaceName(keys: TokenKeys, p: Phrase, from: number, to: number, c
   return false;
 }
 
+/** True for the second capital in "flights between X and Y". */
+function routePair(keys: TokenKeys, at: number, from: number): boolean {
+  for (let i = at - 2; i >= from && i >= at - 5; i--) {
+    if (keys.key[i] === 'between') return i - 1 >= from && ROUTE_NOUNS.has(keys.key[i - 1]);
+    if (!keys.capital[i]) return false;
+  }
+  return false;
+}
+
 /** True for "City, Country": token before `from` is a comma after a capitalized place name. */
 function afterPlaceName(keys: TokenKeys, from: number, sentenceStart: number, ctx: RecognizeContext): boolean {
   if (from - 2 < sentenceStart || keys.key[from - 1] !== ',') return false;
@@ -301,7 +314,6 @@ function draftPhrase(
       p.name = [p.to - 1, p.to];
     }
   }
-  if (p.listOf) return null;
   // "the South China Sea", "Western Sahara" aside: a longer place name around the phrase wins.
   if (p.person === null && p.roles.length === 0 && insidePlaceName(keys, p, s.tokenStart, s.tokenEnd, ctx)) return null;
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
@@ -318,7 +330,7 @@ function draftPhrase(
       p.roles.push({ role: 'CVL', kind: 'head', person: false, from: p.from, to: p.to, defaultCountry: null });
       p.bare = false;
       rule = 'demonym-people';
-    } else if (p.to < s.tokenEnd && PLACE_NOUNS.has(keys.key[p.to])) {
+    } else if (p.to < s.tokenEnd && PLACE_NOUNS.has(keys.key[p.to]) && !(keys.key[p.to + 1] === '-' && !keys.spaceAfter[p.to])) {
       // "the Syrian border", "the German capital": a place (the places stage reads it).
       return null;
     }
@@ -418,6 +430,9 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, pos: string[], dr
     return draft;
   }
   if (p.person === null && p.name === null && p.newOrg === null && p.roles.length > 0) {
+    // "declared himself interim president", "was elected president": a predicate, not a mention.
+    if (p.country === null && p.org === null && (PREDICATE_BEFORE.has(keys.key[p.from - 1] ?? '') ||
+        (pos[p.from - 1] === 'ADJ' && !keys.capital[p.from - 1] && PREDICATE_BEFORE.has(keys.key[p.from - 2] ?? '')))) return null;
     const det = determinerBefore(keys, p.from, sentenceStart);
     if (draft.personRole && (det === 'the' || det === 'this')) {
       const earlier = resolveTitle(draft, p, drafts);
@@ -439,6 +454,9 @@ function finishDraft(draft: Draft, p: Phrase, keys: TokenKeys, pos: string[], dr
     const head = keys.key[p.to - 1];
     if (draft.mention.country === null && p.roles.length === 1 && isDefiniteNoun(head) && p.country === null && p.org === null) {
       const personal = det === 'his' || det === 'her';
+      // "out of the country", "in the country": the country as a place, not an actor.
+      const before = keys.key[p.from - 2];
+      if (det === 'the' && (head === 'country' || head === 'nation') && before !== undefined && (LOCATION_PREPOSITIONS.has(before) || before === 'of')) return null;
       if ((det === 'the' || det === 'this' || det === 'its' || det === 'their' || personal) && resolveDefinite(draft, head, drafts, personal) !== null) return draft;
       if (draft.mention.code === null) return null;
     }
@@ -519,6 +537,9 @@ function choosePerson(candidates: Person[], drafts: Draft[], date: string | null
 function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: number): boolean {
   const prev = previousWord(keys, p.from, from);
   if (prev !== undefined && LOCATION_PREPOSITIONS.has(prev)) return false;
+  if (prev === 'between' && p.from - 2 >= from && ROUTE_NOUNS.has(keys.key[p.from - 2])) return false;
+  // "... between Addis Ababa and Asmara": the second of a pair of places.
+  if (prev === 'and' && routePair(keys, p.from, from)) return false;
   if (p.to < to && (keys.key[p.to] === "'s" || keys.key[p.to] === "'")) return true;
   // "the Baghdad-Damascus highway": part of a compound, not an actor.
   if (p.to < to && keys.key[p.to] === '-' && !keys.spaceAfter[p.to - 1]) return false;

@@ -33,6 +33,15 @@ const PEOPLE_ROLES = new Set(['REB', 'CVL', 'OPP', 'INS', 'LAB', 'MIL']);
 /** How many sentences back an earlier national actor still sets the country of "officials". */
 const CONTEXT_WINDOW = 2;
 
+/** Words right before a place that set a scene there: "in Aleppo", "near the eastern town of". */
+const SETTING_BEFORE = /\b(?:in|at|near|inside|outside|across|around|throughout|along|over|on)\s+(?:(?:the|a|an)\s+)?(?:(?:eastern|western|northern|southern|central|north|south|east|west|occupied|rural|besieged|rebel-held)\s+)?(?:(?:town|city|village|region|province)\s+of\s+)?$/i;
+
+/** Roles placed only by a place that sets their scene (not by a destination). */
+const SCENE_ONLY = new Set(['OPP', 'MIL']);
+
+/** A verb right before a place, its object: "shelled eastern Aleppo", "bombed Idlib". */
+const STRUCK_BEFORE = /\b[a-z]+ed\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|east|west|rebel-held|besieged)\s+)?$/;
+
 /** Text between a role and a place after it that locates the role there: "police in Kyiv". */
 const LOCATED_AFTER = /^\s+(?:(?:based|stationed|deployed)\s+)?(?:in|at|from|inside|near|across|throughout|around)\s+(?:the\s+)?(?:(?:eastern|western|northern|southern|central|north|south|east|west|occupied|rural)\s+)?$/i;
 /** Text between a place and a role after it: "Kyiv police", "Kyiv-based analysts", "Crimea's authorities". */
@@ -74,13 +83,13 @@ export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
     if (m.via.rule === 'backed') continue;
     // Rebels, protesters, soldiers: where their sentence is set, when its places agree
     // ("rebels shelled a hospital in Aleppo"); officials are not where talks are held.
-    const here = PEOPLE_ROLES.has(m.role) ? sentenceCountry(mentions, m.sentence) : null;
+    const here = PEOPLE_ROLES.has(m.role) ? sentenceCountry(mentions, m.sentence, text, m.role) : null;
     if (here !== null) {
       set(m, here, 'role+sentence-place');
       continue;
     }
     // "HONG KONG — Protesters ...", "KIEV — Lawmakers voted": the dateline's country.
-    if (dateline !== undefined && (STATE_ROLES.has(m.role) || m.role === 'CVL' || m.role === 'LAB')) {
+    if (dateline !== undefined && (STATE_ROLES.has(m.role) || m.role === 'CVL' || m.role === 'LAB' || m.role === 'OPP')) {
       set(m, dateline.country!, 'role+dateline');
       continue;
     }
@@ -168,10 +177,16 @@ function nationalActorBefore(mentions: Mention[], k: number): string | null {
 }
 
 /** The one country of the places of a sentence, or null when there are none or they differ. */
-function sentenceCountry(mentions: Mention[], sentence: number): string | null {
+function sentenceCountry(mentions: Mention[], sentence: number, text: string, role: string): string | null {
   let country: string | null = null;
   for (const m of mentions) {
     if (m.sentence !== sentence || m.kind !== 'location' || m.country === null) continue;
+    // Opposition figures travel ("fled to Lithuania"): only a place that sets the scene counts;
+    // forces are also where they strike ("shelled eastern Aleppo"); civilians, rebels and
+    // workers are where their sentence happens.
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    const fits = !SCENE_ONLY.has(role) || SETTING_BEFORE.test(before) || (role === 'MIL' && STRUCK_BEFORE.test(before)) || m.via.rule === 'dateline';
+    if (!fits) continue;
     if (country !== null && country !== m.country) return null;
     country = m.country;
   }

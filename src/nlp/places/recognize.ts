@@ -174,13 +174,15 @@ function lookup(keys: TokenKeys, ctx: PlacesContext, i: number, limit: number, c
 
 /** Nouns that, after a country adjective, name a part of the country ("the Syrian border"). */
 const PLACE_NOUNS = new Set([
-  'border', 'borders', 'capital', 'land', 'lands', 'airspace', 'territory', 'territories', 'waters', 'soil', 'coast',
+  'border', 'borders', 'capital', 'land', 'lands', 'airspace', 'territory', 'territories', 'waters', 'coast',
   'coastline', 'islands', 'island', 'mainland', 'frontier', 'countryside', 'province', 'provinces', 'city', 'cities', 'port',
 ]);
 
 /** "the Syrian border", "the German capital": a country adjective and a place noun. */
 function adjectivePlace(keys: TokenKeys, ctx: PlacesContext, article: Article, i: number, limit: number): Place | null {
   if (i + 1 >= limit || !PLACE_NOUNS.has(keys.key[i + 1])) return null;
+  // "Russian border-guard ships": the noun starts a compound, not a place.
+  if (i + 2 < limit && keys.key[i + 2] === '-' && !keys.spaceAfter[i + 1]) return null;
   const m = ctx.dict.index.match(keys, i, i + 1, article.text, article.tokens.start, article.tokens.end);
   const entry = m?.entries.find((e) => e.type === 'country' && e.form === 'adjective');
   if (entry === undefined || entry.type !== 'country') return null;
