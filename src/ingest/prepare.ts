@@ -6,6 +6,7 @@
  * name the item.
  */
 import { newArticle, type Article, type ArticleMeta, type Provenance } from '../model/article.js';
+import { itemName } from '../model/item-name.js';
 import { ItemError } from '../errors.js';
 import { cleanText } from './text/clean-text.js';
 import { extractHtml, NoArticleError } from './html/extract-html.js';
@@ -21,12 +22,8 @@ export interface GivenMeta extends Partial<ArticleMeta> {
   fallbackPublished?: string | null;
 }
 
-/** The item as users name it in error messages: "a.txt", "a.jsonl:3", "feed.xml item 2". */
-export function itemName(provenance: Provenance): string {
-  if (!provenance.item) return provenance.input;
-  const line = /^line (\d+)$/.exec(provenance.item);
-  return line ? `${provenance.input}:${line[1]}` : `${provenance.input} ${provenance.item}`;
-}
+/** The item as users name it in error messages (one rule, in model/item-name.ts). */
+export { itemName };
 
 /**
  * An article from plain text (copied from a page, an e-mail, a text file).

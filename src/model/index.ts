@@ -6,3 +6,5 @@ export * from './quote.js';
 export * from './time.js';
 export * from './article.js';
 export * from './record.js';
+export * from './stored.js';
+export * from './item-name.js';

@@ -127,4 +127,39 @@ describe('processInputs', () => {
     expect(counted.batches).toEqual([1, 1, 1]);
     await store.close();
   });
+
+  it('hands the store only what it writes: the token table and other working layers are dropped first', async () => {
+    const store = await freshStore();
+    const tokenize = defineStage({
+      name: 'test.tokens.v1',
+      requires: ['text'],
+      assigns: ['tokens', 'clauses'],
+      create: () => (article) => {
+        const n = 3;
+        article.tokens = { start: new Int32Array(n), end: new Int32Array(n), pos: ['X', 'X', 'X'], lemma: ['a', 'b', 'c'], normal: ['a', 'b', 'c'], sentence: new Int32Array(n), negated: new Uint8Array(n) };
+        article.clauses = [{} as never];
+        return article;
+      },
+    });
+    const seen: { tokens: number; clauses: number; events: number }[] = [];
+    const wrapped = Object.create(store) as Store;
+    wrapped.putArticles = (articles) => {
+      for (const a of articles) seen.push({ tokens: a.tokens.start.length + a.tokens.lemma.length, clauses: a.clauses.length, events: a.events.length });
+      return store.putArticles(articles);
+    };
+    await processInputs(['x'], { store: wrapped, pipeline: createPipeline([tokenize, oneEvent]), read: listReader(['ok:t1', 'ok:t2']) });
+    expect(seen).toEqual([{ tokens: 0, clauses: 0, events: 1 }, { tokens: 0, clauses: 0, events: 1 }]);
+    expect((await store.getArticle('t1'))?.events).toHaveLength(1);
+    await store.close();
+  });
+
+  it('names a failed stage\'s item as ingest does ("a.jsonl:12")', async () => {
+    const store = await freshStore();
+    const read: ReadInputs = async function* () {
+      yield { ok: true, article: newArticle({ id: 'boom-line', text: 'Text.', provenance: { input: 'a.jsonl', item: 'line 12' } }) };
+    };
+    const summary = await processInputs(['x'], { store, pipeline, read });
+    expect(summary.failures.map((f) => f.item)).toEqual(['a.jsonl:12']);
+    await store.close();
+  });
 });

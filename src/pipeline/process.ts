@@ -6,6 +6,8 @@
  * input is fast and stores nothing new; after a crash, the next run resumes where it stopped.
  */
 import type { Article } from '../model/article.js';
+import { itemName } from '../model/item-name.js';
+import { storedArticle } from '../model/stored.js';
 import type { IngestOptions, ReadInputs } from '../ingest/types.js';
 import { errorMessage } from '../errors.js';
 import type { FailureRecord, Store } from '../store/store.js';
@@ -52,18 +54,6 @@ export interface ProcessSummary {
   failures: { item: string; message: string }[];
   /** True when the signal stopped the run before the inputs ended. */
   aborted: boolean;
-}
-
-/**
- * The name a user can find an article by, spelled as ingest names its failed items
- * ("a.jsonl:12", "feed.xml item 3"). ingest/prepare.ts has the same rule, but importing it here
- * would load the HTML parsers for callers that bring their own reader.
- */
-export function itemName(article: Article): string {
-  const { input, item } = article.provenance;
-  if (!item) return input;
-  const line = /^line (\d+)$/.exec(item);
-  return line ? `${input}:${line[1]}` : `${input} ${item}`;
 }
 
 /**
@@ -150,13 +140,15 @@ export async function processInputs(paths: string[], options: ProcessOptions): P
     } catch (error) {
       // pipeline.run records stage errors on the article; reaching here is a bug, but one
       // article must still not stop the batch.
-      fail(itemName(article), 'E_PIPELINE', errorMessage(error));
+      fail(itemName(article.provenance), 'E_PIPELINE', errorMessage(error));
       report();
       continue;
     }
     const stageErrors = analysed.errors.filter((e) => e.startsWith('stage '));
-    if (stageErrors.length > 0) fail(itemName(analysed), 'E_STAGE', stageErrors.join('; '));
-    batch.push(analysed);
+    if (stageErrors.length > 0) fail(itemName(analysed.provenance), 'E_STAGE', stageErrors.join('; '));
+    // Only what the store writes waits for the transaction: the token table and the other
+    // working layers (most of an analysed article's memory) are dropped here.
+    batch.push(storedArticle(analysed));
     pending.add(analysed.id);
     if (batch.length >= batchSize || performance.now() - batchStarted >= batchSeconds * 1000) await flush();
     report();
