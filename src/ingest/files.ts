@@ -1,7 +1,8 @@
 /**
  * @module ingest/files
  * Input paths to sources: files as given, directories walked recursively (in sorted order,
- * hidden entries skipped) for the extensions a reader claims, and "-" for standard input.
+ * hidden entries and project documentation such as README.md or LICENSE skipped) for the
+ * extensions a reader claims, and "-" for standard input.
  * The size limit is checked with stat before a file is read; a missing path, an empty file
  * or an over-large one becomes an error naming it.
  */
@@ -48,13 +49,24 @@ async function* walk(dir: string): AsyncIterable<FileEntry> {
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || (!entry.isDirectory() && isDocumentationFile(entry.name))) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
     else if (readerForName(innerName(entry.name)) && (entry.isFile() || (entry.isSymbolicLink() && (await isFileLink(path))))) {
       yield { ok: true, path };
     }
   }
+}
+
+/**
+ * The files a folder of articles often carries about itself (README, CHANGELOG, LICENSE,
+ * CONTRIBUTING, ...), whatever their extension or case: "README.md", "LICENSE.txt",
+ * "changelog", "README.en.md" (but not "changes-in-cabinet.txt"). A directory walk skips them; named on the command line they are read like any file.
+ */
+const DOCUMENTATION = /^(?:readme|changelog|changes|license|licence|copying|notice|authors|contributors|contributing|code[-_]of[-_]conduct)(?:\.[a-z0-9]+)*$/i;
+
+export function isDocumentationFile(name: string): boolean {
+  return DOCUMENTATION.test(name);
 }
 
 /** A symbolic link to a regular file is read; links to directories are not followed (they may loop). */

@@ -123,6 +123,27 @@ describe('readInputs', () => {
     ]);
   });
 
+  it('skips README, LICENSE and other documentation files when walking a directory, but reads them when named', async () => {
+    const docs = join(dir, 'with-docs');
+    mkdirSync(join(docs, 'readme'), { recursive: true });
+    const story = 'Diplomats from both countries met in Geneva on Monday to resume the stalled talks on the border.';
+    for (const name of ['README.md', 'readme.txt', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'README.en.md', 'CODE_OF_CONDUCT.md']) {
+      writeFileSync(join(docs, name), '# About this folder\n\nThese are the articles of the 2017 collection, licensed CC BY.');
+    }
+    // Article files whose names merely start like a documentation file, and a folder named "readme", are read.
+    writeFileSync(join(docs, 'changes-in-cabinet.md'), story);
+    writeFileSync(join(docs, 'notices.txt'), story);
+    writeFileSync(join(docs, 'readme', 'story.txt'), story);
+    const walked = await collect([docs]);
+    expect(walked.map((r) => (r.ok ? r.article.provenance.input : r.error.item))).toEqual([
+      join(docs, 'changes-in-cabinet.md'),
+      join(docs, 'notices.txt'),
+      join(docs, 'readme', 'story.txt'),
+    ]);
+    const named = await only(join(docs, 'README.md'));
+    expect(named.ok && named.article.text).toContain('articles of the 2017 collection');
+  });
+
   it('follows a symbolic link to a file in a directory', async () => {
     const linked = join(dir, 'linked');
     mkdirSync(linked, { recursive: true });
