@@ -45,4 +45,33 @@ describe('library API', () => {
     expect(record.url).toBe('https://news.example/summit');
     expect(record.provenance.input).toBe('html');
   });
+
+  it('extractText and extractHtml prepare the article in memory, with no temporary file', async () => {
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = '/no/such/dir/for/detente';
+    try {
+      const record = await extractText('Talks between Iran and Iraq resumed in Baghdad on Monday.', { title: '  Talks resume ' });
+      expect(record).toMatchObject({ title: 'Talks resume', provenance: { reader: 'ingest.text.v1', input: 'text', item: null } });
+      const html = await extractHtml('<article><p>The leaders of France and Germany met in Berlin on Tuesday to discuss energy policy.</p></article>');
+      expect(html.provenance).toEqual({ reader: 'ingest.html.v1', input: 'html', item: null });
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
+  it('extractText uses the published option only when the article has no date of its own', async () => {
+    const text = 'Russia expelled two US diplomats. Washington protested.';
+    expect((await extractText(text, {}, { published: '2017-08-01' })).published).toBe('2017-08-01');
+    expect((await extractText(text, { published: '2017-07-31' }, { published: '2017-08-01' })).published).toBe('2017-07-31');
+  });
+
+  it('extractText and extractHtml refuse empty, over-large and article-less input with a code', async () => {
+    await expect(extractText('   ')).rejects.toMatchObject({ code: 'E_EMPTY_INPUT' });
+    await expect(extractText('Talks resumed in Geneva on Monday.', {}, { maxBytes: 10 })).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+    await expect(extractHtml('<html><body><nav><a href="/">Home</a></nav></body></html>')).rejects.toBeInstanceOf(ItemError);
+    const seen: string[] = [];
+    await expect(extractHtml('<html><body><nav><a href="/">Home</a></nav></body></html>', {}, { onError: (e) => seen.push(e.item) })).rejects.toMatchObject({ code: 'E_EMPTY_INPUT' });
+    expect(seen).toEqual(['html']);
+  });
 });

@@ -8,13 +8,12 @@
  * const [record] = await extract('article.html', { published: '2017-07-08' });
  * for (const e of record.events) console.log(e.code, e.source?.code, e.target?.code, e.evidence.text);
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DetenteError, type ItemError } from './errors.js';
+import { DetenteError, ItemError } from './errors.js';
 import type { ArticleMeta } from './model/article.js';
 import { toRecord, type ArticleRecord } from './model/record.js';
 import type { IngestOptions, ReadInputs } from './ingest/types.js';
+import type { GivenMeta } from './ingest/prepare.js';
+import { DEFAULT_MAX_BYTES } from './ingest/source.js';
 import { createPipeline, type Pipeline } from './pipeline/run.js';
 import { defaultStages } from './pipeline/default-stages.js';
 import { loadReadInputs } from './pipeline/process.js';
@@ -93,7 +92,7 @@ export async function extract(input: string | string[], options: ExtractOptions 
  * const record = await extractText('Russia expelled two US diplomats on Monday.', { published: '2017-07-31' });
  */
 export async function extractText(text: string, meta: ExtractMeta = {}, options: ExtractOptions = {}): Promise<ArticleRecord> {
-  return extractOne({ ...meta, text }, options);
+  return extractOne('text', text, meta, options);
 }
 
 /**
@@ -103,23 +102,36 @@ export async function extractText(text: string, meta: ExtractMeta = {}, options:
  * const record = await extractHtml(await (await fetch(url)).text(), { url });
  */
 export async function extractHtml(html: string, meta: ExtractMeta = {}, options: ExtractOptions = {}): Promise<ArticleRecord> {
-  return extractOne({ ...meta, html }, options);
+  return extractOne('html', html, meta, options);
 }
 
 /**
- * One in-memory article goes through the same reader as `extract --jsonl` (whose line format
- * the record spec defines), so text and HTML get exactly the cleaning and ids a file would.
+ * One in-memory article goes through the same preparation as every reader (ingest's
+ * `prepareText`/`prepareHtml`), so text and HTML get exactly the cleaning, metadata rules and
+ * ids a file would, without a round trip through the file system.
  */
-async function extractOne(line: Record<string, unknown>, options: ExtractOptions): Promise<ArticleRecord> {
-  const dir = await mkdtemp(join(tmpdir(), 'detente-extract-'));
-  try {
-    const file = join(dir, 'input.jsonl');
-    await writeFile(file, JSON.stringify(line) + '\n', 'utf8');
-    const [record] = await extract(file, { ...options, jsonl: true });
-    if (!record) throw new DetenteError('E_EMPTY_INPUT', 'the input holds no article text: pass the body of a news article');
-    record.provenance = { ...record.provenance, input: 'html' in line ? 'html' : 'text', item: null };
-    return record;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+async function extractOne(kind: 'text' | 'html', input: string, meta: ExtractMeta, options: ExtractOptions): Promise<ArticleRecord> {
+  const { pipeline = defaultPipeline(), onError, published, maxBytes = DEFAULT_MAX_BYTES } = options;
+  if (typeof input !== 'string') throw new DetenteError('E_INPUT', `expected the article ${kind} as a string, found ${typeof input}`);
+  if (input.trim() === '') throw new DetenteError('E_EMPTY_INPUT', 'the input holds no article text: pass the body of a news article');
+  if (Buffer.byteLength(input, 'utf8') > maxBytes) {
+    throw new DetenteError('E_TOO_LARGE', `the ${kind} is over the ${maxBytes}-byte limit (raise it with the maxBytes option)`);
   }
+  // Loaded on first use, like the readers: callers of extractStream with their own reader never load the HTML parsers.
+  const { prepareText, prepareHtml } = await import('./ingest/prepare.js');
+  const given: GivenMeta = { fallbackPublished: published ?? null };
+  for (const key of ['id', 'title', 'url', 'source', 'published'] as const) {
+    const value = meta[key]?.trim();
+    if (value) given[key] = value;
+  }
+  const provenance = { reader: kind === 'html' ? 'ingest.html.v1' : 'ingest.text.v1', input: kind, item: null };
+  let article;
+  try {
+    article = kind === 'html' ? prepareHtml(input, given, provenance) : prepareText(input, given, provenance);
+  } catch (error) {
+    if (!(error instanceof ItemError) || !onError) throw error;
+    onError(error);
+    throw new DetenteError('E_EMPTY_INPUT', 'the input holds no article text: pass the body of a news article', { cause: error });
+  }
+  return toRecord(pipeline.run(article));
 }
