@@ -65,6 +65,13 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
   } else if (t.kind === 'verb') {
     // "Russian hackers targeted ...": a required word before the verb may itself name the actor.
     source = groups.find((g) => g.last < t.head && t.parts.some((p) => p < t.head && p >= g.first && p <= g.last)) ?? subjectBefore(view, groups, t.first, sStart);
+    // "X said tests had shown that Y was poisoned, and demanded ...": after ", and" the verb returns to the main clause.
+    if (source !== null && t.first >= sStart + 2 && view.normal(t.first - 1) === 'and' && view.normal(t.first - 2) === ',') {
+      let that = -1;
+      for (let j = source.first - 1; j >= sStart && that < 0; j--) if (view.normal(j) === 'that') that = j;
+      const main = that > sStart ? subjectBefore(view, groups, that, sStart) : null;
+      if (main !== null && main !== source) source = main;
+    }
     // "warned the United States against ...": a direct object outranks a prepositional target.
     const object = directObject(view, groups, t.head);
     if (object !== null && (source === null || !sameActor(source.members[0].mention, object.members[0].mention))) target = object;

@@ -111,3 +111,15 @@ describe('coder.cameo.v1: people coded by the date of the event', () => {
     expect(triples(code(article))[0]).toMatch(/^USAELI>/);
   });
 });
+
+describe('coder.cameo.v1: coordinated verbs after a reported clause', () => {
+  it('gives a verb after ", and" the subject of the main clause, not of the reported one', () => {
+    const got = triples(coded('Berlin said tests had shown that Ankara was behind the plot, and demanded an explanation from Tokyo.'));
+    expect(got).toContain('DEUGOV>JPNGOV:100');
+    expect(got.some((t) => t.startsWith('TURGOV>'))).toBe(false);
+  });
+
+  it('keeps the reported subject for a verb joined without a comma', () => {
+    expect(triples(coded('Berlin said that Ankara attacked Tokyo and expelled its diplomats.', { diplomats: 'JPNGOV' }))).toContain('TURGOV>JPNGOV:166');
+  });
+});
