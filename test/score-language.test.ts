@@ -101,12 +101,12 @@ describe('scoreLanguage', () => {
 // Floors: the figures the default pipeline reached on the dev gold set, rounded down to the
 // next 0.05 so that small, legitimate changes elsewhere do not fail CI while a real regression
 // does (2026-11-27 start: mentions P 0.67 R 0.60, quotes 0.885; after the language-layer work:
-// mentions P 0.82 R 0.75, quotes P 0.89 R 0.89, dates P 0.99 R 0.99). Raise them when the
+// mentions P 0.84 R 0.82 with gold start offsets, quotes P 0.89 R 0.89, dates P 0.99 R 0.99). Raise them when the
 // language layer improves; never lower them.
 const FLOORS = {
   dates: { precision: 0.95, recall: 0.95 },
   quotes: { precision: 0.85, recall: 0.85 },
-  mentions: { precision: 0.8, recall: 0.75 },
+  mentions: { precision: 0.8, recall: 0.8 },
 };
 
 describe.skipIf(!existsSync(DEFAULT_GOLD))('language layer on test/gold/language-dev.jsonl', () => {
