@@ -173,7 +173,14 @@ function nationalActorBefore(mentions: Mention[], k: number): string | null {
     if (e.kind === 'location' || e.country === null || e.code === null || e.via.rule === 'role+context') continue;
     found = e;
   }
-  return found?.country ?? null;
+  if (found !== null) return found.country;
+  // "The decision drew an angry reaction in Moscow. Deputy Foreign Minister X said ...": with no
+  // actor to go by, the place the sentence before is set in.
+  for (let j = k - 1; j >= 0 && mentions[j].sentence >= sentence - 1; j--) {
+    const e = mentions[j];
+    if (e.sentence === sentence - 1 && e.kind === 'location' && e.country !== null) return e.country;
+  }
+  return null;
 }
 
 /** The one country of the places of a sentence, or null when there are none or they differ. */

@@ -131,3 +131,10 @@ describe('places: roles set in a place, described people', () => {
     expect(a.mentions.find((m) => m.text === 'Fatima al-Ansari')?.code).toBe('QATBUS');
   });
 });
+
+describe('places: officials after a sentence set in a place', () => {
+  it('gives an official with no other clue the country of the place the sentence before is set in', () => {
+    const a = analyse('The decision drew an angry reaction in Moscow. Deputy Foreign Minister Sergei Ryabkov said Washington was to blame.', '2017-12-23');
+    expect(a.mentions.find((m) => m.text.endsWith('Sergei Ryabkov'))?.code).toBe('RUSGOV');
+  });
+});
