@@ -6,8 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { toRecord } from '../model/record.js';
-import type { EventRow, Store } from './store.js';
-import { fixtureArticles } from './fixtures.js';
+import type { CodedEvent } from '../model/event.js';
+import type { DyadSummary, EventFilter, EventRow, Store, TimelineBucket, TimelineQuery } from './store.js';
+import { fixtureArticles, randomArticles, RANDOM_COUNTRIES, RANDOM_WORDS } from './fixtures.js';
 
 /** Runs the suite; `factory` must return a new, empty store each time. */
 export function storeConformance(name: string, factory: () => Promise<Store>): void {
@@ -200,6 +201,96 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect(await store.timeline({ a: 'USA', b: 'UKR', bucket: 'day' })).toEqual([]);
     });
 
+    describe('on random data, equals a direct computation over the stored events', () => {
+      const articles = randomArticles(400, 7);
+      // Storage order: the events of each article in order, articles in the order given.
+      const stored = articles.flatMap((a) => a.events.map((event) => ({ article: a.id, event })));
+      const pick = <T>(list: T[], i: number): T => list[i % list.length];
+      async function randomStore(): Promise<Store> {
+        const store = await factory();
+        open.push(store);
+        // Several batches, as an ingest writes them.
+        for (let i = 0; i < articles.length; i += 150) await store.putArticles(articles.slice(i, i + 150));
+        return store;
+      }
+
+      it('timelines: every bucket, direction, modality and date range', async () => {
+        const store = await randomStore();
+        const sides = [...RANDOM_COUNTRIES, 'USAGOV', 'RUS'];
+        const ranges: [string | undefined, string | undefined][] = [
+          [undefined, undefined], ['2017', undefined], [undefined, '2016-12'], ['2016-12-26', '2017-01-08'], ['2017-01', '2017-01'], ['2018', undefined],
+          ['2016-12-07', '2017-02-15'], ['2016-12-14', '2016-12-16'], ['2016-12', '2017'], [undefined, '2017-01-19'],
+        ];
+        let compared = 0;
+        let nonEmpty = 0;
+        for (let i = 0; i < 240; i += 1) {
+          const [from, to] = pick(ranges, i);
+          const query: TimelineQuery = {
+            a: pick(sides, i),
+            b: pick(sides, Math.floor(i / 6) + (i % 3 === 0 ? 0 : 1)),
+            directed: i % 2 === 0,
+            bucket: pick(['day', 'week', 'month'] as const, Math.floor(i / 2)),
+            modality: pick([undefined, 'all', 'negated', 'asserted', 'hypothetical'] as const, Math.floor(i / 4)),
+            from,
+            to,
+          };
+          const expected = expectedTimeline(stored.map((s) => s.event), query);
+          const actual = await store.timeline(query);
+          expectBuckets(actual, expected, JSON.stringify(query));
+          compared += 1;
+          if (expected.length > 0) nonEmpty += 1;
+        }
+        expect(compared).toBe(240);
+        expect(nonEmpty).toBeGreaterThan(120);
+      });
+
+      it('dyad rankings, with and without a date range', async () => {
+        const store = await randomStore();
+        const events = stored.map((s) => s.event);
+        for (const [from, to] of [[undefined, undefined], ['2017', undefined], [undefined, '2016'], ['2016-12-15', '2017-01-31'], ['2017-02-03', '2017-02-03']] as const) {
+          const expected = expectedDyads(events, from, to).slice(0, 12);
+          const actual = await store.dyads({ from, to, limit: 12 });
+          expect(actual.map(({ mean_goldstein: _m, ...rest }) => rest)).toEqual(expected.map(({ mean_goldstein: _m, ...rest }) => rest));
+          actual.forEach((d, i) => expect(d.mean_goldstein).toBeCloseTo(expected[i].mean_goldstein, 9));
+        }
+      });
+
+      it('event pages by actor, country, words and dyad: every match once, newest first', async () => {
+        const store = await randomStore();
+        const filters: EventFilter[] = [
+          { actor: 'USA' },
+          { actor: 'RUSMIL', modality: 'all' },
+          { country: 'UKR' },
+          { country: 'RUS', modality: 'all' },
+          { country: 'CHN', from: '2017-01', to: '2017-01' },
+          { text: RANDOM_WORDS[0] },
+          { text: `${RANDOM_WORDS[1]} ${RANDOM_WORDS[2]}`, modality: 'all' },
+          { text: 'ceasefire', country: 'USA' },
+          { actor: 'USAGOV', dyad: ['USA', 'RUS'] },
+          { actor: 'RUS', country: 'USA', modality: 'all' },
+          { actor: 'UKR', root: '19', modality: 'all' },
+          { dyad: ['RUS', 'UKR'], quadClass: 4 },
+          { country: 'USA', dyad: ['USA', 'USA'], modality: 'all' },
+        ];
+        for (const filter of filters) {
+          const expected = stored
+            .map((s, rowid) => ({ ...s, rowid }))
+            .filter((s) => matches(s.event, filter))
+            .sort((x, y) => (x.event.date ?? '') < (y.event.date ?? '') ? 1 : (x.event.date ?? '') > (y.event.date ?? '') ? -1 : y.rowid - x.rowid)
+            .map((s) => `${s.article}/${s.event.id}`);
+          expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(filter.dyad?.[0] === 'USA' && filter.dyad[1] === 'USA' ? 0 : 5);
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await store.queryEvents({ ...filter, limit: 7, cursor });
+            seen.push(...page.events.map((e) => `${e.article_id}/${e.id}`));
+            cursor = page.next ?? undefined;
+          } while (cursor !== undefined && seen.length <= expected.length);
+          expect(seen, JSON.stringify(filter)).toEqual(expected);
+        }
+      });
+    });
+
     it('finds actors by name or code prefix with mention counts', async () => {
       const store = await filled();
       const putin = await store.searchActors('putin');
@@ -237,4 +328,100 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect(await store.stats()).toEqual({ articles: 3, events: 7, mentions: 14, quotes: 1, failures: 0 });
     });
   });
+}
+
+/** Event filters the random-data tests use, computed directly on an event. */
+function matches(e: CodedEvent, f: EventFilter): boolean {
+  const modality = f.modality ?? 'asserted';
+  if (modality !== 'all' && e.modality !== modality) return false;
+  const code = (side: CodedEvent['source'], prefix: string) => side?.code.startsWith(prefix) ?? false;
+  if (f.actor !== undefined && !code(e.source, f.actor) && !code(e.target, f.actor)) return false;
+  if (f.country !== undefined && e.source?.country !== f.country && e.target?.country !== f.country) return false;
+  if (f.dyad && !dyadMatch(e, f.dyad[0], f.dyad[1], f.directed ?? false)) return false;
+  if (!inRange(e.date ?? '', f.from, f.to)) return false;
+  if (f.root !== undefined && e.root !== f.root) return false;
+  if (f.quadClass !== undefined && e.quad_class !== f.quadClass) return false;
+  if (f.text !== undefined) {
+    const words = new Set(e.evidence.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    if (!f.text.toLowerCase().split(/\s+/).every((w) => words.has(w))) return false;
+  }
+  return true;
+}
+
+/** A 3-letter side is a country; a longer one an actor code prefix. */
+function sideIs(actor: CodedEvent['source'], value: string): boolean {
+  if (!actor) return false;
+  return /^[A-Z]{3}$/.test(value) ? actor.country === value : actor.code.startsWith(value);
+}
+
+function dyadMatch(e: CodedEvent, a: string, b: string, directed: boolean): boolean {
+  const forward = sideIs(e.source, a) && sideIs(e.target, b);
+  return directed ? forward : forward || (sideIs(e.source, b) && sideIs(e.target, a));
+}
+
+/** `from` inclusive; `to` takes every date that starts with it; an undated event is outside any `to`. */
+function inRange(date: string, from: string | undefined, to: string | undefined): boolean {
+  if (from !== undefined && date < from) return false;
+  if (to !== undefined && (date === '' || date >= to + '\uffff')) return false;
+  return true;
+}
+
+function period(date: string, bucket: TimelineQuery['bucket']): string | null {
+  if (bucket === 'month') return date.length >= 7 ? date.slice(0, 7) : null;
+  if (date.length !== 10) return null;
+  if (bucket === 'day') return date;
+  const day = new Date(`${date}T00:00:00Z`);
+  const back = (day.getUTCDay() + 6) % 7;
+  return new Date(day.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+}
+
+function expectedTimeline(events: CodedEvent[], q: TimelineQuery): TimelineBucket[] {
+  const buckets = new Map<string, TimelineBucket>();
+  for (const e of events) {
+    const modality = q.modality ?? 'asserted';
+    if (modality !== 'all' && e.modality !== modality) continue;
+    if (!dyadMatch(e, q.a, q.b, q.directed ?? false)) continue;
+    const date = e.date ?? '';
+    if (!inRange(date, q.from, q.to)) continue;
+    const p = period(date, q.bucket);
+    if (p === null) continue;
+    const b = buckets.get(p) ?? { period: p, events: 0, quad: [0, 0, 0, 0], mean_goldstein: 0, sum_goldstein: 0 };
+    b.events += 1;
+    b.quad[e.quad_class - 1] += 1;
+    b.sum_goldstein += e.goldstein;
+    b.mean_goldstein = b.sum_goldstein / b.events;
+    buckets.set(p, b);
+  }
+  return [...buckets.values()].sort((x, y) => (x.period < y.period ? -1 : 1));
+}
+
+/** Counts, periods and quads exactly; Goldstein sums up to floating-point rounding (summation order). */
+function expectBuckets(actual: TimelineBucket[], expected: TimelineBucket[], label: string): void {
+  const exact = (b: TimelineBucket) => ({ period: b.period, events: b.events, quad: b.quad });
+  expect(actual.map(exact), label).toEqual(expected.map(exact));
+  actual.forEach((b, i) => {
+    expect(b.sum_goldstein, label).toBeCloseTo(expected[i].sum_goldstein, 9);
+    expect(b.mean_goldstein, label).toBeCloseTo(expected[i].mean_goldstein, 9);
+  });
+}
+
+function expectedDyads(events: CodedEvent[], from: string | undefined, to: string | undefined): DyadSummary[] {
+  const dyads = new Map<string, DyadSummary & { sum: number }>();
+  for (const e of events) {
+    const s = e.source?.country;
+    const t = e.target?.country;
+    if (e.modality !== 'asserted' || !s || !t || !inRange(e.date ?? '', from, to)) continue;
+    const d = dyads.get(`${s}>${t}`) ?? { source_country: s, target_country: t, events: 0, mean_goldstein: 0, first: null, last: null, sum: 0 };
+    d.events += 1;
+    d.sum += e.goldstein;
+    d.mean_goldstein = d.sum / d.events;
+    if (e.date) {
+      if (d.first === null || e.date < d.first) d.first = e.date;
+      if (d.last === null || e.date > d.last) d.last = e.date;
+    }
+    dyads.set(`${s}>${t}`, d);
+  }
+  return [...dyads.values()]
+    .map(({ sum: _sum, ...d }) => d)
+    .sort((x, y) => y.events - x.events || x.source_country.localeCompare(y.source_country) || x.target_country.localeCompare(y.target_country));
 }

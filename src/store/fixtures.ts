@@ -132,3 +132,83 @@ export function fixtureArticles(): Article[] {
     ]),
   ];
 }
+
+/** mulberry32: seeded, so a failing random fixture is the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Countries of the random fixtures; IGO codes have no country. */
+export const RANDOM_COUNTRIES = ['USA', 'RUS', 'UKR', 'CHN'];
+const RANDOM_CODES = ['USA', 'USAGOV', 'USAMIL', 'RUS', 'RUSGOV', 'RUSMIL', 'UKRGOV', 'UKRMIL', 'CHNGOV', 'IGOUNO'];
+export const RANDOM_WORDS = ['talks', 'sanctions', 'border', 'troops', 'ceasefire', 'aid'];
+const RANDOM_KINDS: [string, QuadClass, number][] = [
+  ['036', 1, 4], ['042', 1, 1.9], ['0311', 1, 3.4], ['070', 2, 7], ['112', 3, -2], ['138', 3, -7], ['163', 4, -8], ['190', 4, -10.0],
+];
+const RANDOM_MODALITIES: Modality[] = ['asserted', 'asserted', 'asserted', 'negated', 'hypothetical'];
+
+/** A date of any precision around a year end (weeks that straddle two years), or none. */
+function randomDate(random: () => number): string | null {
+  const r = random();
+  if (r < 0.05) return null;
+  if (r < 0.1) return random() < 0.5 ? '2016' : '2017';
+  const day = new Date(Date.UTC(2016, 11, 1) + Math.floor(random() * 75) * 86_400_000).toISOString().slice(0, 10);
+  return r < 0.2 ? day.slice(0, 7) : day;
+}
+
+/**
+ * Seeded random articles for comparing query results with a direct computation over the
+ * events (`articles.flatMap(a => a.events)`, in storage order): few countries, so every dyad,
+ * actor and country has many events; some actors without a country, some events without an
+ * actor; dates of every precision; every modality; evidence made of a few words.
+ */
+export function randomArticles(count: number, seed: number): Article[] {
+  const random = seeded(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+  const articles: Article[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const events: CodedEvent[] = [];
+    let text = '';
+    const size = 1 + Math.floor(random() * 6);
+    for (let i = 0; i < size; i += 1) {
+      const sentence = `${pick(RANDOM_WORDS)} ${pick(RANDOM_WORDS)} and ${pick(RANDOM_WORDS)} ${i}.`;
+      const start = text.length;
+      text += `${sentence} `;
+      const actor = (): Actor | null => {
+        if (random() < 0.05) return null;
+        const code = pick(RANDOM_CODES);
+        const country = code.startsWith('IGO') ? null : code.slice(0, 3);
+        return { code, country, role: code.slice(3) || null, name: code, text: 'x', start, end: start + 1 };
+      };
+      const [code, quad, goldstein] = pick(RANDOM_KINDS);
+      const date = randomDate(random);
+      events.push({
+        id: `e${i + 1}`,
+        code,
+        root: code.slice(0, 2),
+        quad_class: quad,
+        goldstein,
+        source: actor(),
+        target: actor(),
+        date,
+        date_source: date === null ? null : 'text',
+        location: null,
+        sentence: i,
+        evidence: textSpan(text, start, start + sentence.length),
+        modality: pick(RANDOM_MODALITIES),
+        rule: 'fixture.random',
+      });
+    }
+    const article = newArticle({ id: `rnd-${seed}-${n}`, text: text.trimEnd(), meta: { title: `Random ${n}`, published: '2017-01-01', language: 'en' } });
+    article.events = events;
+    articles.push(article);
+  }
+  return articles;
+}

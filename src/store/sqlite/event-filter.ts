@@ -16,9 +16,14 @@ export interface Where {
 /** The highest UTF-16 code unit: appended to a prefix it bounds every string that starts with it. */
 const PREFIX_END = '\uffff';
 
+/** A 3-letter upper-case value names a country; anything else is a code prefix. */
+export function isCountry(value: string): boolean {
+  return /^[A-Z]{3}$/.test(value);
+}
+
 /** A 3-letter value is a country (matched on the country column); anything longer is a code prefix. */
 export function sideMatch(side: 'source' | 'target', value: string, where: Where): string {
-  if (/^[A-Z]{3}$/.test(value)) {
+  if (isCountry(value)) {
     where.params.push(value);
     return `e.${side}_country = ?`;
   }
@@ -72,6 +77,46 @@ export function dyadBranches(filter: { dyad?: [string, string]; directed?: boole
   return filter.dyad[0] === filter.dyad[1] ? ['forward'] : ['forward', 'backward'];
 }
 
+/**
+ * Which side an actor or country filter ("source or target") covers in a query branch. As for
+ * a dyad, `(source = X OR target = X)` makes SQLite collect and sort every match; two branches
+ * (source = X; target = X and source ≠ X, so that no event is counted twice) each walk an
+ * index newest first and stop after one page.
+ */
+export type Side = 'either' | 'source' | 'target';
+
+export interface Branch {
+  direction: DyadDirection;
+  side: Side;
+  /** One full actor code on that side (equality, so the branch walks (code, sort_date) in order) instead of the prefix range. */
+  code?: string;
+}
+
+/**
+ * Every combination of dyad direction and actor/country side a filter needs. `actorCodes`, when
+ * given, lists the stored codes under the actor prefix on each side: one branch per code.
+ */
+export function eventBranches(filter: EventFilter, actorCodes?: { source: string[]; target: string[] }): Branch[] {
+  const sides: { side: Side; code?: string }[] =
+    filter.actor !== undefined && actorCodes
+      ? [...actorCodes.source.map((code) => ({ side: 'source' as const, code })), ...actorCodes.target.map((code) => ({ side: 'target' as const, code }))]
+      : filter.actor !== undefined || filter.country !== undefined
+        ? [{ side: 'source' }, { side: 'target' }]
+        : [{ side: 'either' }];
+  return dyadBranches(filter).flatMap((direction) => sides.map((s) => ({ direction, ...s })));
+}
+
+export interface WhereOptions {
+  /** An actor code for the branch's side (see Branch.code). */
+  code?: string;
+  /**
+   * The evidence words match many events: test each candidate row against the match list
+   * (`+rowid`, so SQLite does not drive the query from it) while an index walks in date order,
+   * instead of reading every matching row and sorting them.
+   */
+  textFilters?: boolean;
+}
+
 /** CAMEO code prefix: equality on the root, base or full code where the length allows (indexed in date order). */
 function codeFilter(code: string, where: Where): string {
   const column = code.length === 2 ? 'e.root' : code.length === 3 ? 'e.base_code' : code.length === 4 ? 'e.code' : null;
@@ -80,11 +125,13 @@ function codeFilter(code: string, where: Where): string {
   return `${column} = ?`;
 }
 
-export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 'both'): Where {
+export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 'both', side: Side = 'either', options: WhereOptions = {}): Where {
   const where: Where = { clauses: [], params: [] };
   const modality = filter.modality ?? 'asserted';
   if (modality !== 'all') {
-    where.clauses.push('e.modality = ?');
+    // With evidence words as a filter, the modality must not lead SQLite into skip-scanning
+    // an index that starts with the countries (and then sorting every match).
+    where.clauses.push(`${options.textFilters ? '+' : ''}e.modality = ?`);
     where.params.push(modality);
   }
   if (filter.dyad) {
@@ -99,14 +146,37 @@ export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 
       where.clauses.push(`(${forward} OR ${backward})`);
     }
   }
+  // The side split goes to the actor filter when there is one, else to the country filter.
+  const actorSide = filter.actor !== undefined ? side : 'either';
+  const countrySide = filter.actor === undefined ? side : 'either';
   if (filter.actor !== undefined) {
-    const s = codePrefix('e.source_code', filter.actor, where);
-    const t = codePrefix('e.target_code', filter.actor, where);
-    where.clauses.push(`(${s} OR ${t})`);
+    const equal = (column: string, code: string) => {
+      where.params.push(code);
+      return `${column} = ?`;
+    };
+    if (actorSide === 'source') {
+      where.clauses.push(options.code !== undefined ? equal('e.source_code', options.code) : codePrefix('e.source_code', filter.actor, where));
+    } else if (actorSide === 'target') {
+      const t = options.code !== undefined ? equal('e.target_code', options.code) : codePrefix('e.target_code', filter.actor, where);
+      const s = codePrefix('e.source_code', filter.actor, where);
+      where.clauses.push(t, `(e.source_code IS NULL OR NOT ${s})`);
+    } else {
+      const s = codePrefix('e.source_code', filter.actor, where);
+      const t = codePrefix('e.target_code', filter.actor, where);
+      where.clauses.push(`(${s} OR ${t})`);
+    }
   }
   if (filter.country !== undefined) {
-    where.clauses.push('(e.source_country = ? OR e.target_country = ?)');
-    where.params.push(filter.country, filter.country);
+    if (countrySide === 'source') {
+      where.clauses.push('e.source_country = ?');
+      where.params.push(filter.country);
+    } else if (countrySide === 'target') {
+      where.clauses.push('e.target_country = ?', 'e.source_country IS NOT ?');
+      where.params.push(filter.country, filter.country);
+    } else {
+      where.clauses.push('(e.source_country = ? OR e.target_country = ?)');
+      where.params.push(filter.country, filter.country);
+    }
   }
   if (filter.source !== undefined) where.clauses.push(codePrefix('e.source_code', filter.source, where));
   if (filter.target !== undefined) where.clauses.push(codePrefix('e.target_code', filter.target, where));
@@ -129,7 +199,7 @@ export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 
     if (query === null) {
       where.clauses.push('0');
     } else {
-      where.clauses.push('e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)');
+      where.clauses.push(`${options.textFilters ? '+' : ''}e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)`);
       where.params.push(query);
     }
   }

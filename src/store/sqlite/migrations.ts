@@ -199,6 +199,126 @@ export const migrations: Migration[] = [
       CREATE INDEX events_base_code ON events (base_code, sort_date);
     `,
   },
+  {
+    version: 4,
+    description: 'per-day, per-week and per-month dyad summaries for timelines and dated dyad rankings; per-side country indexes in date order',
+    sql: `
+      -- Events per (directed country pair, modality, day), kept by trigger in the writing
+      -- transaction. A timeline or a dated dyad ranking sums at most one row per day and
+      -- direction instead of one per event. "day" is the event's sort_date ('', YYYY, YYYY-MM
+      -- or YYYY-MM-DD), so the same precision and range rules apply as on events.
+      CREATE TABLE dyad_days (
+        source_country TEXT NOT NULL,
+        target_country TEXT NOT NULL,
+        modality       TEXT NOT NULL,
+        day            TEXT NOT NULL,
+        events         INTEGER NOT NULL,
+        q1             INTEGER NOT NULL,
+        q2             INTEGER NOT NULL,
+        q3             INTEGER NOT NULL,
+        q4             INTEGER NOT NULL,
+        sum_goldstein  REAL NOT NULL,
+        PRIMARY KEY (source_country, target_country, modality, day)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER events_dyad_days AFTER INSERT ON events
+      WHEN new.source_country IS NOT NULL AND new.target_country IS NOT NULL
+      BEGIN
+        INSERT INTO dyad_days (source_country, target_country, modality, day, events, q1, q2, q3, q4, sum_goldstein)
+        VALUES (new.source_country, new.target_country, new.modality, new.sort_date, 1,
+                new.quad_class = 1, new.quad_class = 2, new.quad_class = 3, new.quad_class = 4, new.goldstein)
+        ON CONFLICT (source_country, target_country, modality, day) DO UPDATE SET
+          events = events + 1,
+          q1 = q1 + excluded.q1,
+          q2 = q2 + excluded.q2,
+          q3 = q3 + excluded.q3,
+          q4 = q4 + excluded.q4,
+          sum_goldstein = sum_goldstein + excluded.sum_goldstein;
+      END;
+      INSERT INTO dyad_days (source_country, target_country, modality, day, events, q1, q2, q3, q4, sum_goldstein)
+        SELECT source_country, target_country, modality, sort_date, COUNT(*),
+               SUM(quad_class = 1), SUM(quad_class = 2), SUM(quad_class = 3), SUM(quad_class = 4), SUM(goldstein)
+        FROM events
+        WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+        GROUP BY source_country, target_country, modality, sort_date;
+
+      -- The same per calendar month (events dated to the month or the day): a month timeline
+      -- reads one row per month and direction instead of summing ~30 days in a temp B-tree.
+      CREATE TABLE dyad_months (
+        source_country TEXT NOT NULL,
+        target_country TEXT NOT NULL,
+        modality       TEXT NOT NULL,
+        month          TEXT NOT NULL,
+        events         INTEGER NOT NULL,
+        q1             INTEGER NOT NULL,
+        q2             INTEGER NOT NULL,
+        q3             INTEGER NOT NULL,
+        q4             INTEGER NOT NULL,
+        sum_goldstein  REAL NOT NULL,
+        PRIMARY KEY (source_country, target_country, modality, month)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER events_dyad_months AFTER INSERT ON events
+      WHEN new.source_country IS NOT NULL AND new.target_country IS NOT NULL AND length(new.sort_date) >= 7
+      BEGIN
+        INSERT INTO dyad_months (source_country, target_country, modality, month, events, q1, q2, q3, q4, sum_goldstein)
+        VALUES (new.source_country, new.target_country, new.modality, substr(new.sort_date, 1, 7), 1,
+                new.quad_class = 1, new.quad_class = 2, new.quad_class = 3, new.quad_class = 4, new.goldstein)
+        ON CONFLICT (source_country, target_country, modality, month) DO UPDATE SET
+          events = events + 1,
+          q1 = q1 + excluded.q1,
+          q2 = q2 + excluded.q2,
+          q3 = q3 + excluded.q3,
+          q4 = q4 + excluded.q4,
+          sum_goldstein = sum_goldstein + excluded.sum_goldstein;
+      END;
+      INSERT INTO dyad_months (source_country, target_country, modality, month, events, q1, q2, q3, q4, sum_goldstein)
+        SELECT source_country, target_country, modality, substr(day, 1, 7), SUM(events), SUM(q1), SUM(q2), SUM(q3), SUM(q4), SUM(sum_goldstein)
+        FROM dyad_days
+        WHERE length(day) >= 7
+        GROUP BY source_country, target_country, modality, substr(day, 1, 7);
+
+      -- And per ISO week (its Monday), for events dated to the day.
+      CREATE TABLE dyad_weeks (
+        source_country TEXT NOT NULL,
+        target_country TEXT NOT NULL,
+        modality       TEXT NOT NULL,
+        week           TEXT NOT NULL,
+        events         INTEGER NOT NULL,
+        q1             INTEGER NOT NULL,
+        q2             INTEGER NOT NULL,
+        q3             INTEGER NOT NULL,
+        q4             INTEGER NOT NULL,
+        sum_goldstein  REAL NOT NULL,
+        PRIMARY KEY (source_country, target_country, modality, week)
+      ) WITHOUT ROWID;
+      CREATE TRIGGER events_dyad_weeks AFTER INSERT ON events
+      WHEN new.source_country IS NOT NULL AND new.target_country IS NOT NULL AND length(new.sort_date) = 10
+        AND date(new.sort_date) IS NOT NULL
+      BEGIN
+        INSERT INTO dyad_weeks (source_country, target_country, modality, week, events, q1, q2, q3, q4, sum_goldstein)
+        VALUES (new.source_country, new.target_country, new.modality,
+                date(new.sort_date, '-' || ((CAST(strftime('%w', new.sort_date) AS INTEGER) + 6) % 7) || ' days'), 1,
+                new.quad_class = 1, new.quad_class = 2, new.quad_class = 3, new.quad_class = 4, new.goldstein)
+        ON CONFLICT (source_country, target_country, modality, week) DO UPDATE SET
+          events = events + 1,
+          q1 = q1 + excluded.q1,
+          q2 = q2 + excluded.q2,
+          q3 = q3 + excluded.q3,
+          q4 = q4 + excluded.q4,
+          sum_goldstein = sum_goldstein + excluded.sum_goldstein;
+      END;
+      INSERT INTO dyad_weeks (source_country, target_country, modality, week, events, q1, q2, q3, q4, sum_goldstein)
+        SELECT source_country, target_country, modality, date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days') AS week,
+               SUM(events), SUM(q1), SUM(q2), SUM(q3), SUM(q4), SUM(sum_goldstein)
+        FROM dyad_days
+        WHERE length(day) = 10 AND date(day) IS NOT NULL
+        GROUP BY source_country, target_country, modality, week;
+
+      -- "country = X" is queried as two branches (source side, target side), each walking its
+      -- own index newest first; events_dyad has target_country between country and date.
+      CREATE INDEX events_source_country ON events (source_country, sort_date);
+      CREATE INDEX events_target_country ON events (target_country, sort_date);
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */
