@@ -449,3 +449,11 @@ describe('actors: regions and region blocks', () => {
     expect(mention(a, 'Europe')).toMatchObject({ kind: 'location', code: null });
   });
 });
+
+describe('actors: organization names with "and", placed by a description', () => {
+  it('reads "the Institute for Maritime and Air Power, a London think tank" as one British organization', () => {
+    const a = analyse('"It punishes the use," said Tobias Wrenfield, a senior research fellow at the Institute for Maritime and Air Power, a London think tank.', '2018-04-15');
+    expect(mention(a, 'Institute for Maritime and Air Power')?.code).toBe('GBRNGO');
+    expect(mention(a, 'Tobias Wrenfield')?.code).toBe('GBRNGO');
+  });
+});

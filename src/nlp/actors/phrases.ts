@@ -431,7 +431,9 @@ function orgNameEnd(view: SentenceView, k: number): number {
   let end = k + 1;
   for (;;) {
     const link = view.units[end];
-    if (link === undefined || link.type !== 'word' || !['for', 'of', 'on'].includes(view.keys.key[link.from])) return end;
+    // "Institute for Maritime and Air Power": "and" joins names only after a "for|of|on".
+    const words = end > k + 1 ? ['for', 'of', 'on', 'and'] : ['for', 'of', 'on'];
+    if (link === undefined || link.type !== 'word' || !words.includes(view.keys.key[link.from])) return end;
     const j = skipDeterminer(view, end + 1);
     const next = view.units[j];
     if (next === undefined || next.type !== 'name') return end;

@@ -392,7 +392,9 @@ function draftPhrase(
     // ... or a place right after it ("the Pacific Security Council in Honolulu").
     const sEnd = s.tokenEnd;
     const country = countryInside(keys, p.from, p.to, ctx) ?? basedIn(keys, p.from, s.tokenStart, ctx) ??
-      (p.to + 1 < sEnd && (keys.key[p.to] === 'in' || keys.key[p.to] === ',') ? countryInside(keys, p.to + 1, Math.min(p.to + 3, sEnd), ctx) : null);
+      (p.to + 1 < sEnd && (keys.key[p.to] === 'in' || keys.key[p.to] === ',') ? countryInside(keys, p.to + 1, Math.min(p.to + 3, sEnd), ctx) : null) ??
+      // "the Institute for Maritime and Air Power, a London think tank"
+      (p.to + 2 < sEnd && keys.key[p.to] === ',' && (keys.key[p.to + 1] === 'a' || keys.key[p.to + 1] === 'an') ? countryInside(keys, p.to + 2, Math.min(p.to + 4, sEnd), ctx) : null);
     if (country !== null) Object.assign(mention, { country, code: country + p.newOrg.role });
   }
   // "told reporters", "speaking to journalists": the audience, not an actor.
