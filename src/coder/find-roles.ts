@@ -78,6 +78,11 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     if (t.targetPrep !== null) target ??= groupAfterToken(groups, t.targetPrep);
     // "ordered the United States to reduce its staff": the one ordered is the target of what it must do.
     if (t.first >= sStart + 2 && view.normal(t.first - 1) === 'to') target ??= orderedObject(view, groups, t.first - 2, source);
+    // "demanded that Washington extradite ...": the subject of the demanded clause is the target.
+    if (t.last + 1 < sEnd && view.normal(t.last + 1) === 'that') {
+      const g = groups.find((x) => x.first === t.last + 2);
+      if (g !== undefined && (source === null || !sameActor(source.members[0].mention, g.members[0].mention))) target ??= g;
+    }
     target ??= objectAfter(view, groups, t.head, reach, sStart, source);
     target ??= pronounObject(view, groups, t, source);
   } else {
@@ -207,7 +212,8 @@ function nounSubject(view: TokenView, groups: ActorGroup[], t: Trigger, sStart: 
     const w = view.normal(j);
     // "his first meeting with Putin", "during a meeting", "after ten hours of talks": the clause's subject takes part.
     // ("after" only for reciprocal events: "China detained X after Meng's arrest" is no arrest by China.)
-    if (POSSESSIVES.has(w) || SETTING_PREPS.has(w) || (t.pattern.reciprocal && AFTER_PREPS.has(w))) return subjectBefore(view, groups, t.first, sStart);
+    // ("in" too for reciprocal violence: "soldiers were killed in a clash with Chinese troops".)
+    if (POSSESSIVES.has(w) || SETTING_PREPS.has(w) || (t.pattern.reciprocal && (AFTER_PREPS.has(w) || (w === 'in' && VIOLENCE_ROOTS.has(t.pattern.code.slice(0, 2)))))) return subjectBefore(view, groups, t.first, sStart);
     if (w === ',' || w === ';' || w === 'that' || p === 'ADP' || p === 'CCONJ') return null;
     if (p === 'VERB') {
       // The object of an event verb ("condemned the strikes") or of a speech verb is not done by that verb's subject.

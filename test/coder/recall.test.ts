@@ -68,3 +68,18 @@ describe('coder.cameo.v1: role nouns, missile launches, troops asked to leave', 
     expect(coded('Washington warned Tehran it would face fire and fury.')).toContain('USAGOV>IRNGOV:138');
   });
 });
+
+describe('coder.cameo.v1: demanded clauses, clashes, trade halts', () => {
+  it('makes the subject of a demanded "that" clause the target', () => {
+    expect(coded('Ankara demanded that Washington extradite the cleric.')).toContain('TURGOV>USAGOV:100');
+  });
+
+  it('gives a clash "in" which soldiers were killed both sides', () => {
+    const got = triples(code(articleWith('Twenty Indian soldiers were killed in a clash with Chinese troops.', { 'Indian soldiers': 'INDMIL', 'Chinese troops': 'CHNMIL' })));
+    expect(got).toEqual(expect.arrayContaining(['INDMIL>CHNMIL:190', 'CHNMIL>INDMIL:190']));
+  });
+
+  it('codes suspending trade with a state as an embargo', () => {
+    expect(coded('Ankara suspended trade with Athens.')).toContain('TURGOV>GRCGOV:163');
+  });
+});
