@@ -282,3 +282,11 @@ describe('quotes: the speaker of an expert quoted several times', () => {
     expect(speakers.find((s) => s?.name === 'Daniel Okafor')).toMatchObject({ affiliation: 'Atlantic Policy Forum', country: 'USA' });
   });
 });
+
+describe('quotes: a name the speaker gave', () => {
+  it('takes "who gave his name only as Kelvin" as the speaker\'s name', () => {
+    const a = article('"We are not going home," said a 22-year-old student who gave his name only as Kelvin.');
+    addQuotes(a);
+    expect(a.quotes[0]?.speaker?.name).toBe('Kelvin');
+  });
+});

@@ -12,6 +12,8 @@ import type { SpeakerWords } from './speaker-phrase.js';
 const SPEAKER_KINDS: ReadonlySet<MentionKind> = new Set(['person', 'organization', 'country', 'group']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const GROUP_PRONOUNS = new Set(['it', 'they', 'we']);
+/** "who gave his name only as Kelvin", "identified only as Ahmed": a name the speaker gave. */
+const GIVEN_NAME = /\b(?:who\s+)?(?:gave (?:his|her|their) (?:first )?name (?:only )?as|identified (?:only |herself |himself )?as|named only as)\s+(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/u;
 /** Leading words that do not belong to a name ("The", "Foreign Minister" stays: it is capitalised). */
 const LEADING_DETERMINER = /^(?:the|a|an)\s+/i;
 
@@ -101,6 +103,12 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
     if (person && person.kind === 'person') return fromMention(article, person, aStart, aEnd, affiliationOf(description));
     const name = !person ? longestNameRun(article, words.appositive.from, words.appositive.to) : null;
     if (name && name === text.slice(aStart, aEnd)) return { name, code: null, country: null, affiliation: affiliationOf(description), start: aStart, end: aEnd };
+  }
+  // "a 22-year-old student who gave his name only as Kelvin": the name given is the speaker's.
+  const given = GIVEN_NAME.exec(text.slice(start, Math.min(text.length, end + 60)));
+  if (given !== null && given.index <= end - start + 6) {
+    const at = start + given.index + given[0].length - given[1].length;
+    return { name: given[1], code: covering?.kind === 'person' ? null : covering?.code ?? null, country: covering?.country ?? null, affiliation, start: at, end: at + given[1].length };
   }
   if (covering) return fromMention(article, covering, start, end, affiliation);
   const phrase = text.slice(start, end);
