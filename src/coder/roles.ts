@@ -56,6 +56,7 @@ const ROLE_HEADS = new Set([
   'leader', 'leaders', 'government', 'governments', 'president', 'presidents', 'minister', 'ministers', 'official', 'officials',
   'ambassador', 'ambassadors', 'envoy', 'envoys', 'representative', 'representatives',
   'authorities', 'spokesman', 'spokeswoman', 'spokesperson', 'army', 'forces', 'troops', 'parliament', 'diplomats', 'diplomat',
+  'speaker', 'chairman', 'chairwoman', 'commander', 'commanders', 'secretary',
 ]);
 
 /** Words before a mention that make it the addressee of a speech act, never an event actor ("told Reuters"). */

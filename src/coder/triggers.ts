@@ -135,6 +135,9 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // The second half of a compound ("test-fired", "US-drafted", "rebel-held") is not a predicate of its own.
   if (i > sStart && view.normal(i - 1) === '-') return null;
   if (pos === 'PUNCT' || pos === 'DET' || pos === 'ADP' || pos === 'NUM' || pos === 'CCONJ' || pos === 'PRON') return null;
+  // "while sanctions remained in place": a plural noun right before a finite verb is its subject, no verb.
+  const subjectNoun = i + 1 < sEnd && view.normal(i).endsWith('s') && !view.normal(i).endsWith('ss') && (view.pos(i + 1) === 'VERB' || view.pos(i + 1) === 'AUX') && !view.normal(i + 1).endsWith('ing') && view.normal(i + 1) !== 'to';
+  if (pass === 'verb' && subjectNoun) return null;
   const verbs = lookupAll(view, index, 'verb', i);
   const nouns = lookupAll(view, index, 'noun', i);
   if (verbs === undefined && nouns === undefined) return null;
@@ -154,7 +157,7 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // subject-like word or an auxiliary ("the ministers sign", "Russia shot"), not after a verb ("seen signs").
   const prevPos = i > sStart ? view.pos(i - 1) : '';
   const verbFallback =
-    ['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART', 'ADP', 'SCONJ'].includes(prevPos) || (prev === ',' && view.normal(i).endsWith('ing'));
+    !subjectNoun && (['PROPN', 'NOUN', 'PRON', 'ADV', 'AUX', 'PART', 'ADP', 'SCONJ'].includes(prevPos) || (prev === ',' && view.normal(i).endsWith('ing')));
   for (const kind of pass === 'verb' ? order.filter((k) => k === 'verb') : order.filter((k) => k === 'noun' || (order[0] === 'noun' && verbFallback))) {
     const m = bestMatch(view, kind === 'verb' ? verbs : nouns, i, sStart, windowEnd, kind === 'verb' && passive);
     if (m === null) continue;

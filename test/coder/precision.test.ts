@@ -59,3 +59,14 @@ describe('coder.cameo.v1: related-link headlines', () => {
     expect(triples(code(articleWith('Washington Condemns Tehran Over Missile Test', A)))).toEqual(['USAGOV>IRNGOV:111']);
   });
 });
+
+describe('coder.cameo.v1: nouns before verbs, role nouns', () => {
+  it('does not read a plural noun right before a finite verb as a verb ("while sanctions remained")', () => {
+    const a = code(articleWith('Tehran would not negotiate with Washington while sanctions remained in place.', A));
+    expect(a.events.filter((e) => e.code === '163')).toEqual([]);
+  });
+
+  it('lets "the speaker of X" act as X', () => {
+    expect(triples(code(articleWith('The speaker of the House announced an impeachment inquiry into the president.', { House: 'USALEG', 'the president': 'USAGOV' })))).toContain('USALEG>USAGOV:091');
+  });
+});
