@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { articleId } from './article-id.js';
 import { normalizeDate } from './dates.js';
-import { detectLanguage } from './language.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectAll } from 'tinyld';
+import { detectLanguage, plainlyEnglish } from './language.js';
 import { decodeText, looksBinary } from './decode.js';
 
 describe('articleId', () => {
@@ -39,6 +42,27 @@ describe('detectLanguage', () => {
     ['El gobierno anunció el lunes que enviará una delegación a las conversaciones de paz la próxima semana.', 'es'],
   ])('detects %j', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
+  });
+
+  it('takes plain English prose as English without the detector, and agrees with the detector on every sample article', () => {
+    const dir = 'samples/text';
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(plainlyEnglish(text.slice(0, 2000)), file).toBe(true);
+      expect(detectAll(text.slice(0, 2000))[0]?.lang, file).toBe('en');
+    }
+  });
+
+  it('does not take foreign prose with English words for English', () => {
+    const german = readFileSync('test/fixtures/ingest/german.txt', 'utf8');
+    const withEnglish = `Talks with the minister and the president\n\n${german} "We will not give in," he said.`;
+    expect(plainlyEnglish(withEnglish)).toBe(false);
+    expect(detectLanguage(withEnglish)).toBe('de');
+    const dutch = 'De regering heeft maandag aangekondigd dat zij een delegatie naar de vredesbesprekingen in Den Haag zal sturen. Het is een plan van de minister, die zegt dat het gesprek in april begint en tot de zomer duurt.';
+    expect(plainlyEnglish(dutch)).toBe(false);
+    expect(detectLanguage(dutch)).toBe('nl');
   });
 
   it('says null rather than guess on very short text', () => {
