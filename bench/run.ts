@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.js';
@@ -46,18 +46,25 @@ const corpusPath = join(OUT, `corpus-${ARTICLES}`);
 log(`bench: building ${ARTICLES} articles from samples/ …`);
 const corpus = await buildCorpus(join(ROOT, 'samples'), corpusPath, ARTICLES);
 
-const ingestRuns: IngestResult[] = [];
+/** The machine may be shared: the 1-minute load average before and after each measurement goes next to its figures. */
+const load = () => loadavg()[0].toFixed(1);
+const loadStart = load();
+const ingestRuns: (IngestResult & { load: string })[] = [];
 for (let run = 1; run <= RUNS; run++) {
   const db = join(OUT, `bench-${run}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
   log(`bench: ingest run ${run}/${RUNS} …`);
-  ingestRuns.push(worker<IngestResult>('ingest', corpusPath, db));
+  const before = load();
+  ingestRuns.push({ ...worker<IngestResult>('ingest', corpusPath, db), load: `${before} → ${load()}` });
   for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 }
 log(`bench: language layer over ${NLP} articles …`);
+const nlpLoad = load();
 const nlp = worker<NlpResult>('nlp', corpusPath, String(NLP));
 log(`bench: end-to-end over ${E2E} articles …`);
+const e2eLoad = load();
 const e2e = worker<E2eResult>('e2e', corpusPath, String(Math.min(E2E, ARTICLES)));
+const e2eLoadEnd = load();
 
 const ingestRate = median(ingestRuns.map((r) => r.perSecond));
 const ingestRss = Math.max(...ingestRuns.map((r) => r.maxRssMB));
@@ -68,7 +75,7 @@ const commit = (() => {
     return 'unknown';
   }
 })();
-const machine = `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.versions.node}, commit ${commit}, ${new Date().toISOString().slice(0, 10)}`;
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), Node ${process.versions.node}, commit ${commit}, ${new Date().toISOString().slice(0, 10)}; load average ${loadStart} at the start, ${load()} at the end`;
 
 const headline =
   `Détente bench: ingest ${fmt(ingestRate)} articles/s · language layer ${fmt(nlp.medianMsPer1000Words)} ms per 1,000 words · ` +
@@ -95,13 +102,16 @@ updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
     `Corpus: ${corpus.articles} distinct articles of ~${fmt(corpus.words / corpus.articles, 0)} words, recombined (seeded) from the paragraphs of \`samples/\`, as JSONL files of 500 articles.`,
     `\`processInputs\` reads it, runs the full default pipeline and stores into a fresh SQLite file (batches of 200 per transaction).`,
     '',
-    '| run | articles/s | events | peak memory (maxRSS) | time split |',
-    '|---|---|---|---|---|',
-    ...ingestRuns.map((r, i) => `| ${i + 1} | ${fmt(r.perSecond)} | ${r.events} | ${fmt(r.maxRssMB, 0)} MB | ${split(r)} |`),
-    `| **median** | **${fmt(ingestRate)}** | | max ${fmt(ingestRss, 0)} MB | |`,
+    '| run | articles/s | events | peak memory (maxRSS) | time split | load average (1 min, before → after) |',
+    '|---|---|---|---|---|---|',
+    ...ingestRuns.map((r, i) => `| ${i + 1} | ${fmt(r.perSecond)} | ${r.events} | ${fmt(r.maxRssMB, 0)} MB | ${split(r)} | ${r.load} |`),
+    `| **median** | **${fmt(ingestRate)}** | | max ${fmt(ingestRss, 0)} MB | | |`,
+    '',
+    `Ingest runs at ${share(ingestRate, e2e.perSecond)} of the pipeline-only rate of the same bench (end-to-end extraction below, ${fmt(e2e.perSecond)} articles/s); ` +
+      `its peak memory is ${fmt(ingestRss / e2e.maxRssMB, 2)} × the pipeline's alone (${fmt(e2e.maxRssMB, 0)} MB).`,
   ].join('\n'),
   'Language layer': [
-    `Median time of the \`nlp.*\` stages per 1,000 words, per article, over ${nlp.articles} corpus articles (after one warm-up article; stage timings from the article's stamps).`,
+    `Median time of the \`nlp.*\` stages per 1,000 words, per article, over ${nlp.articles} corpus articles (after one warm-up article; stage timings from the article's stamps); load average ${nlpLoad} at the start.`,
     '',
     '| stages | median ms per 1,000 words |',
     '|---|---|',
@@ -117,6 +127,7 @@ updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
     `- **${fmt(e2e.perSecond)} articles/s** (${fmt(e2e.words / e2e.seconds, 0)} words/s)`,
     `- ${e2e.events} events, ${e2e.errors} article errors`,
     `- peak memory (maxRSS): ${fmt(e2e.maxRssMB, 0)} MB`,
+    `- load average ${e2eLoad} → ${e2eLoadEnd} (1 min, before → after)`,
   ].join('\n'),
 });
 log('bench: figures written to docs/benchmarks.md');
