@@ -97,6 +97,7 @@ export interface Branch {
  * given, lists the stored codes under the actor prefix on each side: one branch per code.
  */
 export function eventBranches(filter: EventFilter, actorCodes?: { source: string[]; target: string[] }): Branch[] {
+  if (!splitsSides(filter)) return dyadBranches(filter).map((direction) => ({ direction, side: 'either' }));
   const sides: { side: Side; code?: string }[] =
     filter.actor !== undefined && actorCodes
       ? [...actorCodes.source.map((code) => ({ side: 'source' as const, code })), ...actorCodes.target.map((code) => ({ side: 'target' as const, code }))]
@@ -104,6 +105,17 @@ export function eventBranches(filter: EventFilter, actorCodes?: { source: string
         ? [{ side: 'source' }, { side: 'target' }]
         : [{ side: 'either' }];
   return dyadBranches(filter).flatMap((direction) => sides.map((s) => ({ direction, ...s })));
+}
+
+/**
+ * Whether the actor or country filter is split into a source and a target branch: only when no
+ * other filter can drive the query through its own date-ordered index (dyad, root, code, source,
+ * target, article). With one, both branches would walk that same index, each for the rarer
+ * one-sided matches: several times the rows of one walk testing `source OR target`.
+ */
+export function splitsSides(filter: EventFilter): boolean {
+  if (filter.actor === undefined && filter.country === undefined) return false;
+  return [filter.dyad, filter.root, filter.code, filter.source, filter.target, filter.articleId].every((f) => f === undefined);
 }
 
 export interface WhereOptions {

@@ -26,7 +26,7 @@ import type {
   TimelineQuery,
 } from '../store.js';
 import { openDatabase, type Db } from './connection.js';
-import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, eventBranches, ftsQuery, isCountry, likeContains, type Where } from './event-filter.js';
+import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, eventBranches, ftsQuery, isCountry, likeContains, splitsSides, type Where } from './event-filter.js';
 import { createArticleWriter, createFailureWriter, type WriteArticles, type WriteFailures } from './write.js';
 
 export const DEFAULT_EVENT_LIMIT = 100;
@@ -162,7 +162,7 @@ export class SqliteStore implements Store {
     // Each branch picks its own newest rows from the events table alone (keys, not documents);
     // only the final page then reads its JSON and article.
     const params: unknown[] = [];
-    const actorCodes = filter.actor === undefined ? undefined : this.actorCodes(filter.actor);
+    const actorCodes = filter.actor !== undefined && splitsSides(filter) ? this.actorCodes(filter.actor) : undefined;
     const textFilters = filter.text !== undefined && this.manyTextMatches(filter.text, limit);
     const plan = eventBranches(filter, actorCodes);
     if (plan.length === 0) return { events: [], next: null };
