@@ -7,7 +7,7 @@
  * or an over-large one becomes an error naming it.
  */
 import { createReadStream } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ItemError, errorMessage } from '../errors.js';
@@ -117,6 +117,20 @@ export async function fileSource(path: string, { maxBytes = DEFAULT_MAX_BYTES, s
       path,
       `the file is ${info.size} bytes, over the ${maxBytes}-byte limit (raise it with the maxBytes option)`,
     );
+  }
+  if (streams && isGzipped(path)) {
+    // A streaming reader over a compressed file ("export.jsonl.gz") reads it as it inflates.
+    return {
+      name: path,
+      bytes: async () => gunzipLimited(path, new Uint8Array(await readFile(path)), maxBytes),
+      stream: async function* () {
+        try {
+          for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }).pipe(createGunzip())) yield chunk as Uint8Array;
+        } catch (error) {
+          throw new ItemError('E_GZIP', path, `not a readable gzip file: ${errorMessage(error)}`, { cause: error });
+        }
+      },
+    };
   }
   if (!streams && isGzipped(path)) {
     let content: Uint8Array | null = null;

@@ -74,4 +74,37 @@ describe('JSONL reader', () => {
     expect(batch[0].ok && batch[0].article.id).toBe('j1');
     expect(!batch[1].ok && batch[1].error.message).toMatch(/batch\.json record 2: expected "text" to be a string, found number/);
   });
+
+  it('streams a file larger than maxBytes line by line, across chunk boundaries, and names an over-long line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'detente-jsonl-'));
+    const story = (i: number) => `Delegation ${i} met the foreign minister in Geneva on Monday to resume the talks on the border. `.repeat(6);
+    const lines: string[] = [];
+    for (let i = 1; i <= 400; i++) lines.push(JSON.stringify({ id: `s${i}`, text: story(i) }));
+    lines[199] = JSON.stringify({ id: 'too-long', text: 'x '.repeat(5000) });
+    // 400 lines of ~600 bytes: about 240 KB, several 64 KB chunks, with lines cut at chunk ends.
+    writeFileSync(join(dir, 'big.jsonl'), lines.join('\n'));
+    const results = await collect([join(dir, 'big.jsonl')], { maxBytes: 4096 });
+    expect(results).toHaveLength(400);
+    const bad = results.filter((r) => !r.ok);
+    expect(bad.map((r) => !r.ok && `${r.error.code} ${r.error.item}`)).toEqual([`E_TOO_LARGE ${join(dir, 'big.jsonl')}:200`]);
+    const ids = results.map((r) => (r.ok ? r.article.id : null)).filter(Boolean);
+    expect(ids).toHaveLength(399);
+    expect(ids[0]).toBe('s1');
+    expect(ids[198]).toBe('s199');
+    expect(ids[199]).toBe('s201');
+    expect(ids[398]).toBe('s400');
+    for (const r of results) if (r.ok) expect(r.article.text).toContain(`Delegation ${r.article.id.slice(1)} met`);
+  });
+
+  it('streams a gzip-compressed JSONL file, and names a broken one', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const dir = mkdtempSync(join(tmpdir(), 'detente-jsonl-'));
+    const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `g${i + 1}`, text: `Talks number ${i + 1} resumed in Vienna on Monday. `.repeat(10) }));
+    writeFileSync(join(dir, 'export.jsonl.gz'), gzipSync(lines.join('\n') + '\n'));
+    writeFileSync(join(dir, 'broken.jsonl.gz'), Buffer.from('not gzip at all'));
+    const results = await collect([join(dir, 'broken.jsonl.gz'), join(dir, 'export.jsonl.gz')], { maxBytes: 2000 });
+    expect(!results[0].ok && results[0].error.code).toBe('E_GZIP');
+    const ok = results.slice(1);
+    expect(ok.map((r) => r.ok && r.article.id)).toEqual(lines.map((_, i) => `g${i + 1}`));
+  });
 });

@@ -1,12 +1,14 @@
 /**
  * @module ingest/jsonl/read-jsonl
  * Readers for JSON Lines (one record per line, the `--jsonl` input) and plain JSON (one
- * record or an array of records). Each line is decoded and parsed on its own, so a
- * malformed line is reported as "file:line" and the rest of the file goes on. Blank lines
- * are skipped.
+ * record or an array of records). JSON Lines are read as the file streams, so an export of
+ * any size is never held in memory; each line is decoded and parsed on its own, so a
+ * malformed or over-long line is reported as "file:line" and the rest of the file goes on.
+ * Blank lines are skipped.
  */
 import { ItemError } from '../../errors.js';
-import type { InputReader } from '../source.js';
+import { DEFAULT_MAX_BYTES, type InputReader } from '../source.js';
+import type { IngestOptions, IngestResult } from '../types.js';
 import { decodeText, looksBinary } from '../decode.js';
 import { attempt, fail } from '../results.js';
 import { recordToArticle } from './record.js';
@@ -14,44 +16,94 @@ import { recordToArticle } from './record.js';
 export const jsonlReader: InputReader = {
   name: 'ingest.jsonl.v1',
   extensions: ['.jsonl', '.ndjson'],
+  // Read as it streams, one line at a time: a JSONL export of any size is never held whole;
+  // the size limit applies to each line.
+  streams: true,
   async *read(source, options) {
-    const bytes = await source.bytes();
-    if (looksBinary(bytes)) {
-      yield fail(new ItemError('E_BINARY', source.name, 'this is a binary file, not JSON Lines'), source.name);
-      return;
-    }
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     let lineNo = 0;
-    let start = 0;
     let sawRecord = false;
-    while (start <= bytes.length) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end < 0) end = bytes.length;
+    let first = true;
+    // The start of a line that continues into the next chunk; `tooLong` once it passed maxBytes.
+    let carry: Uint8Array[] = [];
+    let carried = 0;
+    let tooLong = false;
+    const finishLine = function* (piece: Uint8Array): Generator<IngestResult> {
       lineNo++;
-      const lineBytes = bytes.subarray(start, end);
-      start = end + 1;
       const item = `${source.name}:${lineNo}`;
-      let line: string;
-      try {
-        line = decodeText(lineBytes, item, 'utf-8').replace(/^\uFEFF/, '').trim();
-      } catch (error) {
-        yield fail(error, item);
-        continue;
+      const long = tooLong || carried + piece.length > maxBytes;
+      const lineBytes = long || carry.length === 0 ? piece : concat(carry, piece, carried);
+      carry = [];
+      carried = 0;
+      tooLong = false;
+      if (long) {
+        yield fail(new ItemError('E_TOO_LARGE', item, `the line is over the ${maxBytes}-byte limit (raise it with the maxBytes option)`), item);
+        return;
       }
-      if (line === '') continue;
+      const result = readLine(lineBytes, item, source.name, lineNo, options);
+      if (result === null) return;
       sawRecord = true;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        yield fail(new ItemError('E_JSONL_LINE', item, `malformed JSON: ${(error as Error).message}`), item);
-        continue;
+      yield result;
+    };
+    for await (const chunk of source.stream()) {
+      if (first) {
+        first = false;
+        if (looksBinary(chunk)) {
+          yield fail(new ItemError('E_BINARY', source.name, 'this is a binary file, not JSON Lines'), source.name);
+          return;
+        }
       }
-      const provenance = { reader: jsonlReader.name, input: source.name, item: `line ${lineNo}` };
-      yield attempt(item, () => recordToArticle(value, provenance, options));
+      let start = 0;
+      for (let end = chunk.indexOf(0x0a, start); end >= 0; end = chunk.indexOf(0x0a, start)) {
+        yield* finishLine(chunk.subarray(start, end));
+        start = end + 1;
+      }
+      const rest = chunk.subarray(start);
+      if (rest.length === 0) continue;
+      if (tooLong || carried + rest.length > maxBytes) {
+        tooLong = true;
+        carry = [];
+      } else {
+        // Copied: a stream may reuse its buffer for the next chunk.
+        carry.push(Uint8Array.from(rest));
+      }
+      carried += rest.length;
     }
+    if (carried > 0 || tooLong) yield* finishLine(new Uint8Array(0));
     if (!sawRecord) yield fail(new ItemError('E_EMPTY', source.name, 'the file holds no records'), source.name);
   },
 };
+
+/** The pieces of one line, joined. */
+function concat(pieces: Uint8Array[], last: Uint8Array, length: number): Uint8Array {
+  const out = new Uint8Array(length + last.length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  out.set(last, at);
+  return out;
+}
+
+/** One line's result, or null for a blank line. */
+function readLine(lineBytes: Uint8Array, item: string, input: string, lineNo: number, options: IngestOptions): IngestResult | null {
+  let line: string;
+  try {
+    line = decodeText(lineBytes, item, 'utf-8').replace(/^\uFEFF/, '').trim();
+  } catch (error) {
+    return fail(error, item);
+  }
+  if (line === '') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return fail(new ItemError('E_JSONL_LINE', item, `malformed JSON: ${(error as Error).message}`), item);
+  }
+  const provenance = { reader: jsonlReader.name, input, item: `line ${lineNo}` };
+  return attempt(item, () => recordToArticle(value, provenance, options));
+}
 
 export const jsonReader: InputReader = {
   name: 'ingest.json.v1',

@@ -23,7 +23,7 @@ export const command: CliCommand = {
       .argument('<paths...>', 'files, directories or - (stdin): .txt .html .jsonl .json .xml .warc .warc.gz')
       .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that have none', parseDay)
       .option('--jsonl', 'read every file as JSONL ({"id", "text", ...} per line)')
-      .option('--max-bytes <bytes>', 'largest input file accepted (default 20 MiB; raise it for big JSONL files)', parsePositiveInt)
+      .option('--max-bytes <bytes>', 'largest input file accepted, or JSONL line or WARC record in a file of any size (default 20 MiB)', parsePositiveInt)
       .option('--batch-size <n>', 'articles per database transaction', parsePositiveInt, 200)
       .option('-q, --quiet', 'no progress; only failures and, if any, the summary')
       .option('--json', 'print the summary as JSON on stdout');
