@@ -134,7 +134,11 @@ function impliedActor(source: Mention, country: string, role: string): Mention {
 
 /** A verb in "-ing" right after a comma: ", arresting hundreds", ", killing dozens". */
 function isParticipleClause(view: TokenView, t: Trigger): boolean {
-  return t.kind === 'verb' && view.normal(t.head).endsWith('ing') && t.head > 0 && view.normal(t.head - 1) === ',';
+  if (t.kind !== 'verb' || !view.normal(t.head).endsWith('ing')) return false;
+  // (", publicly threatening them": adverbs may stand between)
+  let j = t.head - 1;
+  while (j > 0 && view.pos(j) === 'ADV') j--;
+  return j >= 0 && view.normal(j) === ',';
 }
 
 /** One (source, target, code) reading of a trigger. */

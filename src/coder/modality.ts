@@ -120,6 +120,12 @@ export function modalityOf(
   if (k >= sStart && view.normal(k) === 'to' && t.kind === 'verb') {
     let g = k - 1;
     while (g >= sStart && view.pos(g) === 'ADV') g--;
+    // "efforts to get Ukraine to investigate": the governor stands before the one made to act
+    if (g >= sStart && !view.is(g, HYPOTHETICAL_GOVERNORS) && !view.is(g, NEGATING_VERBS)) {
+      let h = g;
+      while (h > sStart && g - h < 4 && ['PROPN', 'NOUN', 'DET', 'PRON'].includes(view.pos(h))) h--;
+      if (h < g && view.pos(h) === 'VERB') g = h;
+    }
     const governor = g >= sStart ? g : -1;
     if (governor >= 0 && view.is(governor, HYPOTHETICAL_GOVERNORS)) hypothetical = true;
     if (governor >= 0 && view.is(governor, NEGATING_VERBS)) negated = true;

@@ -70,3 +70,19 @@ describe('coder.cameo.v1: nouns before verbs, role nouns', () => {
     expect(triples(code(articleWith('The speaker of the House announced an impeachment inquiry into the president.', { House: 'USALEG', 'the president': 'USAGOV' })))).toContain('USALEG>USAGOV:091');
   });
 });
+
+describe('coder.cameo.v1: more real-world wording', () => {
+  it('lets adverbs stand between the comma and a participle clause', () => {
+    const got = coded('Washington held trade talks with Ottawa, publicly threatening them with tariffs.');
+    expect(got).toContain('USAGOV>CANGOV:1312');
+  });
+
+  it('does not read "bond yields" as yielding', () => {
+    expect(coded('Russia saw low bond yields, and Croatia saw high ones.')).toEqual([]);
+  });
+
+  it('reads "efforts to get X to investigate" as hypothetical', () => {
+    const a = code(articleWith("Washington's efforts to get Kiev to investigate Russia drew criticism.", A));
+    expect(a.events.filter((e) => e.code.startsWith('09') && e.modality === 'asserted')).toEqual([]);
+  });
+});
