@@ -23,6 +23,8 @@ const HYPOTHETICAL_GOVERNORS = new Set([
   'able', 'unable', 'ask', 'urge', 'call', 'demand', 'press', 'invite', 'encourage', 'push', 'wait', 'due', 'scheduled', 'prefer',
   'like', 'mean', 'tend', 'seem', 'appear', 'refuse', 'decline', 'fail', 'chance', 'bid', 'effort', 'plans', 'order', 'tell',
 ]);
+/** "ordered Washington to reduce its staff": an order to a named actor is coded as the act it compels. */
+const COMPELLING_VERBS = new Set(['order', 'force', 'compel', 'instruct', 'direct', 'oblige', 'require']);
 /** Roots whose complement has not happened: appeal, intent, demand, threaten, and accusations (112). */
 const GOVERNING_HYPOTHETICAL = new Set(['02', '03', '10', '13']);
 const GOVERNING_CODES_HYPOTHETICAL = new Set(['112', '1121', '1122', '1123', '1124', '1125', '130', '014']);
@@ -46,7 +48,7 @@ function verbContext(view: TokenView, j: number, sStart: number): Modality {
       if (g >= sStart && !view.is(g, HYPOTHETICAL_GOVERNORS) && !view.is(g, NEGATING_VERBS)) {
         let h = g;
         while (h > sStart && g - h < 4 && ['PROPN', 'NOUN', 'DET', 'PRON'].includes(view.pos(h))) h--;
-        if (h < g && view.pos(h) === 'VERB') g = h;
+        if (h < g && view.pos(h) === 'VERB' && !view.is(h, COMPELLING_VERBS)) g = h;
       }
       if (g >= sStart && view.is(g, NEGATING_VERBS)) return 'negated';
       return g >= sStart && view.is(g, HYPOTHETICAL_GOVERNORS) ? 'hypothetical' : 'asserted';
@@ -124,7 +126,7 @@ export function modalityOf(
     if (g >= sStart && !view.is(g, HYPOTHETICAL_GOVERNORS) && !view.is(g, NEGATING_VERBS)) {
       let h = g;
       while (h > sStart && g - h < 4 && ['PROPN', 'NOUN', 'DET', 'PRON'].includes(view.pos(h))) h--;
-      if (h < g && view.pos(h) === 'VERB') g = h;
+      if (h < g && view.pos(h) === 'VERB' && !view.is(h, COMPELLING_VERBS)) g = h;
     }
     const governor = g >= sStart ? g : -1;
     if (governor >= 0 && view.is(governor, HYPOTHETICAL_GOVERNORS)) hypothetical = true;

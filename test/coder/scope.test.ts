@@ -123,3 +123,10 @@ describe('coder.cameo.v1: coordinated verbs after a reported clause', () => {
     expect(triples(coded('Berlin said that Ankara attacked Tokyo and expelled its diplomats.', { diplomats: 'JPNGOV' }))).toContain('TURGOV>JPNGOV:166');
   });
 });
+
+describe('coder.cameo.v1: orders to a named actor', () => {
+  it('codes a long "ordered X to reduce its ... staff" as asserted', () => {
+    const a = code(articleWith('The ministry in Moscow ordered the United States to reduce its diplomatic and technical staff in the country to 455 people.', { 'The ministry in Moscow': 'RUSGOV', 'the United States': 'USAGOV' }));
+    expect(a.events.map((e) => `${e.source?.code}>${e.target?.code}:${e.code}:${e.modality}`)).toContain('RUSGOV>USAGOV:161:asserted');
+  });
+});
