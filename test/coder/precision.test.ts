@@ -86,3 +86,10 @@ describe('coder.cameo.v1: more real-world wording', () => {
     expect(a.events.filter((e) => e.code.startsWith('09') && e.modality === 'asserted')).toEqual([]);
   });
 });
+
+describe('coder.cameo.v1: refusals', () => {
+  it('does not read "refused to certify that X was complying" as a refusal to comply', () => {
+    expect(coded('Washington refused to certify that Tehran was complying with the deal.').filter((t) => t.endsWith(':124'))).toEqual([]);
+    expect(coded('Tehran refused to comply with the demands from Washington.')).toContain('IRNGOV>USAGOV:124');
+  });
+});
