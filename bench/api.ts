@@ -13,6 +13,7 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -168,13 +169,16 @@ async function main(): Promise<void> {
     const rows: { line: string; ok: boolean }[] = [];
     rows.push(report('GET /api/dyads/{a}/{b}/timeline', await load(base, timeline), 50));
     rows.push(report('GET /api/events (filtered, limit 100)', await load(base, events), 100));
+    // No store access: what the machine and the HTTP layer alone give 32 clients (a loaded box shows here first).
+    const health = report('GET /api/health (no store access)', await load(base, () => '/api/health'), 50);
     // One client at a time: the service time of each query, free of queueing behind the others.
     const serial: { line: string; ok: boolean }[] = [];
     serial.push(report('timeline, 1 client', await load(base, timeline, 40, 1), 50));
     serial.push(report('filtered events, 1 client', await load(base, events, 40, 1), 100));
     process.stdout.write(`\n${stats.events.toLocaleString('en')} events, ${CLIENTS} concurrent clients, loopback, ${process.platform} ${process.arch}, Node ${process.version}\n\n`);
     process.stdout.write('| endpoint | requests | median ms | p90 ms | p99 ms | max ms | req/s | p99 target ms | |\n|---|---|---|---|---|---|---|---|---|\n');
-    for (const r of [...rows, ...serial]) process.stdout.write(`${r.line}\n`);
+    for (const r of [...rows, health, ...serial]) process.stdout.write(`${r.line}\n`);
+    process.stdout.write(`\nload average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at the end of the run\n`);
     process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
   } finally {
     child.disconnect();

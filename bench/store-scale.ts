@@ -5,7 +5,7 @@
  * "Store queries at scale" section of docs/benchmarks.md.
  */
 import { rmSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { updateBenchmarks } from './benchmarks-md.js';
 import { seededRandom } from './numbers.js';
 import { join, dirname, resolve } from 'node:path';
@@ -65,6 +65,7 @@ for (let i = 0; i < articles; i += 1000) {
   await store.putArticles(Array.from({ length: Math.min(1000, articles - i) }, (_, k) => article(i + k)));
 }
 const loadSeconds = (performance.now() - t0) / 1000;
+const loadAtStart = loadavg()[0];
 console.log(`store scale: ${EVENTS.toLocaleString('en-US')} events in ${articles.toLocaleString('en-US')} articles loaded in ${loadSeconds.toFixed(1)} s`);
 
 const rows: string[] = [];
@@ -97,7 +98,12 @@ const firstPage = await store.queryEvents({ dyad: ['USA', 'RUS'], limit: 50 });
 await time('dyad USA,RUS page 2 (cursor)', q({ dyad: ['USA', 'RUS'], cursor: firstPage.next ?? undefined }));
 await time('timeline USA–RUS by month', () => store.timeline({ a: 'USA', b: 'RUS', bucket: 'month' }));
 await time('timeline USA–RUS by week, 2018', () => store.timeline({ a: 'USA', b: 'RUS', bucket: 'week', from: '2018', to: '2018' }));
+await time('timeline USA–RUS by day, both directions', () => store.timeline({ a: 'USA', b: 'RUS', bucket: 'day' }));
+await time('timeline USA–RUS by week, from 2019-02-13', () => store.timeline({ a: 'USA', b: 'RUS', bucket: 'week', from: '2019-02-13' }));
 await time('dyads (top 50)', () => store.dyads({ limit: 50 }));
+await time('dyads from 2020 (top 50)', () => store.dyads({ limit: 50, from: '2020' }));
+await time('actor USA (prefix of 6 codes)', q({ actor: 'USA' }));
+await time('text "talks" (many matches)', q({ text: 'talks' }));
 await time('actors "rus"', () => store.searchActors('rus', 20));
 await time('stats', async () => [await store.stats()]);
 await store.close();
@@ -108,7 +114,8 @@ updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
     '',
     `A fresh SQLite store filled with ${EVENTS.toLocaleString('en-US')} synthetic events (${PER_ARTICLE} per article, 16 countries, ten years of dates;`,
     `loaded in ${loadSeconds.toFixed(0)} s through \`putArticles\` in batches of 1,000 articles), then each query the API and CLI make,`,
-    'median of five runs after a warm-up, first page of 50 unless noted.',
+    `median of five runs after a warm-up, first page of 50 unless noted. Load average (1 min) ${loadAtStart.toFixed(1)} before the queries, ${loadavg()[0].toFixed(1)} after`,
+    '(the machine is shared; compare figures only at similar load).',
     '',
     '| query | median ms | rows |',
     '|---|---|---|',
