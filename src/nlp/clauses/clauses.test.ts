@@ -33,6 +33,17 @@ describe('clause tense', () => {
 });
 
 describe('clause dates', () => {
+  it('does not date an act by a year that only describes a noun ("a 2000 agreement")', () => {
+    const [clause] = clausesOf('President Putin signed a decree suspending a 2000 agreement with the United States.', '2016-10-03');
+    expect(clause.date).toBe('2016-10-03');
+    expect(clause.source).toBe('published');
+  });
+
+  it('still dates an act by a year that is its own time ("in 2014")', () => {
+    const [clause] = clausesOf('Russia annexed Crimea in 2014.', '2016-10-03');
+    expect([clause.date, clause.source]).toEqual(['2014', 'text']);
+  });
+
   it('takes a date in the clause, else one elsewhere in the sentence', () => {
     const clauses = clausesOf('The minister said on Monday that Russia expelled diplomats.');
     expect(clauses.map((c) => [c.date, c.source])).toEqual([

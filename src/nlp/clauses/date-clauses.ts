@@ -26,8 +26,21 @@ function paragraphBreak(text: string, from: number, to: number): boolean {
   return text.slice(from, to).includes('\n');
 }
 
-export function dateClauses(article: Article, spans: ClauseSpan[], dates: DateExpression[], published: CalendarDate | null): Clause[] {
+/**
+ * A bare year used as an adjective ("suspending a 2000 agreement", "the 2014 referendum") dates
+ * the thing it describes, not the act that the clause reports, so it never dates a clause.
+ */
+export function datesTheNoun(text: string, date: DateExpression): boolean {
+  if (!/^\d{4}$/.test(date.text)) return false;
+  const before = text.slice(Math.max(0, date.start - 8), date.start);
+  const after = text.slice(date.end, date.end + 3);
+  return /\b(a|an|the|its|their|his|her|this|that|our)\s$/i.test(before) && /^[\s-][a-z]/.test(after);
+}
+
+export function dateClauses(article: Article, spans: ClauseSpan[], allDates: DateExpression[], published: CalendarDate | null): Clause[] {
   const clauses: Clause[] = [];
+  // Keep indexes into article.dates: set aside noun-dating years by blanking them, not removing them.
+  const dates = allDates.map((d) => (datesTheNoun(article.text, d) ? { ...d, sentence: -1, start: -1, end: -1 } : d));
   const publishedValue = article.meta.published && published ? article.meta.published.slice(0, 10) : null;
   for (const span of spans) {
     const clause: Clause = { start: span.start, end: span.end, sentence: span.sentence, tense: span.tense, date: null, dateSource: null };
