@@ -49,6 +49,14 @@ function findForward(view: TokenView, el: PatternElement, from: number, to: numb
   return -1;
 }
 
+/**
+ * A verb after the head's own object noun opens a phrase of its own ("signed a decree
+ * suspending a 2000 agreement"): the head's object words must not be looked for beyond it.
+ */
+function startsNewVerbPhrase(view: TokenView, head: number, j: number): boolean {
+  return j > head + 2 && view.pos(j) === 'VERB' && view.pos(j - 1) === 'NOUN';
+}
+
 function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number, windowEnd: number, passive: boolean): Candidate | null {
   for (let j = head + 1; j < windowEnd; j++) if (p.forbid.size > 0 && view.is(j, p.forbid)) return null;
   const parts: number[] = [];
@@ -151,7 +159,7 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // A token is tried in the pass of its preferred reading only, so each token is coded once.
   if (order[0] !== pass && !(pass === 'noun' && order.length > 1 && order[1] === 'noun')) return null;
   let windowEnd = i + 1;
-  while (windowEnd < sEnd && windowEnd - i <= WINDOW && !HARD_STOP.has(view.normal(windowEnd))) windowEnd++;
+  while (windowEnd < sEnd && windowEnd - i <= WINDOW && !HARD_STOP.has(view.normal(windowEnd)) && !startsNewVerbPhrase(view, i, windowEnd)) windowEnd++;
   const passive = view.isPassive(i, sStart);
   // A word the tagger calls a noun is read as a verb only where a verb can stand: after a
   // subject-like word or an auxiliary ("the ministers sign", "Russia shot"), not after a verb ("seen signs").

@@ -52,6 +52,13 @@ describe('coder.cameo.v1: precision on real-world wording', () => {
   });
 });
 
+describe('coder.cameo.v1: a verb\'s object stops where another verb phrase starts', () => {
+  it('does not read "signed a decree suspending a 2000 agreement with Washington" as signing an agreement', () => {
+    const events = coded('Russia signed a decree suspending a 2000 agreement with Washington.');
+    expect(events.some((e) => e.endsWith(':057'))).toBe(false);
+  });
+});
+
 describe('coder.cameo.v1: related-link headlines', () => {
   it('codes the headline on the first line but not a title-case link line inside the body', () => {
     const got = coded('Russia Expels Croatia Diplomats\nRussia on Friday expelled Croatian diplomats, officials said.\nWashington Condemns Tehran Over Missile Test');
