@@ -5,60 +5,19 @@
  * aborted through the page's AbortSignal.
  */
 
-export interface Actor {
-  code: string;
-  country: string | null;
-  role: string | null;
-  name: string | null;
-  text: string;
-  start: number;
-  end: number;
-}
+// The API's shapes are the engine's own types (type-only imports: nothing of the engine is bundled).
+import type { Actor, CodedEvent as EventRecord, Quote, ArticleRecord, MentionRecord as Mention } from '../../src/model/index.js';
+import type {
+  EventRow,
+  EventPage,
+  DyadSummary as Dyad,
+  TimelineBucket as Bucket,
+  ActorSummary,
+  QuoteRow,
+  StoreStats as Stats,
+} from '../../src/store/store.js';
 
-export interface EventRecord {
-  id: string;
-  code: string;
-  root: string;
-  quad_class: 1 | 2 | 3 | 4;
-  goldstein: number;
-  source: Actor | null;
-  target: Actor | null;
-  date: string | null;
-  date_source: 'text' | 'published' | null;
-  location: { name: string; country: string | null } | null;
-  sentence: number;
-  evidence: { start: number; end: number; text: string };
-  modality: 'asserted' | 'negated' | 'hypothetical';
-  rule: string;
-}
-
-export interface EventRow extends EventRecord {
-  article_id: string;
-  article_title: string | null;
-  article_published: string | null;
-}
-
-export interface EventPage {
-  events: EventRow[];
-  next: string | null;
-}
-
-export interface Dyad {
-  source_country: string;
-  target_country: string;
-  events: number;
-  mean_goldstein: number;
-  first: string | null;
-  last: string | null;
-}
-
-export interface Bucket {
-  period: string;
-  events: number;
-  quad: [number, number, number, number];
-  mean_goldstein: number;
-  sum_goldstein: number;
-}
+export type { Actor, EventRecord, EventRow, EventPage, Dyad, Bucket, Mention, Quote, ArticleRecord, ActorSummary, QuoteRow, Stats };
 
 export interface Timeline {
   a: string;
@@ -68,69 +27,12 @@ export interface Timeline {
   buckets: Bucket[];
 }
 
-export interface Mention {
-  start: number;
-  end: number;
-  text: string;
-  kind: string;
-  code: string | null;
-  country: string | null;
-  role: string | null;
-  name: string | null;
-  sentence: number;
-}
-
-export interface Quote {
-  start: number;
-  end: number;
-  text: string;
-  kind: 'direct' | 'reported';
-  speaker: { name: string | null; code: string | null; affiliation: string | null } | null;
-}
-
-export interface ArticleRecord {
-  id: string;
-  title: string | null;
-  author: string | null;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  text: string;
-  sentences: { start: number; end: number }[];
-  mentions: Mention[];
-  events: EventRecord[];
-  quotes: Quote[];
-  errors: string[];
-}
-
 export interface ArticleSummary {
   id: string;
   title: string | null;
   published: string | null;
   source: string | null;
   events: number;
-}
-
-export interface ActorSummary {
-  code: string;
-  name: string | null;
-  country: string | null;
-  role: string | null;
-  mentions: number;
-}
-
-export interface QuoteRow extends Quote {
-  article_id: string;
-  article_title: string | null;
-}
-
-export interface Stats {
-  articles: number;
-  events: number;
-  mentions: number;
-  quotes: number;
-  failures: number;
 }
 
 export interface EventCode {
