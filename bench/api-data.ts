@@ -7,6 +7,7 @@
  */
 import { newArticle, type Article } from '../src/model/article.js';
 import type { Actor, CodedEvent, QuadClass } from '../src/model/event.js';
+import { seededRandom as rng } from '../src/util/seeded-random.js';
 
 const COUNTRIES = [
   'USA', 'RUS', 'CHN', 'UKR', 'GBR', 'FRA', 'DEU', 'IRN', 'ISR', 'SYR', 'TUR', 'IND', 'PAK', 'PRK', 'KOR', 'JPN', 'SAU', 'EGY', 'IRQ', 'AFG',
@@ -24,17 +25,6 @@ export const EVENTS_PER_ARTICLE = 20;
 const START = Date.UTC(2000, 0, 1);
 const DAYS = 26 * 365;
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Index in [0, n) with probability ∝ 1/(i+1)^1.1: a few countries dominate. */
 function zipf(random: () => number, weights: number[]): number {

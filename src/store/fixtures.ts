@@ -7,6 +7,7 @@ import { newArticle, type Article } from '../model/article.js';
 import type { Actor, CodedEvent, Modality, QuadClass } from '../model/event.js';
 import type { Mention } from '../model/mention.js';
 import { textSpan } from '../model/span.js';
+import { seededRandom as seeded } from '../util/seeded-random.js';
 
 interface ActorSpec {
   code: string;
@@ -133,17 +134,6 @@ export function fixtureArticles(): Article[] {
   ];
 }
 
-/** mulberry32: seeded, so a failing random fixture is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Countries of the random fixtures; IGO codes have no country. */
 export const RANDOM_COUNTRIES = ['USA', 'RUS', 'UKR', 'CHN'];
