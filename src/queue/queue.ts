@@ -32,7 +32,7 @@ export interface QueueCounts {
   running: number;
   failed: number;
   done: number;
-  /** Retries used so far by the jobs still queued or failed. */
+  /** Retries used so far, by every job (a job whose worker died counts one). */
   retries: number;
 }
 
@@ -159,7 +159,7 @@ export class IngestQueue {
       else if (r.state === 'active') counts.running += r.n;
       else if (r.state === 'failed') counts.failed += r.n;
       else if (r.state === 'completed') counts.done += r.n;
-      if (r.state !== 'completed' && r.state !== 'cancelled') counts.retries += r.retries;
+      counts.retries += r.retries;
     }
     return counts;
   }
