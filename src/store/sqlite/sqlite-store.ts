@@ -63,7 +63,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
  * and `after` (days > it) are read from the per-day summary. Null when the range cannot be split
  * (an invalid day, or no whole period inside it): read everything from the days.
  */
-function wholePeriods(bucket: 'week' | 'month', from: string | undefined, to: string | undefined): { first?: string; last?: string; before?: string; after?: string } | null {
+export function wholePeriods(bucket: 'week' | 'month', from: string | undefined, to: string | undefined): { first?: string; last?: string; before?: string; after?: string } | null {
   if (from === undefined && to === undefined) return {};
   if (bucket === 'month') {
     // A month is inside a range with YYYY or YYYY-MM bounds exactly when all its days are.
