@@ -9,6 +9,7 @@ import { toRecord } from '../model/record.js';
 import type { CodedEvent } from '../model/event.js';
 import type { DyadSummary, EventFilter, EventRow, Store, TimelineBucket, TimelineQuery } from './store.js';
 import { fixtureArticles, randomArticles, RANDOM_COUNTRIES, RANDOM_WORDS } from './fixtures.js';
+import { clusterConformance } from './conformance-clusters.js';
 
 /** Runs the suite; `factory` must return a new, empty store each time. */
 export function storeConformance(name: string, factory: () => Promise<Store>): void {
@@ -327,6 +328,8 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       const store = await filled();
       expect(await store.stats()).toEqual({ articles: 3, events: 7, mentions: 14, quotes: 1, failures: 0 });
     });
+
+    clusterConformance(factory, open);
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { ArticleRecord } from '../model/record.js';
-import type { CodedEvent } from '../model/event.js';
+import type { CodedEvent, EventLocation } from '../model/event.js';
 import type { Quote } from '../model/quote.js';
 
 export interface PutResult {
@@ -48,9 +48,36 @@ export interface EventFilter {
   /** Full-text search over the evidence text. */
   text?: string;
   articleId?: string;
+  /** Events of one cross-story cluster (every report of it). */
+  clusterId?: string;
+  /**
+   * 'report' (default): every stored event. 'cluster': one row per cluster of reports of the same
+   * happening, its first report; the other filters apply to that report.
+   */
+  per?: 'cluster' | 'report';
   limit?: number;
   /** Opaque cursor from a previous page. */
   cursor?: string;
+}
+
+/** A cross-story event cluster: the reports of one happening (src/cluster/). */
+export interface ClusterInfo {
+  id: string;
+  /** Spans reporting the event, over all its reports. */
+  mentions: number;
+  articles: number;
+  sources: number;
+  /** Representative code, date and place (most reports' code, the most precise date, most reports' place). */
+  code: string;
+  date: string | null;
+  location: EventLocation | null;
+  first_article_id: string;
+  first_event_id: string;
+}
+
+/** A cluster with every report of it, first report first. */
+export interface ClusterDetail extends ClusterInfo {
+  reports: EventRow[];
 }
 
 /** A stored event with the article it belongs to. */
@@ -60,6 +87,10 @@ export interface EventRow extends CodedEvent {
   article_published: string | null;
   /** The article's URL (for GDELT-style SOURCEURL); optional so that older callers still type-check. */
   article_url?: string | null;
+  /** The article's outlet. */
+  article_source?: string | null;
+  /** The cross-story cluster this report belongs to, with its counts (absent on stores without clusters). */
+  cluster?: ClusterInfo | null;
 }
 
 export interface EventPage {
@@ -123,6 +154,8 @@ export interface TimelineQuery {
   to?: string;
   /** Which events count; asserted only by default. */
   modality?: 'asserted' | 'negated' | 'hypothetical' | 'all';
+  /** 'report' (default) counts every report; 'cluster' counts each cluster once, at its first report. */
+  per?: 'cluster' | 'report';
 }
 
 export interface ActorSummary {
@@ -153,7 +186,9 @@ export interface Store {
   getArticle(id: string): Promise<ArticleRecord | null>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
   queryEvents(filter?: EventFilter): Promise<EventPage>;
-  dyads(options?: { limit?: number; from?: string; to?: string }): Promise<DyadSummary[]>;
+  dyads(options?: { limit?: number; from?: string; to?: string; per?: 'cluster' | 'report' }): Promise<DyadSummary[]>;
+  /** One cross-story cluster with all its reports, or null. */
+  getCluster(id: string): Promise<ClusterDetail | null>;
   timeline(query: TimelineQuery): Promise<TimelineBucket[]>;
   searchActors(query: string, limit?: number): Promise<ActorSummary[]>;
   searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]>;

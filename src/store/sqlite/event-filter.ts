@@ -206,6 +206,12 @@ export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 
     where.clauses.push('e.article_id = ?');
     where.params.push(filter.articleId);
   }
+  if (filter.clusterId !== undefined) {
+    where.clauses.push('e.cluster_id = ?');
+    where.params.push(filter.clusterId);
+  }
+  if (filter.per === 'cluster') where.clauses.push('e.cluster_head = 1');
+  else if (filter.per !== undefined && filter.per !== 'report') throw new UsageError(`per: expected cluster or report, found "${String(filter.per)}"`);
   if (filter.text !== undefined) {
     const query = ftsQuery(filter.text);
     if (query === null) {

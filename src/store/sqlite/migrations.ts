@@ -319,6 +319,32 @@ export const migrations: Migration[] = [
       CREATE INDEX events_target_country ON events (target_country, sort_date);
     `,
   },
+  {
+    version: 5,
+    description: 'cross-story event clusters: cluster key, cluster and first-report flag on events; cluster summaries',
+    sql: `
+      -- cluster_key: the event's two sides, unordered (src/cluster/link.ts clusterKey); NULL when
+      -- the event cannot be clustered. Candidates for a new report are looked up by key and date.
+      ALTER TABLE events ADD COLUMN cluster_key TEXT;
+      ALTER TABLE events ADD COLUMN cluster_id TEXT;
+      -- 1 on a cluster's first report: the row that stands for the cluster in per-cluster queries.
+      ALTER TABLE events ADD COLUMN cluster_head INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX events_cluster_key ON events (cluster_key, sort_date) WHERE cluster_key IS NOT NULL;
+      CREATE INDEX events_cluster ON events (cluster_id);
+
+      CREATE TABLE clusters (
+        id               TEXT PRIMARY KEY,
+        first_article_id TEXT NOT NULL,
+        first_event_id   TEXT NOT NULL,
+        mentions         INTEGER NOT NULL,
+        articles         INTEGER NOT NULL,
+        sources          INTEGER NOT NULL,
+        code             TEXT NOT NULL,
+        date             TEXT,
+        location         TEXT
+      );
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */
