@@ -83,6 +83,9 @@ const eventFilterFields = {
   outlet: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
     description: "The article's source (outlet), exactly.",
   }),
+  place: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
+    description: "The event's located place name, exactly (as /api/places lists it).",
+  }),
   article_q: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
     description: 'Full-text search (stemmed; words ANDed) over the title and text of the event\'s article.',
   }),

@@ -382,6 +382,8 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect(await store.places({})).toEqual([{ name: 'Hamburg', country: 'DEU', lat: 53.55, lon: 10.0, events: 2 }]);
       expect(await store.places({ root: '03' })).toEqual([{ name: 'Hamburg', country: 'DEU', lat: 53.55, lon: 10.0, events: 1 }]);
       expect(await store.places({ root: '19' })).toEqual([]);
+      expect(ids((await store.queryEvents({ place: 'Hamburg' })).events)).toEqual(['fx-hamburg/e1', 'fx-hamburg/e2']);
+      expect((await store.queryEvents({ place: 'Kyiv' })).events).toEqual([]);
     });
 
     it('records failures once per item and code', async () => {

@@ -58,6 +58,8 @@ export interface EventFilter {
   name?: string;
   /** The article's source (outlet), exactly. */
   outlet?: string;
+  /** The event's located place name, exactly (a point on the map). */
+  place?: string;
   articleId?: string;
   limit?: number;
   /** Opaque cursor from a previous page. */

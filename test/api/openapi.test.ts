@@ -103,7 +103,7 @@ describe('GET /openapi.json', () => {
     const params = doc.paths['/api/events'].get.parameters;
     const names = params.map((p: any) => p.name).sort();
     expect(names).toEqual(
-      ['actor', 'article', 'article_q', 'code', 'country', 'cursor', 'directed', 'dyad', 'format', 'from', 'limit', 'modality', 'name', 'outlet', 'q', 'quad_class', 'role', 'root', 'source', 'target', 'to'].sort(),
+      ['actor', 'article', 'article_q', 'code', 'country', 'cursor', 'directed', 'dyad', 'format', 'from', 'limit', 'modality', 'name', 'outlet', 'place', 'q', 'quad_class', 'role', 'root', 'source', 'target', 'to'].sort(),
     );
     const limit = params.find((p: any) => p.name === 'limit');
     expect(limit.schema.maximum).toBe(1000);

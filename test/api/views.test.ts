@@ -53,6 +53,7 @@ describe('GET /api/timeline and /api/places', () => {
   it('lists located places under the filter', async () => {
     expect((await getJson(app, '/api/places')).places).toEqual([{ name: 'Donetsk', country: 'UKR', lat: 48, lon: 37.8, events: 2 }]);
     expect((await getJson(app, '/api/places?country=USA')).places).toEqual([]);
+    expect((await getJson(app, '/api/events?place=Donetsk')).events).toHaveLength(2);
   });
 });
 

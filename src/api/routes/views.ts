@@ -38,6 +38,7 @@ export function eventFilterOf(q: FilterParams): EventFilter {
     name: q.name,
     outlet: q.outlet,
     articleText: q.article_q,
+    place: q.place,
   };
 }
 

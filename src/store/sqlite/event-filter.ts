@@ -214,6 +214,10 @@ export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 
     where.clauses.push('(e.source_name = ? COLLATE NOCASE OR e.target_name = ? COLLATE NOCASE)');
     where.params.push(filter.name, filter.name);
   }
+  if (filter.place !== undefined) {
+    where.clauses.push('e.location_name = ?');
+    where.params.push(filter.place);
+  }
   if (filter.outlet !== undefined) {
     where.clauses.push('e.article_id IN (SELECT id FROM articles WHERE source = ?)');
     where.params.push(filter.outlet);
