@@ -15,6 +15,8 @@ import { registerEventRoutes } from './routes/events.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { validationError } from './validation.js';
+import { securityHeaders } from './security-headers.js';
+import { requireAllowedHost } from './host-check.js';
 import { UsageError } from '../errors.js';
 
 export type { ApiOptions, IngestBody, IngestOutcome } from './env.js';
@@ -47,6 +49,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.onError(toErrorResponse);
+  app.use('*', securityHeaders());
+  if (options.bindHost !== undefined) app.use('*', requireAllowedHost(options.bindHost, options.allowedHosts ?? []));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   if (protectReads && token) app.use('/api/*', requireReadToken(token));
