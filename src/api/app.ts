@@ -17,6 +17,8 @@ import { registerSystemRoutes } from './routes/system.js';
 import { registerViewRoutes } from './routes/views.js';
 import { registerGlossaryRoutes } from './routes/glossary.js';
 import { validationError } from './validation.js';
+import { securityHeaders } from './security-headers.js';
+import { requireAllowedHost } from './host-check.js';
 import { UsageError } from '../errors.js';
 
 export type { ApiOptions, IngestBody, IngestOutcome } from './env.js';
@@ -49,6 +51,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.onError(toErrorResponse);
+  app.use('*', securityHeaders());
+  if (options.bindHost !== undefined) app.use('*', requireAllowedHost(options.bindHost, options.allowedHosts ?? []));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   if (protectReads && token) app.use('/api/*', requireReadToken(token));
