@@ -10,7 +10,7 @@
 import type { Article } from '../model/article.js';
 import { storedArticle } from '../model/stored.js';
 import { itemName } from '../model/item-name.js';
-import { StageError, errorMessage } from '../errors.js';
+import { errorMessage } from '../errors.js';
 import type { FailureRecord, Store } from '../store/store.js';
 import type { Pipeline } from '../pipeline/run.js';
 import { jobItem, readJob } from './jobs.js';
@@ -98,7 +98,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
             continue;
           }
           const analysed = pipeline.run(article);
-          const stageErrors = (analysed.failures ?? []).filter((e) => e instanceof StageError);
+          const stageErrors = (analysed.failures ?? []).filter((f) => f.code === 'E_STAGE');
           if (stageErrors.length > 0) {
             const message = stageErrors.map((e) => e.message).join('; ');
             failures.push({ item: itemName(analysed.provenance), code: 'E_STAGE', message });

@@ -50,6 +50,25 @@ describe('SQLite store', () => {
     await fresh.close();
   });
 
+  it('migrates a file from before migration 6 forward: stored evidence, names, quotes and article text become searchable with stemming', async () => {
+    const path = nextPath();
+    const old = new Database(path);
+    const before = migrations.filter((m) => m.version < 6);
+    for (const m of before) old.exec(m.sql);
+    old.pragma(`user_version = ${before[before.length - 1].version}`);
+    createArticleWriter(old)(fixtureArticles());
+    old.close();
+    const store = await openStore(path);
+    expect((await store.queryEvents({ text: 'sanction', modality: 'all' })).events.map((e) => e.id).sort()).toEqual(['e2', 'e3']);
+    expect((await store.queryEvents({ text: 'vladimir' })).events).toHaveLength(2);
+    expect((await store.searchArticles('shelled')).map((a) => a.id)).toEqual(['fx-donbas']);
+    expect((await store.searchQuotes({ text: 'conversations' })).map((q) => q.article_id)).toEqual(['fx-hamburg']);
+    // Rows written after the migration are indexed by the new triggers.
+    await store.putArticles([{ ...fixtureArticles()[1], id: 'fx-donbas-2' }]);
+    expect((await store.searchArticles('shelled')).map((a) => a.id).sort()).toEqual(['fx-donbas', 'fx-donbas-2']);
+    await store.close();
+  });
+
   it('migrates a version-3 file forward, filling the per-day, per-week and per-month dyad summaries from its rows', async () => {
     const articles = randomArticles(300, 11);
     const path = nextPath();

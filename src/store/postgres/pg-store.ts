@@ -313,6 +313,25 @@ export class PgStore implements Store {
 
   private closed = false;
 
+  // INTEGRATION GAP (lead, mid-session): the Store interface gained clusters, facets, any-filter
+  // timelines, places and article search on other branches; the PostgreSQL versions are being
+  // written by the pg and clusters work. Until then these refuse with a typed error.
+  async getCluster(_id: string): Promise<never> {
+    throw new StoreError('E_STORE_UNSUPPORTED', 'clusters are not yet implemented on PostgreSQL');
+  }
+  async facets(_query: unknown): Promise<never> {
+    throw new StoreError('E_STORE_UNSUPPORTED', 'facets are not yet implemented on PostgreSQL');
+  }
+  async eventTimeline(_query: unknown): Promise<never> {
+    throw new StoreError('E_STORE_UNSUPPORTED', 'event timelines are not yet implemented on PostgreSQL');
+  }
+  async places(_filter: unknown, _limit?: number): Promise<never> {
+    throw new StoreError('E_STORE_UNSUPPORTED', 'places are not yet implemented on PostgreSQL');
+  }
+  async searchArticles(_text: string, _limit?: number): Promise<never> {
+    throw new StoreError('E_STORE_UNSUPPORTED', 'article search is not yet implemented on PostgreSQL');
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
