@@ -8,6 +8,7 @@ import { storeConformance } from '../../src/store/conformance.js';
 import { openStore } from '../../src/store/open-store.js';
 import { fixtureArticles, randomArticles } from '../../src/store/fixtures.js';
 import { PgStore } from '../../src/store/postgres/pg-store.js';
+import type { Store } from '../../src/store/store.js';
 import { latestPgVersion } from '../../src/store/postgres/migrations.js';
 import { dropSchemas, inCi, PG_URL, schemaUrl, skipMessage } from './pg-server.js';
 
@@ -54,6 +55,10 @@ if (PG_URL) {
       expect(round(await stores[0].dyads({ limit: 100 }))).toEqual(round(await reference.dyads({ limit: 100 })));
       const weeks = { a: 'USA', b: 'RUS', bucket: 'week', modality: 'all' } as const;
       expect(round(await stores[0].timeline(weeks))).toEqual(round(await reference.timeline(weeks)));
+      // Clusters too: each key's reports are clustered under a lock, so commit order does not matter.
+      const clusters = async (store: Store) =>
+        Object.fromEntries((await store.queryEvents({ modality: 'all', limit: 10_000 })).events.map((e) => [`${e.article_id}/${e.id}`, e.cluster?.id]));
+      expect(await clusters(stores[0])).toEqual(await clusters(reference));
       for (const store of [...stores, reference]) await store.close();
     });
 

@@ -3,7 +3,7 @@
  * An EventFilter as a PostgreSQL WHERE clause over `events e`, with the same meaning as the
  * SQLite store's (store/sqlite/event-filter.ts, whose branch planning it shares): countries by
  * equality, code prefixes as half-open ranges on "C"-collated columns, text dates compared on
- * their prefix, evidence words through the tsvector index.
+ * their prefix, stemmed words through the tsvector indexes.
  */
 import { UsageError } from '../../errors.js';
 import type { EventFilter } from '../store.js';
@@ -99,7 +99,24 @@ export function eventWhere(filter: EventFilter, branch: Branch, p: Params): stri
   if (filter.articleId !== undefined) clauses.push(`e.article_id = ${p.add(filter.articleId)}`);
   if (filter.text !== undefined) {
     const words = queryWords(filter.text);
-    clauses.push(words === null ? 'false' : `e.evidence_words @@ plainto_tsquery('simple', ${p.add(words)})`);
+    clauses.push(words === null ? 'false' : `e.words @@ plainto_tsquery('english', ${p.add(words)})`);
+  }
+  if (filter.clusterId !== undefined) clauses.push(`e.cluster_id = ${p.add(filter.clusterId)}`);
+  if (filter.per === 'cluster') clauses.push('e.cluster_head');
+  else if (filter.per !== undefined && filter.per !== 'report') throw new UsageError(`per: expected cluster or report, found "${String(filter.per)}"`);
+  if (filter.role !== undefined) {
+    const role = p.add(filter.role);
+    clauses.push(`(e.source_role = ${role} OR e.target_role = ${role})`);
+  }
+  if (filter.name !== undefined) {
+    const name = p.add(filter.name.toLowerCase());
+    clauses.push(`(lower(e.source_name) = ${name} OR lower(e.target_name) = ${name})`);
+  }
+  if (filter.place !== undefined) clauses.push(`e.location_name = ${p.add(filter.place)}`);
+  if (filter.outlet !== undefined) clauses.push(`e.article_id IN (SELECT id FROM articles WHERE source = ${p.add(filter.outlet)})`);
+  if (filter.articleText !== undefined) {
+    const words = queryWords(filter.articleText);
+    clauses.push(words === null ? 'false' : `e.article_id IN (SELECT id FROM articles WHERE words @@ plainto_tsquery('english', ${p.add(words)}))`);
   }
   return clauses;
 }

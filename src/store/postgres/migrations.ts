@@ -12,8 +12,8 @@
  *   whatever the database's locale.
  * - Each date-ordered index ends with the row id: PostgreSQL does not add it implicitly as
  *   SQLite does, and pages are ordered by (sort_date, id).
- * - Full-text search is a stored tsvector ('simple' configuration: lower-cased words, no
- *   stemming, like FTS5's default tokenizer) with a GIN index, instead of FTS5 tables.
+ * - Full-text search is a stored tsvector with a GIN index instead of FTS5 tables (from
+ *   migration 2 stemmed with the 'english' configuration, as SQLite's porter tokenizer stems).
  * - The per-dyad and per-actor summaries are upserted by the batch writer (write.ts), in key
  *   order, instead of by row triggers: one statement per summary and batch, and concurrent
  *   workers take row locks in the same order.
@@ -185,6 +185,47 @@ export const pgMigrations: PgMigration[] = [
         month          text COLLATE "C" NOT NULL,${summaryColumns},
         PRIMARY KEY (source_country, target_country, modality, month)
       );
+    `,
+  },
+  {
+    version: 2,
+    description: 'cross-story clusters (SQLite migration 5); stemmed full-text search over evidence and actor names, quotes and articles, name and outlet indexes (SQLite migration 6)',
+    sql: `
+      ALTER TABLE events ADD COLUMN cluster_key text COLLATE "C";
+      ALTER TABLE events ADD COLUMN cluster_id text COLLATE "C";
+      -- true on a cluster's first report: the row that stands for the cluster in per-cluster queries.
+      ALTER TABLE events ADD COLUMN cluster_head boolean NOT NULL DEFAULT true;
+      CREATE INDEX events_cluster_key ON events (cluster_key, sort_date) WHERE cluster_key IS NOT NULL;
+      CREATE INDEX events_cluster ON events (cluster_id);
+      CREATE TABLE clusters (
+        id               text COLLATE "C" PRIMARY KEY,
+        first_article_id text NOT NULL,
+        first_event_id   text NOT NULL,
+        mentions         integer NOT NULL,
+        articles         integer NOT NULL,
+        sources          integer NOT NULL,
+        code             text NOT NULL,
+        date             text,
+        location         text
+      );
+
+      -- Stemmed words ('english': Snowball stemmer, like FTS5's porter tokenizer in the SQLite store).
+      DROP INDEX events_evidence_words;
+      ALTER TABLE events DROP COLUMN evidence_words;
+      ALTER TABLE events ADD COLUMN words tsvector GENERATED ALWAYS AS (
+        to_tsvector('english', evidence_text || ' ' || coalesce(source_name, '') || ' ' || coalesce(target_name, ''))) STORED;
+      CREATE INDEX events_words ON events USING gin (words);
+      DROP INDEX quotes_words;
+      ALTER TABLE quotes DROP COLUMN words;
+      ALTER TABLE quotes ADD COLUMN words tsvector GENERATED ALWAYS AS (to_tsvector('english', text || ' ' || coalesce(speaker_name, ''))) STORED;
+      CREATE INDEX quotes_words ON quotes USING gin (words);
+      -- Articles: title and clean text, written by the batch writer (the text lives in the record).
+      ALTER TABLE articles ADD COLUMN words tsvector;
+      UPDATE articles SET words = to_tsvector('english', coalesce(title, '') || ' ' || coalesce(record::json->>'text', ''));
+      CREATE INDEX articles_words ON articles USING gin (words);
+      CREATE INDEX articles_source ON articles (source);
+      CREATE INDEX events_source_name ON events (lower(source_name), sort_date, id);
+      CREATE INDEX events_target_name ON events (lower(target_name), sort_date, id);
     `,
   },
 ];

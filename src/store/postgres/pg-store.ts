@@ -8,7 +8,17 @@ import type pg from 'pg';
 import type { Article } from '../../model/article.js';
 import type { ArticleRecord } from '../../model/record.js';
 import { StoreError, UsageError, errorMessage } from '../../errors.js';
+import type { EventLocation } from '../../model/event.js';
+import type { Report } from '../../cluster/link.js';
+import { compareReports } from '../../cluster/summary.js';
+import { FACET_NAMES } from '../store.js';
 import type {
+  ClusterDetail,
+  EventTimelineQuery,
+  FacetName,
+  FacetQuery,
+  FacetValue,
+  PlaceSummary,
   ActorSummary,
   ArticleFilter,
   ArticleSummary,
@@ -25,7 +35,7 @@ import type {
   TimelineBucket,
   TimelineQuery,
 } from '../store.js';
-import { decodeCursor, dyadBranches, encodeCursor, eventBranches, isCountry, splitsSides } from '../sqlite/event-filter.js';
+import { decodeCursor, dyadBranches, encodeCursor, eventBranches, isCountry, splitsSides, type Branch } from '../sqlite/event-filter.js';
 import { wholePeriods } from '../sqlite/sqlite-store.js';
 import { openPool, parsePgLocation, type PgLocation } from './connection.js';
 import { codePrefix, dateRange, eventWhere, likeContains, Params, queryWords, whereSql } from './event-filter.js';
@@ -48,6 +58,112 @@ function bucketOf(day: string, bucket: TimelineQuery['bucket']): string | null {
   if (bucket === 'month') return day.length >= 7 ? day.slice(0, 7) : null;
   if (bucket === 'week') return isoWeek(day);
   return day.length === 10 ? day : null;
+}
+
+const byPeriod = (x: TimelineBucket, y: TimelineBucket) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0);
+
+/** Rows summed per stored date, added up into the buckets `bucketFor` names (null: left out). */
+function sumBuckets(rows: SummaryRow[], bucketFor: (day: string) => string | null): TimelineBucket[] {
+  const buckets = new Map<string, TimelineBucket>();
+  for (const r of rows) {
+    const period = bucketFor(r.period);
+    if (period === null) continue;
+    let b = buckets.get(period);
+    if (!b) {
+      b = { period, events: 0, quad: [0, 0, 0, 0], mean_goldstein: 0, sum_goldstein: 0 };
+      buckets.set(period, b);
+    }
+    b.events += r.events;
+    b.quad[0] += r.q1;
+    b.quad[1] += r.q2;
+    b.quad[2] += r.q3;
+    b.quad[3] += r.q4;
+    b.sum_goldstein += r.sum_goldstein;
+  }
+  const result = [...buckets.values()].sort(byPeriod);
+  for (const b of result) b.mean_goldstein = b.sum_goldstein / b.events;
+  return result;
+}
+
+/** A filter applied as one branch over both sides. */
+const EITHER: Branch = { direction: 'both', side: 'either' };
+
+/** The filter fields a facet ignores, so that its other values stay countable (as in the SQLite store). */
+const OWN_FIELDS: Record<FacetName, (keyof EventFilter)[]> = {
+  root: ['root', 'code'],
+  code: ['code'],
+  quad_class: ['quadClass'],
+  source_country: ['source'],
+  target_country: ['target'],
+  country: ['country'],
+  dyad: ['dyad', 'directed'],
+  role: ['role'],
+  actor: ['actor'],
+  name: ['name'],
+  modality: ['modality'],
+  outlet: ['outlet'],
+  date_precision: [],
+  partial_date: [],
+};
+
+function facetFilter(filter: EventFilter, name: FacetName): EventFilter {
+  const copy: EventFilter = { ...filter, cursor: undefined, limit: undefined };
+  for (const field of OWN_FIELDS[name]) delete copy[field];
+  if (name === 'modality') copy.modality = 'all';
+  return copy;
+}
+
+/** One column per event, or a pair of columns (source and target) counted once per event. */
+const FACET_SOURCES: Record<FacetName, { column: string; join?: string; extra?: string } | { pair: [string, string] }> = {
+  root: { column: 'e.root' },
+  code: { column: 'e.code' },
+  quad_class: { column: 'e.quad_class::text' },
+  source_country: { column: 'e.source_country' },
+  target_country: { column: 'e.target_country' },
+  country: { pair: ['e.source_country', 'e.target_country'] },
+  dyad: { column: "e.source_country || '>' || e.target_country" },
+  role: { pair: ['e.source_role', 'e.target_role'] },
+  actor: { pair: ['e.source_code', 'e.target_code'] },
+  name: { pair: ['e.source_name', 'e.target_name'] },
+  modality: { column: 'e.modality' },
+  outlet: { column: 'a.source', join: 'JOIN articles a ON a.id = e.article_id' },
+  date_precision: { column: "CASE length(e.sort_date) WHEN 10 THEN 'day' WHEN 7 THEN 'month' WHEN 4 THEN 'year' ELSE 'none' END" },
+  partial_date: { column: 'e.sort_date', extra: 'length(e.sort_date) < 10' },
+};
+
+/** The cluster columns read with every event row (clusters c LEFT JOINed on ev.cluster_id). */
+const CLUSTER_COLUMNS = `c.id AS c_id, c.mentions AS c_mentions, c.articles AS c_articles, c.sources AS c_sources, c.code AS c_code,
+  c.date AS c_date, c.location AS c_location, c.first_article_id AS c_first_article, c.first_event_id AS c_first_event`;
+
+type EventJoinRow = {
+  json: string; article_id: string; title: string | null; published: string | null; url: string | null; source: string | null;
+  c_id: string | null; c_mentions: number; c_articles: number; c_sources: number; c_code: string; c_date: string | null;
+  c_location: string | null; c_first_article: string; c_first_event: string;
+};
+
+function toEventRow(r: EventJoinRow): EventRow {
+  return {
+    ...(JSON.parse(r.json) as EventRow),
+    article_id: r.article_id,
+    article_title: r.title,
+    article_published: r.published,
+    article_url: r.url,
+    article_source: r.source,
+    cluster:
+      r.c_id === null
+        ? null
+        : {
+            id: r.c_id,
+            mentions: r.c_mentions,
+            articles: r.c_articles,
+            sources: r.c_sources,
+            code: r.c_code,
+            date: r.c_date,
+            location: r.c_location === null ? null : (JSON.parse(r.c_location) as EventLocation),
+            first_article_id: r.c_first_article,
+            first_event_id: r.c_first_event,
+          },
+  };
 }
 
 type SummaryRow = { period: string; events: number; q1: number; q2: number; q3: number; q4: number; sum_goldstein: number };
@@ -126,23 +242,17 @@ export class PgStore implements Store {
       return `(SELECT e.id AS rid, e.sort_date AS sd FROM events e ${whereSql(clauses)} ORDER BY e.sort_date DESC, e.id DESC LIMIT ${p.add(limit + 1)})`;
     });
     const keys = branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} ORDER BY sd DESC, rid DESC LIMIT ${p.add(limit + 1)}`;
-    type Row = { rid: string; sd: string; json: string; article_id: string; title: string | null; published: string | null; url: string | null };
-    const rows = await this.rows<Row>(
-      `SELECT k.rid, k.sd, ev.json, ev.article_id, a.title, a.published, a.url
+    const rows = await this.rows<EventJoinRow & { rid: string; sd: string }>(
+      `SELECT k.rid, k.sd, ev.json, ev.article_id, a.title, a.published, a.url, a.source, ${CLUSTER_COLUMNS}
        FROM (${keys}) k
        JOIN events ev ON ev.id = k.rid
        JOIN articles a ON a.id = ev.article_id
+       LEFT JOIN clusters c ON c.id = ev.cluster_id
        ORDER BY k.sd DESC, k.rid DESC`,
       p.values,
     );
     const page = rows.slice(0, limit);
-    const events: EventRow[] = page.map((r) => ({
-      ...(JSON.parse(r.json) as EventRow),
-      article_id: r.article_id,
-      article_title: r.title,
-      article_published: r.published,
-      article_url: r.url,
-    }));
+    const events = page.map(toEventRow);
     const last = page[page.length - 1];
     return { events, next: rows.length > limit && last ? encodeCursor(last.sd, Number(last.rid)) : null };
   }
@@ -167,8 +277,23 @@ export class PgStore implements Store {
     return codes;
   }
 
-  async dyads(options: { limit?: number; from?: string; to?: string } = {}): Promise<DyadSummary[]> {
+  async dyads(options: { limit?: number; from?: string; to?: string; per?: 'cluster' | 'report' } = {}): Promise<DyadSummary[]> {
     const limit = checkLimit(options.limit, 50);
+    if (options.per === 'cluster') {
+      // Each cluster once, at its first report: read from the events (no running totals per cluster).
+      const p = new Params();
+      const clauses = ["e.modality = 'asserted'", 'e.cluster_head', 'e.source_country IS NOT NULL', 'e.target_country IS NOT NULL'];
+      dateRange('e.sort_date', options.from, options.to, p, clauses);
+      return this.rows<DyadSummary>(
+        `SELECT e.source_country, e.target_country, COUNT(*)::int AS events, AVG(e.goldstein) AS mean_goldstein,
+                MIN(NULLIF(e.sort_date, '')) AS first, MAX(NULLIF(e.sort_date, '')) AS last
+         FROM events e ${whereSql(clauses)}
+         GROUP BY e.source_country, e.target_country
+         ORDER BY events DESC, e.source_country, e.target_country
+         LIMIT ${p.add(limit)}`,
+        p.values,
+      );
+    }
     if (options.from === undefined && options.to === undefined) {
       return this.rows<DyadSummary>(
         `SELECT source_country, target_country, events, sum_goldstein / events AS mean_goldstein, first, last
@@ -192,7 +317,7 @@ export class PgStore implements Store {
 
   async timeline(query: TimelineQuery): Promise<TimelineBucket[]> {
     if (!['day', 'week', 'month'].includes(query.bucket)) throw new UsageError(`bucket: expected day, week or month, found "${query.bucket}"`);
-    const filter = { dyad: [query.a, query.b] as [string, string], directed: query.directed, modality: query.modality };
+    const filter = { dyad: [query.a, query.b] as [string, string], directed: query.directed, modality: query.modality, per: query.per };
     const buckets = new Map<string, TimelineBucket>();
     const add = (period: string | null, r: SummaryRow) => {
       if (period === null) return;
@@ -209,7 +334,8 @@ export class PgStore implements Store {
       b.sum_goldstein += r.sum_goldstein;
     };
     const sums = 'SUM(events)::int AS events, SUM(q1)::int AS q1, SUM(q2)::int AS q2, SUM(q3)::int AS q3, SUM(q4)::int AS q4, SUM(sum_goldstein) AS sum_goldstein';
-    if (isCountry(query.a) && isCountry(query.b)) {
+    // The summaries count reports; counting clusters reads the events' first-report flag.
+    if (isCountry(query.a) && isCountry(query.b) && query.per !== 'cluster') {
       // Two countries: the per-day, per-week and per-month summaries (at most one row per period and direction).
       const modality = query.modality ?? 'asserted';
       const directions = dyadBranches(filter).map((d) => (d === 'backward' ? [query.b, query.a] : [query.a, query.b]));
@@ -260,7 +386,7 @@ export class PgStore implements Store {
       );
       for (const r of rows) add(bucketOf(r.period, query.bucket), r);
     }
-    const result = [...buckets.values()].sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
+    const result = [...buckets.values()].sort(byPeriod);
     for (const b of result) b.mean_goldstein = b.sum_goldstein / b.events;
     return result;
   }
@@ -287,7 +413,7 @@ export class PgStore implements Store {
     if (filter.text !== undefined) {
       const words = queryWords(filter.text);
       if (words === null) return [];
-      clauses.push(`q.words @@ plainto_tsquery('simple', ${p.add(words)})`);
+      clauses.push(`q.words @@ plainto_tsquery('english', ${p.add(words)})`);
     }
     type Row = { json: string; article_id: string; title: string | null };
     const rows = await this.rows<Row>(
@@ -313,23 +439,87 @@ export class PgStore implements Store {
 
   private closed = false;
 
-  // INTEGRATION GAP (lead, mid-session): the Store interface gained clusters, facets, any-filter
-  // timelines, places and article search on other branches; the PostgreSQL versions are being
-  // written by the pg and clusters work. Until then these refuse with a typed error.
-  async getCluster(_id: string): Promise<never> {
-    throw new StoreError('E_STORE_UNSUPPORTED', 'clusters are not yet implemented on PostgreSQL');
+  async getCluster(id: string): Promise<ClusterDetail | null> {
+    const rows = await this.rows<EventJoinRow>(
+      `SELECT ev.json, ev.article_id, a.title, a.published, a.url, a.source, ${CLUSTER_COLUMNS}
+       FROM events ev JOIN articles a ON a.id = ev.article_id JOIN clusters c ON c.id = ev.cluster_id
+       WHERE ev.cluster_id = $1`,
+      [id],
+    );
+    const reports = rows.map(toEventRow);
+    if (reports.length === 0 || !reports[0].cluster) return null;
+    const order = (e: EventRow): Report => ({ article_id: e.article_id, event_id: e.id, outlet: e.article_source ?? null, published: e.article_published, event: e });
+    reports.sort((x, y) => compareReports(order(x), order(y)));
+    return { ...reports[0].cluster, reports };
   }
-  async facets(_query: unknown): Promise<never> {
-    throw new StoreError('E_STORE_UNSUPPORTED', 'facets are not yet implemented on PostgreSQL');
+
+  async facets(query: FacetQuery): Promise<Partial<Record<FacetName, FacetValue[]>>> {
+    const limit = query.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`limit: expected a positive integer, found ${limit}`);
+    const out: Partial<Record<FacetName, FacetValue[]>> = {};
+    for (const name of query.facets) {
+      if (!FACET_NAMES.includes(name)) throw new UsageError(`facet: expected one of ${FACET_NAMES.join(', ')}, found "${name}"`);
+      const source = FACET_SOURCES[name];
+      const p = new Params();
+      const where = eventWhere(facetFilter(query.filter, name), EITHER, p);
+      const max = p.add(Math.min(limit, 1000));
+      let sql: string;
+      if ('pair' in source) {
+        // UNION (not ALL) keeps one (event, value) pair: an event with GOV on both sides counts once.
+        const [a, b] = source.pair;
+        sql = `SELECT v AS value, COUNT(*)::int AS count FROM (
+                 SELECT e.id, ${a} AS v FROM events e ${whereSql([...where, `${a} IS NOT NULL`])}
+                 UNION
+                 SELECT e.id, ${b} AS v FROM events e ${whereSql([...where, `${b} IS NOT NULL`])}) x
+               GROUP BY v ORDER BY count DESC, value LIMIT ${max}`;
+      } else {
+        const extra = [`(${source.column}) IS NOT NULL`, ...(source.extra ? [source.extra] : [])];
+        sql = `SELECT ${source.column} AS value, COUNT(*)::int AS count FROM events e ${source.join ?? ''} ${whereSql([...where, ...extra])}
+               GROUP BY 1 ORDER BY count DESC, value LIMIT ${max}`;
+      }
+      out[name] = await this.rows<FacetValue>(sql, p.values);
+    }
+    return out;
   }
-  async eventTimeline(_query: unknown): Promise<never> {
-    throw new StoreError('E_STORE_UNSUPPORTED', 'event timelines are not yet implemented on PostgreSQL');
+
+  async eventTimeline(query: EventTimelineQuery): Promise<TimelineBucket[]> {
+    const precise = { day: 'length(e.sort_date) = 10', week: 'length(e.sort_date) = 10', month: 'length(e.sort_date) >= 7', year: 'length(e.sort_date) >= 4' }[query.bucket];
+    if (!precise) throw new UsageError(`bucket: expected day, week, month or year, found "${query.bucket}"`);
+    const p = new Params();
+    const where = eventWhere({ ...query.filter, cursor: undefined, limit: undefined }, EITHER, p);
+    // Summed per stored date in SQL, bucketed here (weeks need a calendar, and dates stay text).
+    const rows = await this.rows<SummaryRow>(
+      `SELECT e.sort_date AS period, COUNT(*)::int AS events,
+              COUNT(*) FILTER (WHERE e.quad_class = 1)::int AS q1, COUNT(*) FILTER (WHERE e.quad_class = 2)::int AS q2,
+              COUNT(*) FILTER (WHERE e.quad_class = 3)::int AS q3, COUNT(*) FILTER (WHERE e.quad_class = 4)::int AS q4,
+              SUM(e.goldstein) AS sum_goldstein
+       FROM events e ${whereSql([...where, precise])} GROUP BY e.sort_date`,
+      p.values,
+    );
+    return sumBuckets(rows, (day) => (query.bucket === 'year' ? day.slice(0, 4) : bucketOf(day, query.bucket)));
   }
-  async places(_filter: unknown, _limit?: number): Promise<never> {
-    throw new StoreError('E_STORE_UNSUPPORTED', 'places are not yet implemented on PostgreSQL');
+
+  async places(filter: EventFilter, limit?: number): Promise<PlaceSummary[]> {
+    const p = new Params();
+    const where = eventWhere({ ...filter, cursor: undefined, limit: undefined }, EITHER, p);
+    return this.rows<PlaceSummary>(
+      `SELECT e.location_name AS name, e.location_country AS country, e.location_lat AS lat, e.location_lon AS lon, COUNT(*)::int AS events
+       FROM events e ${whereSql([...where, 'e.location_lat IS NOT NULL', 'e.location_lon IS NOT NULL', 'e.location_name IS NOT NULL'])}
+       GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT ${p.add(checkLimit(limit, 500))}`,
+      p.values,
+    );
   }
-  async searchArticles(_text: string, _limit?: number): Promise<never> {
-    throw new StoreError('E_STORE_UNSUPPORTED', 'article search is not yet implemented on PostgreSQL');
+
+  async searchArticles(text: string, limit?: number): Promise<ArticleSummary[]> {
+    const words = queryWords(text);
+    if (words === null) return [];
+    return this.rows<ArticleSummary>(
+      `SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.n_events AS events, a.ingested_at
+       FROM articles a, plainto_tsquery('english', $1) q
+       WHERE a.words @@ q
+       ORDER BY ts_rank(a.words, q) DESC, a.seq LIMIT $2`,
+      [words, checkLimit(limit, 50)],
+    );
   }
 
   async close(): Promise<void> {

@@ -11,6 +11,7 @@ import type { Article } from '../../model/article.js';
 import { toRecord, type ArticleRecord } from '../../model/record.js';
 import type { FailureRecord, PutResult } from '../store.js';
 import { summarise, type PeriodRow } from './summaries.js';
+import { clusterInserted, clusterKey } from './clusters.js';
 
 /** Runs `work` in a transaction, again (up to 5 times) when PostgreSQL aborts it for a deadlock or serialisation conflict. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -44,8 +45,13 @@ export async function writeArticles(pool: pg.Pool, articles: Article[]): Promise
   const insertedSet = await inTransaction(pool, async (client) => {
     const ingestedAt = new Date().toISOString();
     const inserted = await client.query<{ id: string }>(
-      `INSERT INTO articles (id, title, author, source, url, published, language, input, item, n_events, ingested_at, record)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[])
+      `INSERT INTO articles (id, title, author, source, url, published, language, input, item, n_events, ingested_at, record, words)
+       SELECT u.id, u.title, u.author, u.source, u.url, u.published, u.language, u.input, u.item, u.n_events, u.ingested_at, u.record,
+              to_tsvector('english', coalesce(u.title, '') || ' ' || t.text)
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[])
+              WITH ORDINALITY AS u(id, title, author, source, url, published, language, input, item, n_events, ingested_at, record, n)
+       JOIN unnest($13::text[]) WITH ORDINALITY AS t(text, n) ON t.n = u.n
+       ORDER BY u.n
        ON CONFLICT (id) DO NOTHING RETURNING id`,
       [
         unique.map((r) => r.id),
@@ -60,6 +66,7 @@ export async function writeArticles(pool: pg.Pool, articles: Article[]): Promise
         unique.map((r) => r.events.length),
         unique.map(() => ingestedAt),
         unique.map((r) => JSON.stringify(r)),
+        unique.map((r) => r.text),
       ],
     );
     const ids = new Set(inserted.rows.map((r) => r.id));
@@ -86,20 +93,22 @@ export async function writeArticles(pool: pg.Pool, articles: Article[]): Promise
 /** Events, mentions, quotes and summaries of the newly inserted articles, in input order. */
 async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Promise<void> {
   const events = records.flatMap((r) => r.events.map((event, idx) => ({ id: r.id, idx, event })));
+  const rowIds = new Map<string, string>();
   if (events.length > 0) {
     const col = <T>(f: (e: (typeof events)[number]['event']) => T) => events.map((e) => f(e.event));
-    await client.query(
+    const inserted = await client.query<{ id: string; article_id: string; idx: number }>(
       `INSERT INTO events
          (article_id, idx, event_id, code, root, quad_class, goldstein,
           source_code, source_country, source_role, source_name,
           target_code, target_country, target_role, target_name,
           date, sort_date, date_source, modality, sentence,
           evidence_text, evidence_start, evidence_end,
-          location_name, location_country, location_lat, location_lon, rule, json)
+          location_name, location_country, location_lat, location_lon, rule, json, cluster_key)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::float8[],
           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
           $16::text[], $17::text[], $18::text[], $19::text[], $20::int[], $21::text[], $22::int[], $23::int[],
-          $24::text[], $25::text[], $26::float8[], $27::float8[], $28::text[], $29::text[])`,
+          $24::text[], $25::text[], $26::float8[], $27::float8[], $28::text[], $29::text[], $30::text[])
+       RETURNING id, article_id, idx`,
       [
         events.map((e) => e.id),
         events.map((e) => e.idx),
@@ -130,8 +139,10 @@ async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Prom
         col((e) => e.location?.lon ?? null),
         col((e) => e.rule),
         col((e) => JSON.stringify(e)),
+        col((e) => clusterKey(e)),
       ],
     );
+    for (const r of inserted.rows) rowIds.set(`${r.article_id}\u0000${r.idx}`, r.id);
   }
   const mentions = records.flatMap((r) => r.mentions.map((m, idx) => ({ id: r.id, idx, m })));
   if (mentions.length > 0) {
@@ -172,6 +183,7 @@ async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Prom
     );
   }
   await writeSummaries(client, records);
+  await clusterInserted(client, records, rowIds);
 }
 
 async function writeSummaries(client: pg.PoolClient, records: ArticleRecord[]): Promise<void> {
