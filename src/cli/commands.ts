@@ -22,5 +22,6 @@ export const commands: Record<string, CommandEntry> = {
   enqueue: { summary: 'put inputs on the PostgreSQL ingest queue, one job per item, for workers', load: () => import('./commands/enqueue/index.js') },
   worker: { summary: 'run ingest jobs from the queue (start several, on any machines)', load: () => import('./commands/worker/index.js') },
   queue: { summary: 'show the ingest queue (pending, running, failed, done) and retry failed jobs', load: () => import('./commands/queue/index.js') },
+  watch: { summary: 'follow RSS/Atom feeds: ingest (or queue) each new item as it appears', load: () => import('./commands/watch/index.js') },
   serve: { summary: 'serve the HTTP API and the dashboard over the database', load: () => import('./commands/serve/index.js') },
 };

@@ -9,7 +9,7 @@
  */
 import type { IngestOptions, IngestResult } from '../ingest/types.js';
 import { ItemError, errorMessage } from '../errors.js';
-import { fetchLimited } from '../net/fetch-limited.js';
+import { fetchLimited, type FetchResult } from '../net/fetch-limited.js';
 
 export interface PageMeta {
   title?: string;
@@ -49,17 +49,22 @@ export async function* readJob(job: IngestJob): AsyncIterable<IngestResult> {
     return;
   }
   const page = await fetchLimited(job.url, PAGE_LIMITS);
+  yield await pageArticle(job.url, page, job.meta, options);
+}
+
+/** A fetched page as an article (HTML through Readability, anything else as text), or the item's error. */
+export async function pageArticle(url: string, page: FetchResult, meta: PageMeta = {}, options: IngestOptions = {}): Promise<IngestResult> {
   const { prepareHtml, prepareText } = await import('../ingest/index.js');
   const { decodeText } = await import('../ingest/decode.js');
   const { htmlReader, textReader } = await import('../ingest/registry.js');
   const html = !page.contentType || /html|xml/i.test(page.contentType);
-  const provenance = { reader: html ? htmlReader.name : textReader.name, input: job.url, item: null };
-  const given = { url: job.url, fallbackPublished: options.published, ...job.meta };
+  const provenance = { reader: html ? htmlReader.name : textReader.name, input: url, item: null };
+  const given = { url, fallbackPublished: options.published, ...meta };
   try {
-    const text = decodeText(page.body, job.url, null, { legacyFallback: true });
-    yield { ok: true, article: html ? prepareHtml(text, given, provenance) : prepareText(text, given, provenance) };
+    const text = decodeText(page.body, url, null, { legacyFallback: true });
+    return { ok: true, article: html ? prepareHtml(text, given, provenance) : prepareText(text, given, provenance) };
   } catch (error) {
-    const wrapped = error instanceof ItemError ? error : new ItemError('E_READ', job.url, errorMessage(error), { cause: error });
-    yield { ok: false, error: wrapped };
+    const wrapped = error instanceof ItemError ? error : new ItemError('E_READ', url, errorMessage(error), { cause: error });
+    return { ok: false, error: wrapped };
   }
 }

@@ -401,6 +401,16 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect((await store.stats()).failures).toBe(2);
     });
 
+    it('keeps a watched feed\'s state across reopening and replaces it on save', async () => {
+      const store = await factory();
+      open.push(store);
+      expect(await store.getFeedState('http://127.0.0.1/feed.xml')).toBeNull();
+      const state = { url: 'http://127.0.0.1/feed.xml', etag: '"v1"', lastModified: null, checkedAt: '2026-01-01T00:00:00Z', failures: 0, retryAt: null, seen: ['http://127.0.0.1/a'] };
+      await store.putFeedState(state);
+      await store.putFeedState({ ...state, etag: '"v2"', failures: 2, retryAt: '2026-01-01T01:00:00Z', seen: [...state.seen, 'http://127.0.0.1/b'] });
+      expect(await store.getFeedState(state.url)).toEqual({ ...state, etag: '"v2"', failures: 2, retryAt: '2026-01-01T01:00:00Z', seen: ['http://127.0.0.1/a', 'http://127.0.0.1/b'] });
+    });
+
     it('counts what it holds', async () => {
       const store = await filled();
       expect(await store.stats()).toEqual({ articles: 3, events: 7, mentions: 14, quotes: 1, failures: 0 });

@@ -254,6 +254,20 @@ export interface PlaceSummary {
   events: number;
 }
 
+/** What `detente watch` remembers of a feed between polls and restarts. */
+export interface FeedState {
+  url: string;
+  /** Validators from the last full answer, sent back for a conditional GET. */
+  etag: string | null;
+  lastModified: string | null;
+  checkedAt: string | null;
+  /** Failed polls in a row (backoff), and when the feed may be polled again. */
+  failures: number;
+  retryAt: string | null;
+  /** Item links already ingested or queued, newest last (bounded by the watcher). */
+  seen: string[];
+}
+
 export interface Store {
   /** Stores a batch in one transaction. Articles whose id is already stored are left as they are. */
   putArticles(articles: Article[]): Promise<PutResult>;
@@ -283,5 +297,9 @@ export interface Store {
   searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]>;
   listFailures(limit?: number): Promise<FailureRecord[]>;
   stats(): Promise<StoreStats>;
+  /** The watch state of a feed, or null before its first poll. */
+  getFeedState(url: string): Promise<FeedState | null>;
+  /** Saves a feed's watch state (replacing the previous one). */
+  putFeedState(state: FeedState): Promise<void>;
   close(): Promise<void>;
 }

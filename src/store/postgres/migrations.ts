@@ -228,6 +228,21 @@ export const pgMigrations: PgMigration[] = [
       CREATE INDEX events_target_name ON events (lower(target_name), sort_date, id);
     `,
   },
+  {
+    version: 3,
+    description: 'feed state for detente watch (SQLite migration 7)',
+    sql: `
+      CREATE TABLE watch_feeds (
+        url           text PRIMARY KEY,
+        etag          text,
+        last_modified text,
+        checked_at    text,
+        failures      integer NOT NULL DEFAULT 0,
+        retry_at      text,
+        seen          text NOT NULL DEFAULT '[]'
+      );
+    `,
+  },
 ];
 
 export const latestPgVersion = pgMigrations[pgMigrations.length - 1].version;

@@ -13,6 +13,7 @@ import type { Report } from '../../cluster/link.js';
 import { compareReports } from '../../cluster/summary.js';
 import { FACET_NAMES } from '../store.js';
 import type {
+  FeedState,
   ClusterDetail,
   EventTimelineQuery,
   FacetName,
@@ -519,6 +520,25 @@ export class PgStore implements Store {
        WHERE a.words @@ q
        ORDER BY ts_rank(a.words, q) DESC, a.seq LIMIT $2`,
       [words, checkLimit(limit, 50)],
+    );
+  }
+
+  async getFeedState(url: string): Promise<FeedState | null> {
+    const [r] = await this.rows<{ url: string; etag: string | null; last_modified: string | null; checked_at: string | null; failures: number; retry_at: string | null; seen: string }>(
+      'SELECT * FROM watch_feeds WHERE url = $1',
+      [url],
+    );
+    return r ? { url: r.url, etag: r.etag, lastModified: r.last_modified, checkedAt: r.checked_at, failures: r.failures, retryAt: r.retry_at, seen: JSON.parse(r.seen) as string[] } : null;
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    await this.writing(() =>
+      this.pool.query(
+        `INSERT INTO watch_feeds (url, etag, last_modified, checked_at, failures, retry_at, seen) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at,
+           failures = excluded.failures, retry_at = excluded.retry_at, seen = excluded.seen`,
+        [state.url, state.etag, state.lastModified, state.checkedAt, state.failures, state.retryAt, JSON.stringify(state.seen)],
+      ),
     );
   }
 

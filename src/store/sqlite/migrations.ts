@@ -390,6 +390,22 @@ export const migrations: Migration[] = [
       CREATE INDEX articles_source ON articles (source);
     `,
   },
+  {
+    version: 7,
+    description: 'feed state for detente watch: conditional-GET validators, backoff and the item links already taken',
+    sql: `
+      CREATE TABLE watch_feeds (
+        url           TEXT PRIMARY KEY,
+        etag          TEXT,
+        last_modified TEXT,
+        checked_at    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        retry_at      TEXT,
+        -- JSON array of the item links already ingested or queued (the newest few thousand).
+        seen          TEXT NOT NULL DEFAULT '[]'
+      );
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */

@@ -9,6 +9,7 @@ import type { Article } from '../../model/article.js';
 import type { ArticleRecord } from '../../model/record.js';
 import { DetenteError, UsageError, errorMessage } from '../../errors.js';
 import type {
+  FeedState,
   ActorSummary,
   ArticleFilter,
   ClusterDetail,
@@ -528,6 +529,21 @@ export class SqliteStore implements Store {
     };
   }
 
+  async getFeedState(url: string): Promise<FeedState | null> {
+    const row = this.db.prepare('SELECT * FROM watch_feeds WHERE url = ?').get(url) as FeedRow | undefined;
+    return row ? fromFeedRow(row) : null;
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    this.writing(() =>
+      this.db
+        .prepare(`INSERT INTO watch_feeds (url, etag, last_modified, checked_at, failures, retry_at, seen) VALUES (?, ?, ?, ?, ?, ?, ?)
+                  ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, checked_at = excluded.checked_at,
+                    failures = excluded.failures, retry_at = excluded.retry_at, seen = excluded.seen`)
+        .run(state.url, state.etag, state.lastModified, state.checkedAt, state.failures, state.retryAt, JSON.stringify(state.seen)),
+    );
+  }
+
   async close(): Promise<void> {
     if (!this.db.open) return;
     // Lets SQLite refresh the planner statistics it finds stale (cheap; recommended on close).
@@ -539,6 +555,12 @@ export class SqliteStore implements Store {
     }
     this.db.close();
   }
+}
+
+type FeedRow = { url: string; etag: string | null; last_modified: string | null; checked_at: string | null; failures: number; retry_at: string | null; seen: string };
+
+function fromFeedRow(r: FeedRow): FeedState {
+  return { url: r.url, etag: r.etag, lastModified: r.last_modified, checkedAt: r.checked_at, failures: r.failures, retryAt: r.retry_at, seen: JSON.parse(r.seen) as string[] };
 }
 
 function whereSql(where: Where): string {
