@@ -9,6 +9,7 @@ import type { CodedEvent } from '../../model/event.js';
 import { toRecord } from '../../model/record.js';
 import type { FailureRecord, PutResult } from '../store.js';
 import type { Db } from './connection.js';
+import { createClusterer } from './clusters.js';
 
 export type WriteArticles = (articles: Article[]) => PutResult;
 export type WriteFailures = (failures: FailureRecord[]) => void;
@@ -41,6 +42,11 @@ export function createArticleWriter(db: Db): WriteArticles {
     INSERT INTO quotes (article_id, idx, text, kind, speaker_name, speaker_code, speaker_country, speaker_affiliation, json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
+  // A file of an older schema (before migration 5) is written without clusters; opening it as a
+  // store migrates it and clusters what it holds (SqliteStore.clusterStored).
+  const hasClusters = (db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'cluster_id'").get() ?? null) !== null;
+  const clusterArticle = hasClusters ? createClusterer(db) : () => undefined;
+
   const batch = db.transaction((articles: Article[]): PutResult => {
     const result: PutResult = { inserted: 0, duplicates: 0, events: 0, insertedIds: [], duplicateIds: [] };
     const ingestedAt = new Date().toISOString();
@@ -69,6 +75,8 @@ export function createArticleWriter(db: Db): WriteArticles {
       result.insertedIds.push(record.id);
       record.events.forEach((event, idx) => insertEvent.run(eventRow(record.id, idx, event)));
       result.events += record.events.length;
+      // In the same transaction, article by article: a batch clusters exactly as single articles would.
+      clusterArticle(record.id);
       record.mentions.forEach((m, idx) =>
         insertMention.run(record.id, idx, m.start, m.end, m.text, m.kind, m.code, m.country, m.role, m.name, m.sentence),
       );

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../../model/event.js';
 import type { EventRow } from '../../../store/store.js';
-import { csvLine, formatGoldstein, formatTable, truncate } from '../../output.js';
+import { csvLine, formatGoldstein, formatTable, jsonLine, printable, truncate } from '../../output.js';
 
 export type EventFormat = 'table' | 'csv' | 'jsonl' | 'gdelt';
 
@@ -58,7 +58,7 @@ export function sqlDate(date: string | null): string {
 }
 
 /** GDELT fields are tab-separated with no quoting: tabs and line breaks inside a value become spaces. */
-const tsv = (value: unknown) => (value === null || value === undefined ? '' : String(value).replace(/[\t\r\n]+/g, ' '));
+const tsv = (value: unknown) => (value === null || value === undefined ? '' : printable(String(value)).replace(/[\t\r\n]+/g, ' '));
 
 function gdeltRow(e: EventRow): unknown[] {
   const actor = (a: Actor | null) => [a?.code, a?.name?.toUpperCase(), a?.country, a?.role];
@@ -73,7 +73,7 @@ function gdeltRow(e: EventRow): unknown[] {
 export function eventWriter(format: Exclude<EventFormat, 'table'>): EventWriter {
   switch (format) {
     case 'jsonl':
-      return { header: () => '', row: (e) => JSON.stringify(e) + '\n' };
+      return { header: () => '', row: (e) => jsonLine(e) };
     case 'csv':
       return { header: () => csvLine(CSV_COLUMNS), row: (e) => csvLine(csvRow(e)) };
     case 'gdelt':
