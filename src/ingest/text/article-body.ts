@@ -68,12 +68,22 @@ function classify(block: TextBlock): Scored {
   const caption = endsWithCredit(text) && !isCreditLine(text);
   const base = { ...block, words, caption };
   const linkShare = words > 0 ? block.linkWords / words : 0;
-  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5) return { ...base, kind: 'furniture' };
+  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text)) return { ...base, kind: 'furniture' };
   const proseLike = sentenceShaped(text, words) || words >= 30;
   const fluent = NO_SPACES_SCRIPT.test(text) || functionWordShare(text) >= FUNCTION_WORD_SHARE;
   if (proseLike && fluent && linkShare < 0.3) return { ...base, kind: 'prose' };
   return { ...base, kind: 'short' };
 }
+
+/** A cookie or privacy notice, however long. */
+const COOKIE_NOTICE = /\bcookies\b.*\b(?:website|browser|consent|your experience|personal data|third[- ]party)\b|\b(?:website|site) uses cookies\b/i;
+
+/**
+ * Lines after which a page lists other things: other stories, sharing, comments. Once a story
+ * stands above one, the story has ended.
+ */
+const STORY_END =
+  /^(?:related(?: stories| articles| content| coverage| posts| news)?|more (?:stories|news|from|on|in|like this)\b.{0,40}|most (?:popular|read|viewed|shared)|(?:top|trending|latest|recommended|popular|featured) (?:stories|news|articles|posts|videos)|trending(?: now)?|recommended(?: for you)?|you (?:may|might) (?:also )?like|read (?:next|these next)|further reading|don't miss|around the web|what to read next|share (?:your thoughts|this|this article|this story)\b.{0,40}|tell us what you think.{0,10}|(?:sponsored|promoted) (?:content|stories|links))[\s:.!…]*$/i;
 
 /** What a block adds to, or takes from, a run that holds it. */
 function weight(block: Scored): number {
@@ -264,7 +274,21 @@ export function selectArticle(raw: string): ArticleSelection {
   // Text with no furniture at all is the article as it stands (a wire story, an e-mail).
   if (run === null || blocks.every((b) => b.kind !== 'furniture')) return { title: null, header: [], body: blocks.map((b) => b.text), captions: [], cropped: false };
   let [start, end] = run;
-  // Reader comments are prose too, but the story ends where they begin.
+  // Other stories' teasers and reader comments are prose too, but the story ends where
+  // their lists begin.
+  // A list inside the story (an inline "Related" box) has more of the story after it than
+  // before it; only a marker past the story's middle ends it.
+  const proseWords = (b: Scored) => (b.kind === 'prose' && !b.caption ? b.words : 0);
+  const total = blocks.slice(start, end + 1).reduce((n, b) => n + proseWords(b), 0);
+  let prose = 0;
+  for (let i = start; i < end; i++) {
+    prose += proseWords(blocks[i]);
+    if (prose >= 150 && prose >= total / 2 && blocks[i].words <= 8 && STORY_END.test(blocks[i].text)) {
+      end = i - 1;
+      break;
+    }
+  }
+  while (end > start && blocks[end].kind !== 'prose') end--;
   const firstProse = blocks.findIndex((b, i) => i >= start && b.kind === 'prose' && !b.caption);
   const comments = commentsStart(blocks, firstProse + 1, end);
   if (comments > start) {
