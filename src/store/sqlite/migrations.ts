@@ -327,6 +327,8 @@ export const migrations: Migration[] = [
       -- the event cannot be clustered. Candidates for a new report are looked up by key and date.
       ALTER TABLE events ADD COLUMN cluster_key TEXT;
       ALTER TABLE events ADD COLUMN cluster_id TEXT;
+      -- The content words of the event's sentence (space-separated stems) that linking compares.
+      ALTER TABLE events ADD COLUMN cluster_words TEXT;
       -- 1 on a cluster's first report: the row that stands for the cluster in per-cluster queries.
       ALTER TABLE events ADD COLUMN cluster_head INTEGER NOT NULL DEFAULT 1;
       CREATE INDEX events_cluster_key ON events (cluster_key, sort_date) WHERE cluster_key IS NOT NULL;

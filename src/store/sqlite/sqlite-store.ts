@@ -162,8 +162,9 @@ export class SqliteStore implements Store {
     const pending = this.db.prepare('SELECT article_id FROM events WHERE cluster_id IS NULL GROUP BY article_id ORDER BY MIN(rowid)').pluck().all() as string[];
     if (pending.length === 0) return;
     const cluster = createClusterer(this.db);
+    const record = this.db.prepare('SELECT record FROM articles WHERE id = ?').pluck();
     this.db.transaction(() => {
-      for (const id of pending) cluster(id);
+      for (const id of pending) cluster(JSON.parse(record.get(id) as string) as ArticleRecord);
     }).immediate();
   }
 

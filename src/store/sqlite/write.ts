@@ -76,7 +76,7 @@ export function createArticleWriter(db: Db): WriteArticles {
       record.events.forEach((event, idx) => insertEvent.run(eventRow(record.id, idx, event)));
       result.events += record.events.length;
       // In the same transaction, article by article: a batch clusters exactly as single articles would.
-      clusterArticle(record.id);
+      clusterArticle(record);
       record.mentions.forEach((m, idx) =>
         insertMention.run(record.id, idx, m.start, m.end, m.text, m.kind, m.code, m.country, m.role, m.name, m.sentence),
       );
