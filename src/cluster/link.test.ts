@@ -17,12 +17,12 @@ function event(over: Partial<CodedEvent> & { text: string }): CodedEvent {
 const report = (article: string, e: CodedEvent, outlet = 'A'): Report => ({ article_id: article, event_id: e.id, outlet, published: '1987-10-20', event: e });
 
 describe('cluster linking rules', () => {
-  it('compares dates by their precision, with a day either way for text days', () => {
+  it('compares dates by their precision; text days must agree, publication days may differ by three', () => {
     const on = (date: string, source: 'text' | 'published' = 'text') => event({ text: 'x', date, date_source: source });
     expect(datesCompatible(on('1987-10-19'), on('1987-10'))).toBe(true);
     expect(datesCompatible(on('1987-10-19'), on('1987'))).toBe(true);
     expect(datesCompatible(on('1987-10-19'), on('1987-11'))).toBe(false);
-    expect(datesCompatible(on('1987-10-19'), on('1987-10-18'))).toBe(true);
+    expect(datesCompatible(on('1987-10-19'), on('1987-10-18'))).toBe(false);
     expect(datesCompatible(on('1987-10-19'), on('1987-10-16'))).toBe(false);
     expect(datesCompatible(on('1987-10-19'), on('1987-10-16', 'published'))).toBe(true);
     expect(dateWindow('1987-10-19')).toEqual({ from: '1987-10-16', to: '1987-10-22', coarser: ['1987-10', '1987'] });

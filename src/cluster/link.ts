@@ -50,11 +50,12 @@ function dayGap(a: string, b: string): number {
 }
 
 /**
- * Days two reports of one happening may differ by: one when the text gives both days ("late
- * Sunday" in Washington is Monday in the Gulf), more when a day is only the publication date
- * (the happening lies a few days before it, and so does another outlet's report).
+ * Days two reports of one happening may differ by: none when the text gives both days (strikes on
+ * consecutive days are separate happenings, even if "late Sunday" in Washington is Monday in the
+ * Gulf), a few when a day is only the publication date (the happening lies a few days before it,
+ * and so does another outlet's report).
  */
-export const DAY_TOLERANCE = { text: 1, published: 3 };
+export const DAY_TOLERANCE = { text: 0, published: 3 };
 
 /**
  * Dates agree given their precision: a month contains its days, a year its months and days;
