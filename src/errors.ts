@@ -14,6 +14,12 @@ export class DetenteError extends Error {
   }
 }
 
+/**
+ * The store could not be opened, migrated or written: `code` says which (E_STORE_OPEN,
+ * E_STORE_BACKEND for an unusable location, E_STORE_VERSION, E_STORE_WRITE).
+ */
+export class StoreError extends DetenteError {}
+
 /** An input item (file, line, feed item, WARC record) that could not be read. */
 export class ItemError extends DetenteError {
   /** The item, named so that a user can find it: "feeds/x.xml", "a.jsonl:12", "crawl.warc.gz record 7". */

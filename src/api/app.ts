@@ -14,7 +14,11 @@ import { registerDyadRoutes } from './routes/dyads.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSystemRoutes } from './routes/system.js';
+import { registerViewRoutes } from './routes/views.js';
+import { registerGlossaryRoutes } from './routes/glossary.js';
 import { validationError } from './validation.js';
+import { securityHeaders } from './security-headers.js';
+import { requireAllowedHost } from './host-check.js';
 import { UsageError } from '../errors.js';
 
 export type { ApiOptions, IngestBody, IngestOutcome } from './env.js';
@@ -47,6 +51,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
     },
   });
   app.onError(toErrorResponse);
+  app.use('*', securityHeaders());
+  if (options.bindHost !== undefined) app.use('*', requireAllowedHost(options.bindHost, options.allowedHosts ?? []));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   if (protectReads && token) app.use('/api/*', requireReadToken(token));
@@ -57,6 +63,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
   registerArticleRoutes(app, { store, token, maxBodyBytes, ingest: options.ingest ?? defaultIngest });
   registerSearchRoutes(app, store);
   registerCodeRoutes(app);
+  registerViewRoutes(app, store);
+  registerGlossaryRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

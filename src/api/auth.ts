@@ -46,11 +46,16 @@ export function requireWriteToken(token: string | undefined): MiddlewareHandler 
   };
 }
 
-/** Guards every /api read when reads are protected. */
+/**
+ * Guards every /api request when reads are protected: every method, HEAD and OPTIONS included
+ * (a HEAD answers with the same status and headers as a GET, so left open it tells whether an
+ * article exists or a search matches). Only liveness stays open, so that load balancers and
+ * `detente demo` can probe the server.
+ */
 export function requireReadToken(token: string): MiddlewareHandler {
   return async function requireReadToken(c, next) {
-    // Liveness stays open so that load balancers and `detente demo` can probe the server.
-    if (c.req.method === 'GET' && c.req.path !== '/api/health') checkToken(token, c.req.header('authorization'));
+    const liveness = c.req.path === '/api/health' && (c.req.method === 'GET' || c.req.method === 'HEAD');
+    if (!liveness) checkToken(token, c.req.header('authorization'));
     await next();
   };
 }

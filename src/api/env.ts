@@ -29,6 +29,13 @@ export interface ApiOptions {
   maxBodyBytes?: number;
   /** Overrides how POST bodies become stored articles (tests); defaults to ingest + pipeline. */
   ingest?: IngestBody;
+  /**
+   * The address the server binds: when given, requests are served only for a Host naming it,
+   * `localhost`, or one of `allowedHosts` (DNS-rebinding defence; see host-check.ts).
+   */
+  bindHost?: string;
+  /** Further Host names to serve (`--allowed-host`). */
+  allowedHosts?: string[];
   /** Reported by /api/health. */
   version?: string;
 }

@@ -35,7 +35,7 @@ export interface RunningServer {
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const { port = 8787, host = '127.0.0.1', webRoot, ...api } = options;
-  const app = createApp(api);
+  const app = createApp({ bindHost: host, ...api });
   serveDashboard(app, webRoot);
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {

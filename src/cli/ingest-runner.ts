@@ -1,16 +1,17 @@
 /**
  * @module cli/ingest-runner
  * The ingest used by `detente ingest` and `detente demo`: opens the store, runs processInputs
- * with progress on stderr, stops cleanly on Ctrl-C (the current batch is still stored), and
- * reports the summary line and every failed item by name.
+ * on a pool of worker threads (a time and memory budget per article; `--threads` cores) with
+ * progress on stderr, stops cleanly on Ctrl-C (the current batch is still stored), and prints
+ * each failed item by name as it happens (nothing is kept in memory for them), then the summary.
  */
 import type { IngestOptions } from '../ingest/types.js';
-import { defaultStages } from '../pipeline/default-stages.js';
 import { processInputs, type ProcessSummary } from '../pipeline/process.js';
-import { createPipeline } from '../pipeline/run.js';
+import { createPipelinePool, type PoolOptions } from '../pipeline/pool.js';
 import { EXIT } from './command.js';
 import { estimateItems } from './estimate-items.js';
 import { openCliStore } from './options.js';
+import { failureLine } from './output.js';
 import { createProgressReporter } from './progress.js';
 
 export interface IngestRunOptions {
@@ -19,6 +20,8 @@ export interface IngestRunOptions {
   ingestOptions?: IngestOptions;
   batchSize?: number;
   quiet?: boolean;
+  /** Threads, time and memory budget per article. */
+  pool?: PoolOptions;
 }
 
 export interface IngestRun {
@@ -26,14 +29,14 @@ export interface IngestRun {
   exitCode: number;
 }
 
-export async function runIngest({ paths, db, ingestOptions = {}, batchSize, quiet }: IngestRunOptions): Promise<IngestRun> {
+export async function runIngest({ paths, db, ingestOptions = {}, batchSize, quiet, pool: poolOptions }: IngestRunOptions): Promise<IngestRun> {
   const store = await openCliStore(db);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const pipeline = createPipelinePool(poolOptions);
   try {
-    const pipeline = createPipeline(defaultStages);
     const reporter = createProgressReporter({ total: await estimateItems(paths, ingestOptions), quiet });
     let summary: ProcessSummary;
     try {
@@ -44,17 +47,18 @@ export async function runIngest({ paths, db, ingestOptions = {}, batchSize, quie
         batchSize,
         signal: controller.signal,
         onProgress: (p) => reporter.update(p),
+        onFailure: (f) => reporter.log(failureLine(f.item, f.message)),
       });
     } finally {
       reporter.stop();
     }
-    for (const failure of summary.failures) process.stderr.write(`failed: ${failure.item}: ${stripItem(failure)}\n`);
     if (!quiet || summary.failed > 0) process.stderr.write(summaryLine(summary) + '\n');
     if (summary.aborted) process.stderr.write('ingest: stopped early; run the same command again to resume (stored articles are skipped)\n');
     return { summary, exitCode: summary.failed > 0 || summary.aborted ? EXIT.someFailed : EXIT.ok };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    await pipeline.close();
     await store.close();
   }
 }
@@ -64,9 +68,4 @@ export function summaryLine(s: ProcessSummary): string {
     `ingest: ${s.new} new, ${s.duplicate} duplicate, ${s.failed} failed, ${s.events} events, ` +
     `${s.perSecond.toFixed(1)} articles/s (${s.articles} articles in ${s.seconds.toFixed(1)} s)`
   );
-}
-
-/** ItemError messages already start with the item; avoid printing it twice. */
-function stripItem(failure: { item: string; message: string }): string {
-  return failure.message.startsWith(`${failure.item}: `) ? failure.message.slice(failure.item.length + 2) : failure.message;
 }

@@ -14,6 +14,12 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+/** A positive number of seconds or the like ("0.5", "10"). */
+export function parsePositiveNumber(value: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError(`expected a positive number, found "${value}".`);
+  return Number(value);
+}
+
 export function parseDay(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
     throw new InvalidArgumentError(`expected a date YYYY-MM-DD, found "${value}".`);

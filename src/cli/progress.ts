@@ -8,6 +8,8 @@ import type { ProcessProgress } from '../pipeline/process.js';
 
 export interface ProgressReporter {
   update(progress: ProcessProgress): void;
+  /** Writes a whole line (a failure) without breaking the bar; written even when quiet. */
+  log(line: string): void;
   stop(): void;
 }
 
@@ -24,7 +26,7 @@ export interface ProgressOptions {
 }
 
 export function createProgressReporter({ total, quiet, stream = process.stderr, intervalMs = PLAIN_INTERVAL_MS }: ProgressOptions): ProgressReporter {
-  if (quiet) return { update() {}, stop() {} };
+  if (quiet) return { update() {}, log: (line) => void stream.write(line), stop() {} };
   if (stream.isTTY && total !== null && total > 0) return barReporter(total, stream);
   return plainReporter(total, stream, intervalMs);
 }
@@ -43,6 +45,10 @@ function barReporter(total: number, stream: NodeJS.WriteStream): ProgressReporte
   bar.start(total, 0, { rate: '0.0', new: 0, duplicate: 0, failed: 0 });
   let last: ProcessProgress | null = null;
   return {
+    log(line) {
+      // Clear the bar's line, write ours; the bar redraws itself on the next update.
+      stream.write(`\r\x1b[K${line}`);
+    },
     update(p) {
       last = p;
       // The total is an estimate (a feed or WARC counts as one item until read): grow it rather than overflow.
@@ -59,6 +65,7 @@ function barReporter(total: number, stream: NodeJS.WriteStream): ProgressReporte
 function plainReporter(total: number | null, stream: NodeJS.WriteStream, intervalMs: number): ProgressReporter {
   let lastWrite = performance.now();
   return {
+    log: (line) => void stream.write(line),
     update(p) {
       const now = performance.now();
       if (now - lastWrite < intervalMs) return;

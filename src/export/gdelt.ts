@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Actor, EventLocation } from '../model/event.js';
 import type { EventRow } from '../store/store.js';
 import { fipsTable } from './data-files.js';
+import { printable } from '../cli/output.js';
 
 /** The GDELT 2.0 Event table columns, in the codebook's order. */
 export const GDELT_EVENT_COLUMNS = [
@@ -145,5 +146,5 @@ export function gdeltMentionRow(e: EventRow, per: 'cluster' | 'report'): unknown
 }
 
 /** GDELT fields are tab-separated with no quoting: tabs and line breaks inside a value become spaces. */
-export const tsvField = (value: unknown) => (value === null || value === undefined ? '' : String(value).replace(/[\t\r\n]+/g, ' '));
+export const tsvField = (value: unknown) => (value === null || value === undefined ? '' : printable(String(value)).replace(/[\t\r\n]+/g, ' '));
 export const tsvLine = (values: unknown[]) => values.map(tsvField).join('\t') + '\n';

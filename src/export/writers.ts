@@ -8,6 +8,7 @@ import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, gdeltEventRow, gdeltMention
 import { ICEWS_COLUMNS, icewsRow } from './icews.js';
 import { POLECAT_COLUMNS, polecatRow, ploverRecord } from './plover.js';
 import { datePrecision } from './precision.js';
+import { csvLine, jsonLine } from '../cli/output.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl', 'gdelt', 'gdelt-mentions', 'plover', 'plover-json', 'polecat', 'icews'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -48,20 +49,6 @@ export function jsonRecord(e: EventRow): EventRow & { date_precision: string | n
   return { ...e, date_precision: datePrecision(e.date), cluster_id: e.cluster?.id ?? null };
 }
 
-/** RFC 4180 CSV line: quotes doubled, CRLF; a cell a spreadsheet would run as a formula is prefixed with '. */
-export function csvLine(values: unknown[]): string {
-  return (
-    values
-      .map((v) => {
-        if (v === null || v === undefined) return '';
-        let text = String(v);
-        if (typeof v === 'string' && /^[=+@\t\r]|^-(?!\d)/.test(text)) text = `'${text}`;
-        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(',') + '\r\n'
-  );
-}
-
 const tsvHeader = (columns: readonly string[]) => columns.join('\t') + '\n';
 
 export function exportWriter(format: ExportFormat, options: ExportOptions): ExportWriter {
@@ -71,20 +58,20 @@ export function exportWriter(format: ExportFormat, options: ExportOptions): Expo
     case 'csv':
       return { header: () => csvLine(CSV_COLUMNS), row: (e) => csvLine(csvRow(e)), footer: none, mediaType: 'text/csv; charset=utf-8', extension: 'csv' };
     case 'jsonl':
-      return { header: none, row: (e) => JSON.stringify(jsonRecord(e)) + '\n', footer: none, mediaType: 'application/x-ndjson; charset=utf-8', extension: 'jsonl' };
+      return { header: none, row: (e) => jsonLine(jsonRecord(e)), footer: none, mediaType: 'application/x-ndjson; charset=utf-8', extension: 'jsonl' };
     case 'gdelt':
       // GDELT's files have no header line.
       return { header: none, row: (e) => tsvLine(gdeltEventRow(e, per)), footer: none, mediaType: 'text/tab-separated-values; charset=utf-8', extension: 'export.CSV' };
     case 'gdelt-mentions':
       return { header: none, row: (e) => tsvLine(gdeltMentionRow(e, per)), footer: none, mediaType: 'text/tab-separated-values; charset=utf-8', extension: 'mentions.CSV' };
     case 'plover':
-      return { header: none, row: (e) => JSON.stringify(ploverRecord(e, per)) + '\n', footer: none, mediaType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' };
+      return { header: none, row: (e) => jsonLine(ploverRecord(e, per)), footer: none, mediaType: 'application/x-ndjson; charset=utf-8', extension: 'plover.jsonl' };
     case 'plover-json': {
       let first = true;
       return {
         header: () => '[\n',
         row: (e) => {
-          const text = `${first ? '' : ',\n'}${JSON.stringify(ploverRecord(e, per))}`;
+          const text = `${first ? '' : ',\n'}${jsonLine(ploverRecord(e, per)).trimEnd()}`;
           first = false;
           return text;
         },

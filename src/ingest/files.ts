@@ -150,6 +150,17 @@ export async function fileSource(path: string, { maxBytes = DEFAULT_MAX_BYTES, s
   };
 }
 
+/** Bytes already in memory (an API request body) as a source named `name`. */
+export function memorySource(name: string, bytes: Uint8Array): InputSource {
+  return {
+    name,
+    bytes: async () => bytes,
+    stream: async function* () {
+      yield bytes;
+    },
+  };
+}
+
 /** The first bytes of a file, for sniffing its format. */
 export async function readHead(path: string, length = 1024): Promise<Uint8Array> {
   const stream = createReadStream(path, { start: 0, end: length - 1 });

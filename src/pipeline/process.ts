@@ -9,9 +9,8 @@ import type { Article } from '../model/article.js';
 import { itemName } from '../model/item-name.js';
 import { storedArticle } from '../model/stored.js';
 import type { IngestOptions, ReadInputs } from '../ingest/types.js';
-import { errorMessage } from '../errors.js';
+import { DetenteError, errorMessage } from '../errors.js';
 import type { FailureRecord, Store } from '../store/store.js';
-import type { Pipeline } from './run.js';
 
 export interface ProcessProgress {
   /** Items handled so far: articles (new or duplicate) plus failed items. */
@@ -23,9 +22,26 @@ export interface ProcessProgress {
   seconds: number;
 }
 
+/** What processInputs needs of a pipeline: the in-process one, or a pool of worker threads. */
+export interface ArticleRunner {
+  run(article: Article): Article | Promise<Article>;
+  /** How many articles may be in flight at once (a pool's thread count); default 1. */
+  readonly concurrency?: number;
+}
+
+/** One failed item, as reported to `onFailure` and kept (the first few) in the summary. */
+export interface FailureReport {
+  item: string;
+  code: string;
+  message: string;
+}
+
+/** How many failures the summary keeps as examples; the rest are only counted (and streamed). */
+export const FAILURE_EXAMPLES = 20;
+
 export interface ProcessOptions {
   store: Store;
-  pipeline: Pipeline;
+  pipeline: ArticleRunner;
   ingestOptions?: IngestOptions;
   /** Articles per store transaction (default 200). */
   batchSize?: number;
@@ -33,6 +49,10 @@ export interface ProcessOptions {
   batchSeconds?: number;
   /** Called after every item. Keep it cheap: it runs on the ingest thread. */
   onProgress?: (progress: ProcessProgress) => void;
+  /** Called for every failed item as it happens (the CLI prints it at once; memory stays flat). */
+  onFailure?: (failure: FailureReport) => void;
+  /** Called after each stored batch with the ids stored new and those already stored (the API returns them). */
+  onStored?: (ids: { inserted: string[]; duplicates: string[] }) => void;
   /** Stops reading; the articles already processed are still stored. */
   signal?: AbortSignal;
   /** The reader; defaults to the built-in ingest registry (`readInputs` from ingest/). */
@@ -51,6 +71,7 @@ export interface ProcessSummary {
   seconds: number;
   /** Articles read per second. */
   perSecond: number;
+  /** The first FAILURE_EXAMPLES failures; all of them are in the store and went to `onFailure`. */
   failures: { item: string; message: string }[];
   /** True when the signal stopped the run before the inputs ended. */
   aborted: boolean;
@@ -65,30 +86,43 @@ export async function loadReadInputs(): Promise<ReadInputs> {
   return readInputs;
 }
 
+/** An article sent to the pipeline, in input order, with its result to come. */
+interface InFlight {
+  article: Article;
+  result: Promise<{ ok: true; article: Article } | { ok: false; code: string; message: string }>;
+}
+
 /**
- * Reads, analyses and stores every article of `paths`.
+ * Reads, analyses and stores every article of `paths`. With a pool as `pipeline`, several
+ * articles are analysed at once, but they are stored in input order, and each article's
+ * analysis depends on nothing but the article, so the stored result is the same whichever
+ * thread handled it.
  *
- * @returns counts, timing and the named failures
+ * @returns counts, timing and the first few named failures
  * @example
  * const store = await openStore('news.db');
  * const summary = await processInputs(['samples/'], { store, pipeline: createPipeline(defaultStages) });
  * console.log(`${summary.new} new, ${summary.failed} failed`);
  */
 export async function processInputs(paths: string[], options: ProcessOptions): Promise<ProcessSummary> {
-  const { store, pipeline, ingestOptions, batchSize = 200, batchSeconds = 5, onProgress, signal } = options;
+  const { store, pipeline, ingestOptions, batchSize = 200, batchSeconds = 5, onProgress, onFailure, onStored, signal } = options;
   const read = options.read ?? (await loadReadInputs());
+  // A pool gets two articles per thread, so a thread never waits for the next; an in-process pipeline one at a time.
+  const window = pipeline.concurrency === undefined ? 1 : Math.max(1, pipeline.concurrency * 2);
   const t0 = performance.now();
   const summary: ProcessSummary = { new: 0, duplicate: 0, failed: 0, events: 0, articles: 0, seconds: 0, perSecond: 0, failures: [], aborted: false };
   let batch: Article[] = [];
   let batchStarted = performance.now();
   let failureBatch: FailureRecord[] = [];
-  // Ids in the batch not yet committed: a repeated id within one run is a duplicate too.
+  // Ids read but not yet committed (in flight or in the batch): a repeated id within one run is a duplicate too.
   const pending = new Set<string>();
+  const inFlight: InFlight[] = [];
 
   const fail = (item: string, code: string, message: string) => {
     summary.failed += 1;
-    summary.failures.push({ item, message });
+    if (summary.failures.length < FAILURE_EXAMPLES) summary.failures.push({ item, message });
     failureBatch.push({ item, code, message });
+    onFailure?.({ item, code, message });
   };
   const flush = async () => {
     if (batch.length > 0) {
@@ -96,8 +130,9 @@ export async function processInputs(paths: string[], options: ProcessOptions): P
       summary.new += result.inserted;
       summary.duplicate += result.duplicates;
       summary.events += result.events;
+      onStored?.({ inserted: result.insertedIds, duplicates: result.duplicateIds });
+      for (const article of batch) pending.delete(article.id);
       batch = [];
-      pending.clear();
     }
     batchStarted = performance.now();
     if (failureBatch.length > 0) {
@@ -116,44 +151,66 @@ export async function processInputs(paths: string[], options: ProcessOptions): P
       seconds: (performance.now() - t0) / 1000,
     });
   };
-
-  for await (const result of read(paths, ingestOptions)) {
-    if (signal?.aborted) {
-      summary.aborted = true;
-      break;
-    }
-    if (!result.ok) {
-      fail(result.error.item, result.error.code, result.error.message);
+  /** Takes the oldest article in flight to the batch once its analysis is done. */
+  const settleOldest = async () => {
+    const next = inFlight.shift()!;
+    const outcome = await next.result;
+    if (!outcome.ok) {
+      // pipeline.run records stage errors on the article; reaching here means the item itself
+      // could not be analysed (a bug, or a pool's time or memory budget): it is named, the batch goes on.
+      pending.delete(next.article.id);
+      fail(itemName(next.article.provenance), outcome.code, outcome.message);
       report();
-      continue;
+      return;
     }
-    const article = result.article;
-    summary.articles += 1;
-    if (pending.has(article.id) || (await store.hasArticle(article.id))) {
-      summary.duplicate += 1;
-      report();
-      continue;
-    }
-    let analysed: Article;
-    try {
-      analysed = pipeline.run(article);
-    } catch (error) {
-      // pipeline.run records stage errors on the article; reaching here is a bug, but one
-      // article must still not stop the batch.
-      fail(itemName(article.provenance), 'E_PIPELINE', errorMessage(error));
-      report();
-      continue;
-    }
+    const analysed = outcome.article;
     const stageErrors = analysed.errors.filter((e) => e.startsWith('stage '));
     if (stageErrors.length > 0) fail(itemName(analysed.provenance), 'E_STAGE', stageErrors.join('; '));
     // Only what the store writes waits for the transaction: the token table and the other
     // working layers (most of an analysed article's memory) are dropped here.
     batch.push(storedArticle(analysed));
-    pending.add(analysed.id);
     if (batch.length >= batchSize || performance.now() - batchStarted >= batchSeconds * 1000) await flush();
     report();
+  };
+
+  try {
+    for await (const result of read(paths, ingestOptions)) {
+      if (signal?.aborted) {
+        summary.aborted = true;
+        break;
+      }
+      if (!result.ok) {
+        fail(result.error.item, result.error.code, result.error.message);
+        // Failures reach the store as they happen, not only with the next article batch.
+        if (failureBatch.length >= batchSize) await flush();
+        report();
+        continue;
+      }
+      const article = result.article;
+      summary.articles += 1;
+      if (pending.has(article.id) || (await store.hasArticle(article.id))) {
+        summary.duplicate += 1;
+        onStored?.({ inserted: [], duplicates: [article.id] });
+        report();
+        continue;
+      }
+      pending.add(article.id);
+      const run = async () => pipeline.run(article);
+      inFlight.push({
+        article,
+        result: run().then(
+          (analysed) => ({ ok: true as const, article: analysed }),
+          (error: unknown) => ({ ok: false as const, code: error instanceof DetenteError ? error.code : 'E_PIPELINE', message: errorMessage(error) }),
+        ),
+      });
+      while (inFlight.length >= window) await settleOldest();
+    }
+  } finally {
+    // Whatever stopped the reading (the end, a signal, a reader that threw), every article
+    // already read is analysed and stored: a fatal condition later cannot lose it.
+    while (inFlight.length > 0) await settleOldest();
+    await flush();
   }
-  await flush();
   summary.seconds = (performance.now() - t0) / 1000;
   summary.perSecond = summary.seconds > 0 ? summary.articles / summary.seconds : 0;
   return summary;

@@ -45,8 +45,21 @@ export interface EventFilter {
   code?: string;
   quadClass?: number;
   modality?: 'asserted' | 'negated' | 'hypothetical' | 'all';
-  /** Full-text search over the evidence text. */
+  /**
+   * Full-text search over the evidence text and the source and target names, with stemming
+   * ("expel" finds "expelled", "sanction" finds "sanctions"); words are ANDed.
+   */
   text?: string;
+  /** Full-text search (stemmed, words ANDed) over the title and text of the event's article. */
+  articleText?: string;
+  /** Actor role ("GOV", "MIL", "REB") on the source or the target: the actor's role, exactly. */
+  role?: string;
+  /** Actor name on the source or the target, exactly but ignoring case: a person's events ("Vladimir Putin"), not their government's. */
+  name?: string;
+  /** The article's source (outlet), exactly. */
+  outlet?: string;
+  /** The event's located place name, exactly (a point on the map). */
+  place?: string;
   articleId?: string;
   /** Events of one cross-story cluster (every report of it). */
   clusterId?: string;
@@ -136,7 +149,7 @@ export interface DyadSummary {
 }
 
 export interface TimelineBucket {
-  /** Bucket start: YYYY-MM-DD (day, ISO week's Monday) or YYYY-MM (month). */
+  /** Bucket start: YYYY-MM-DD (day, ISO week's Monday), YYYY-MM (month) or YYYY (year). */
   period: string;
   events: number;
   quad: [number, number, number, number];
@@ -177,6 +190,70 @@ export interface QuoteFilter {
   limit?: number;
 }
 
+/**
+ * Facets: how many events of a filtered view have each value of a field. Every facet ignores
+ * the filter on its own field (the `modality` facet counts every modality, the `root` facet
+ * ignores `root` and `code`), so the alternatives to the current choice stay visible. Events
+ * that have no value for a field are not counted in that facet, except `date_precision`.
+ */
+export type FacetName =
+  /** CAMEO root ("16"). */
+  | 'root'
+  /** Full CAMEO code ("163"). */
+  | 'code'
+  /** QuadClass as a string ("1".."4"). */
+  | 'quad_class'
+  | 'source_country'
+  | 'target_country'
+  /** Country on either side, each event counted once (the `country` filter). */
+  | 'country'
+  /** Directed country pair "USA>RUS" (the `dyad` filter with directed=true). */
+  | 'dyad'
+  /** Actor role on either side, each event counted once. */
+  | 'role'
+  /** Actor code on either side, each event counted once. */
+  | 'actor'
+  /** Actor name on either side, each event counted once. */
+  | 'name'
+  | 'modality'
+  /** The article's source. */
+  | 'outlet'
+  /** "day", "month", "year" or "none": how precisely events are dated. */
+  | 'date_precision'
+  /** The dates coarser than a day as stored ("2017", "2017-07"; "" for undated): what a day/week chart cannot place. */
+  | 'partial_date';
+
+export const FACET_NAMES: readonly FacetName[] = [
+  'root', 'code', 'quad_class', 'source_country', 'target_country', 'country', 'dyad', 'role', 'actor', 'name', 'modality', 'outlet', 'date_precision', 'partial_date',
+];
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface FacetQuery {
+  filter: EventFilter;
+  facets: FacetName[];
+  /** Values per facet, most events first (then by value); default 20. */
+  limit?: number;
+}
+
+/** The events of a view counted per period, any filter (not only a dyad). */
+export interface EventTimelineQuery {
+  filter: EventFilter;
+  bucket: 'day' | 'week' | 'month' | 'year';
+}
+
+/** Events with coordinates, counted per located place. */
+export interface PlaceSummary {
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  events: number;
+}
+
 export interface Store {
   /** Stores a batch in one transaction. Articles whose id is already stored are left as they are. */
   putArticles(articles: Article[]): Promise<PutResult>;
@@ -191,6 +268,18 @@ export interface Store {
   getCluster(id: string): Promise<ClusterDetail | null>;
   timeline(query: TimelineQuery): Promise<TimelineBucket[]>;
   searchActors(query: string, limit?: number): Promise<ActorSummary[]>;
+  /** Facet counts for a filtered view of events (cursor and limit of the filter are ignored). */
+  facets(query: FacetQuery): Promise<Partial<Record<FacetName, FacetValue[]>>>;
+  /**
+   * Events of a filtered view per period (day, ISO week's Monday, month "YYYY-MM", year "YYYY"),
+   * time order, empty periods omitted. Only events dated precisely enough for the bucket are
+   * counted; the `partial_date` facet counts the others.
+   */
+  eventTimeline(query: EventTimelineQuery): Promise<TimelineBucket[]>;
+  /** Located places of a filtered view's events, most events first. */
+  places(filter: EventFilter, limit?: number): Promise<PlaceSummary[]>;
+  /** Articles whose title or text match the words (stemmed, ANDed), best match first. */
+  searchArticles(text: string, limit?: number): Promise<ArticleSummary[]>;
   searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]>;
   listFailures(limit?: number): Promise<FailureRecord[]>;
   stats(): Promise<StoreStats>;

@@ -357,6 +357,51 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'full-text search with stemming (porter) over evidence and actor names, quotes and article text; indexes on actor names and roles for facets',
+    sql: `
+      -- Events: evidence plus the source and target names, so "Putin" or "expelled" finds
+      -- the events that name them ("expel" matches "expelled" and "expulsion" does not: porter).
+      DROP TRIGGER events_fts_insert;
+      DROP TABLE events_fts;
+      CREATE VIRTUAL TABLE events_fts USING fts5 (
+        evidence_text, source_name, target_name,
+        content = 'events', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+      CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts (rowid, evidence_text, source_name, target_name)
+        VALUES (new.rowid, new.evidence_text, new.source_name, new.target_name);
+      END;
+
+      DROP TRIGGER quotes_fts_insert;
+      DROP TABLE quotes_fts;
+      CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+        text, speaker_name,
+        content = 'quotes', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+      END;
+
+      -- Articles: title and clean text. Contentless (the text lives in articles.record), keyed
+      -- by the articles rowid; articles are never updated or deleted.
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts (rowid, title, text)
+        SELECT rowid, coalesce(title, ''), coalesce(json_extract(record, '$.text'), '') FROM articles;
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text)
+        VALUES (new.rowid, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
+      END;
+
+      -- A person's events ("Vladimir Putin", not every RUSGOV event) and role facets.
+      CREATE INDEX events_source_name ON events (source_name COLLATE NOCASE, sort_date);
+      CREATE INDEX events_target_name ON events (target_name COLLATE NOCASE, sort_date);
+      CREATE INDEX articles_source ON articles (source);
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */

@@ -16,6 +16,11 @@ import type {
   DyadSummary,
   EventFilter,
   EventPage,
+  EventTimelineQuery,
+  FacetName,
+  FacetQuery,
+  FacetValue,
+  PlaceSummary,
   EventRow,
   FailureRecord,
   PutResult,
@@ -28,6 +33,7 @@ import type {
 } from '../store.js';
 import { openDatabase, type Db } from './connection.js';
 import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, eventBranches, ftsQuery, isCountry, likeContains, splitsSides, type Where } from './event-filter.js';
+import { eventTimeline, facetCounts, placeCounts } from './facets.js';
 import { createArticleWriter, createFailureWriter, type WriteArticles, type WriteFailures } from './write.js';
 import { createClusterer } from './clusters.js';
 import { compareReports } from '../../cluster/summary.js';
@@ -103,7 +109,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
  * and `after` (days > it) are read from the per-day summary. Null when the range cannot be split
  * (an invalid day, or no whole period inside it): read everything from the days.
  */
-function wholePeriods(bucket: 'week' | 'month', from: string | undefined, to: string | undefined): { first?: string; last?: string; before?: string; after?: string } | null {
+export function wholePeriods(bucket: 'week' | 'month', from: string | undefined, to: string | undefined): { first?: string; last?: string; before?: string; after?: string } | null {
   if (from === undefined && to === undefined) return {};
   if (bucket === 'month') {
     // A month is inside a range with YYYY or YYYY-MM bounds exactly when all its days are.
@@ -499,6 +505,29 @@ export class SqliteStore implements Store {
       ORDER BY t.mentions DESC, t.code, t.name
       LIMIT ?`;
     return this.db.prepare(sql).all(...where.params, checkLimit(limit, 20)) as ActorSummary[];
+  }
+
+  async facets(query: FacetQuery): Promise<Partial<Record<FacetName, FacetValue[]>>> {
+    return facetCounts(this.db, query);
+  }
+
+  async eventTimeline(query: EventTimelineQuery): Promise<TimelineBucket[]> {
+    return eventTimeline(this.db, query);
+  }
+
+  async places(filter: EventFilter, limit?: number): Promise<PlaceSummary[]> {
+    return placeCounts(this.db, filter, checkLimit(limit, 500));
+  }
+
+  async searchArticles(text: string, limit?: number): Promise<ArticleSummary[]> {
+    const fts = ftsQuery(text);
+    if (fts === null) return [];
+    const sql = `
+      SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.n_events AS events, a.ingested_at
+      FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+      WHERE articles_fts MATCH ?
+      ORDER BY f.rank, a.rowid LIMIT ?`;
+    return this.db.prepare(sql).all(fts, checkLimit(limit, 50)) as ArticleSummary[];
   }
 
   async searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]> {

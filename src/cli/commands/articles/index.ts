@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { ArticleSummary } from '../../../store/store.js';
 import { EXIT, type CliCommand } from '../../command.js';
 import { addDbOption, choiceOption, openExistingStore, parseDatePrefix, parsePositiveInt } from '../../options.js';
-import { csvLine, formatTable, truncate } from '../../output.js';
+import { csvLine, formatTable, jsonLine, truncate } from '../../output.js';
 
 const COLUMNS: (keyof ArticleSummary)[] = ['id', 'published', 'events', 'language', 'source', 'title', 'url', 'ingested_at'];
 
@@ -33,7 +33,7 @@ export const command: CliCommand = {
       });
       const format = options.format as string;
       if (format === 'jsonl') {
-        for (const a of articles) process.stdout.write(JSON.stringify(a) + '\n');
+        for (const a of articles) process.stdout.write(jsonLine(a));
       } else if (format === 'csv') {
         process.stdout.write(csvLine(COLUMNS));
         for (const a of articles) process.stdout.write(csvLine(COLUMNS.map((c) => a[c])));

@@ -8,6 +8,7 @@ import { extractStream } from '../../../index.js';
 import { EXIT, type CliCommand } from '../../command.js';
 import { parseDay, parsePositiveInt } from '../../options.js';
 import { UsageError } from '../../../errors.js';
+import { failureLine, jsonLine } from '../../output.js';
 
 interface ExtractFlags {
   jsonl?: string[];
@@ -41,11 +42,11 @@ export const command: CliCommand = {
       if (pass.paths.length === 0) continue;
       for await (const result of extractStream(pass.paths, { published: flags.published, jsonl: pass.jsonl, maxBytes: flags.maxBytes })) {
         if (result.ok) {
-          const text = flags.pretty ? JSON.stringify(result.record, null, 2) : JSON.stringify(result.record);
-          if (!process.stdout.write(text + '\n')) await new Promise((resolve) => process.stdout.once('drain', resolve));
+          const text = flags.pretty ? jsonLine(result.record, 2) : jsonLine(result.record);
+          if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
         } else {
           failed += 1;
-          process.stderr.write(`failed: ${result.error.message}\n`);
+          process.stderr.write(failureLine(result.error.item, result.error.message));
         }
       }
     }

@@ -5,7 +5,9 @@
 import type { Command } from 'commander';
 import type { CliCommand } from '../../command.js';
 import { runIngest } from '../../ingest-runner.js';
-import { addDbOption, parseDay, parsePositiveInt } from '../../options.js';
+import { jsonLine } from '../../output.js';
+import { addDbOption, parseDay, parsePositiveInt, parsePositiveNumber } from '../../options.js';
+import { DEFAULT_ITEM_MEMORY_MB, DEFAULT_ITEM_TIMEOUT_MS } from '../../../pipeline/pool.js';
 
 interface IngestFlags {
   db?: string;
@@ -15,6 +17,9 @@ interface IngestFlags {
   batchSize?: number;
   quiet?: boolean;
   json?: boolean;
+  threads?: number;
+  itemTimeout?: number;
+  itemMemory?: number;
 }
 
 export const command: CliCommand = {
@@ -25,6 +30,9 @@ export const command: CliCommand = {
       .option('--jsonl', 'read every file as JSONL ({"id", "text", ...} per line)')
       .option('--max-bytes <bytes>', 'largest input file accepted, or JSONL line or WARC record in a file of any size (default 20 MiB)', parsePositiveInt)
       .option('--batch-size <n>', 'articles per database transaction', parsePositiveInt, 200)
+      .option('--threads <n>', 'worker threads that analyse articles (up to one per core)', parsePositiveInt, 1)
+      .option('--item-timeout <seconds>', `time budget per article; one still running is stopped and named as failed (default ${DEFAULT_ITEM_TIMEOUT_MS / 1000})`, parsePositiveNumber)
+      .option('--item-memory <MB>', `heap budget of each analysis thread (default ${DEFAULT_ITEM_MEMORY_MB})`, parsePositiveInt)
       .option('-q, --quiet', 'no progress; only failures and, if any, the summary')
       .option('--json', 'print the summary as JSON on stdout');
     addDbOption(cmd);
@@ -38,8 +46,13 @@ export const command: CliCommand = {
       ingestOptions: { published: flags.published, jsonl: flags.jsonl, maxBytes: flags.maxBytes },
       batchSize: flags.batchSize,
       quiet: flags.quiet,
+      pool: {
+        threads: flags.threads,
+        itemTimeoutMs: flags.itemTimeout === undefined ? undefined : flags.itemTimeout * 1000,
+        itemMemoryMb: flags.itemMemory,
+      },
     });
-    if (flags.json) process.stdout.write(JSON.stringify(summary) + '\n');
+    if (flags.json) process.stdout.write(jsonLine(summary));
     return exitCode;
   },
 };

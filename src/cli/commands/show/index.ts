@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../../errors.js';
 import { EXIT, type CliCommand } from '../../command.js';
 import { addDbOption, openExistingStore } from '../../options.js';
-import { useColor } from '../../output.js';
+import { jsonLine, useColor } from '../../output.js';
 import { renderArticle } from './render.js';
 
 export const command: CliCommand = {
@@ -23,7 +23,7 @@ export const command: CliCommand = {
     try {
       const record = await store.getArticle(id);
       if (record === null) throw new UsageError(`no article with id "${id}"; list ids with "detente articles"`);
-      if (options.json) process.stdout.write(JSON.stringify(record) + '\n');
+      if (options.json) process.stdout.write(jsonLine(record));
       else process.stdout.write(renderArticle(record, options.color !== false && useColor()));
       return EXIT.ok;
     } finally {

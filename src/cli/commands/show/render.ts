@@ -5,7 +5,7 @@
  * inside an evidence span inside a quote); markers are placed so that inner spans close first.
  */
 import type { ArticleRecord } from '../../../model/record.js';
-import { formatGoldstein } from '../../output.js';
+import { formatGoldstein, printable } from '../../output.js';
 
 type Kind = 'mention' | 'event' | 'quote';
 
@@ -80,7 +80,8 @@ function styles(active: Mark[]): string {
 }
 
 /** The whole `show` page: header, marked text, then the event and quote lists. */
-export function renderArticle(record: ArticleRecord, color: boolean): string {
+export function renderArticle(stored: ArticleRecord, color: boolean): string {
+  const record = printableRecord(stored);
   const bold = (s: string) => (color ? `\x1b[1m${s}${RESET}` : s);
   const lines: string[] = [];
   lines.push(bold(record.title ?? '(untitled)'));
@@ -108,4 +109,25 @@ export function renderArticle(record: ArticleRecord, color: boolean): string {
     });
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The record with every string made safe for a terminal (titles, sources, authors, speakers and
+ * the text itself come from the web). `printable` replaces one character for one, so the
+ * offsets of mentions, evidence and quotes still point at the same text.
+ */
+function printableRecord(record: ArticleRecord): ArticleRecord {
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') return printable(value);
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clean(v)]));
+    return value;
+  };
+  const safe = clean(record) as ArticleRecord;
+  // Header fields sit on one line each.
+  for (const key of ['title', 'source', 'url', 'published', 'language'] as const) {
+    const value = safe[key as keyof ArticleRecord];
+    if (typeof value === 'string') (safe as unknown as Record<string, unknown>)[key] = value.replace(/[\t\n]/g, ' ');
+  }
+  return safe;
 }

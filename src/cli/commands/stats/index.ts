@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { EXIT, type CliCommand } from '../../command.js';
 import { addDbOption, openExistingStore } from '../../options.js';
-import { formatTable } from '../../output.js';
+import { failureLine, formatTable } from '../../output.js';
 
 export const command: CliCommand = {
   configure(cmd: Command) {
@@ -22,7 +22,7 @@ export const command: CliCommand = {
         process.stdout.write(formatTable(['what', 'count'], Object.entries(stats).map(([k, v]) => [k, String(v)])));
       }
       if (options.failures) {
-        for (const f of await store.listFailures(1000)) process.stderr.write(`failed: ${f.item} [${f.code}] ${f.message}\n`);
+        for (const f of await store.listFailures(1000)) process.stderr.write(failureLine(f.item, `[${f.code}] ${f.message.startsWith(`${f.item}: `) ? f.message.slice(f.item.length + 2) : f.message}`));
       }
       return EXIT.ok;
     } finally {

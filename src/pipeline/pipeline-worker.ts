@@ -1,0 +1,34 @@
+/**
+ * @module pipeline/pipeline-worker
+ * One worker thread of the pipeline pool (pool.ts): it builds the default pipeline once, says
+ * it is ready, then analyses the articles it is sent, one at a time, and sends back what the
+ * store keeps of each. It holds no state between articles that could change a result, so an
+ * article is coded the same whichever thread gets it.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Article } from '../model/article.js';
+import { storedArticle } from '../model/stored.js';
+import { errorMessage } from '../errors.js';
+import { defaultStages } from './default-stages.js';
+import { createPipeline } from './run.js';
+
+export interface WorkerRequest {
+  id: number;
+  article: Article;
+}
+export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; article: Article } | { type: 'failed'; id: number; message: string };
+
+const port = parentPort;
+if (port) {
+  const pipeline = createPipeline(defaultStages);
+  port.on('message', ({ id, article }: WorkerRequest) => {
+    let reply: WorkerReply;
+    try {
+      reply = { type: 'done', id, article: storedArticle(pipeline.run(article)) };
+    } catch (error) {
+      reply = { type: 'failed', id, message: errorMessage(error) };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+}
