@@ -68,11 +68,32 @@ export function tokenF1(found: string, expected: string): { precision: number; r
   return { precision, recall, f1 };
 }
 
-/** Titles are equal when their words are: case, punctuation and spacing do not count. */
+/** "&#8216;", "&amp;": the HTML reader leaves some entities in <title> text. */
+function decodeEntities(s: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(\w+));/gi, (m, dec, hex, name) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : (named[name.toLowerCase()] ?? m),
+  );
+}
+
+/**
+ * Titles are equal when their words are (case, punctuation, spacing and HTML entities do not
+ * count), also when one of them carries the site's name or section as an extra part split off
+ * by a bar or dash ("Opinion | Headline", "Headline - Site").
+ */
 export function sameTitle(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
-  const norm = (s: string) => tokens(s).join(' ');
-  return norm(a) === norm(b);
+  const norm = (s: string) => tokens(decodeEntities(s)).join(' ');
+  const variants = (s: string) => {
+    const decoded = decodeEntities(s);
+    const parts = decoded.split(/\s+[|–—-]\s+/);
+    const out = [decoded];
+    if (parts.length > 1) out.push(parts.slice(1).join(' '), parts.slice(0, -1).join(' '));
+    return out.map(norm).filter((v) => v !== '');
+  };
+  const va = variants(a);
+  const vb = variants(b);
+  return va.some((x) => vb.includes(x));
 }
 
 export function corporaPresent(): boolean {

@@ -33,9 +33,12 @@ export class ItemError extends DetenteError {
 /** A pipeline stage threw on one article: the article keeps what earlier stages found, the run goes on. */
 export class StageError extends DetenteError {
   readonly stage: string;
+  /** The stage's own message, without the "stage X failed:" frame. */
+  readonly detail: string;
   constructor(stage: string, message: string, options?: { cause?: unknown }) {
     super('E_STAGE', `stage ${stage} failed: ${message}`, options);
     this.stage = stage;
+    this.detail = message;
   }
 }
 

@@ -5,7 +5,7 @@
  * and the bar grows as it is read), directories walked. Unknown for standard input.
  */
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 const JSONL = new Set(['.jsonl', '.ndjson']);
@@ -21,22 +21,39 @@ export async function estimateItems(paths: string[], options: { jsonl?: boolean 
   return total;
 }
 
-async function countPath(path: string, jsonl: boolean): Promise<number | null> {
+/**
+ * Counts like the walk reads: a path given is followed even if it is a link, but inside a
+ * directory links to directories are not (two links to their own folder made this loop
+ * forever), and only regular files are opened (a FIFO would block).
+ */
+async function countPath(path: string, jsonl: boolean, given = true): Promise<number | null> {
   let info;
   try {
-    info = await stat(path);
+    info = given ? await stat(path) : await lstat(path);
   } catch {
     return 1; // the reader will report it as a failed item
   }
   if (info.isDirectory()) {
     let total = 0;
-    for (const entry of await readdir(path, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      total += (await countPath(join(path, entry.name), jsonl)) ?? 0;
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true });
+    } catch {
+      return 1;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.isSymbolicLink() || !(entry.isDirectory() || entry.isFile())) continue;
+      total += (await countPath(join(path, entry.name), jsonl, false)) ?? 0;
     }
     return total;
   }
-  return jsonl || JSONL.has(extname(path).toLowerCase()) ? countLines(path) : 1;
+  if (!info.isFile()) return 1;
+  if (!(jsonl || JSONL.has(extname(path).toLowerCase()))) return 1;
+  try {
+    return await countLines(path);
+  } catch {
+    return 1;
+  }
 }
 
 /** Counts non-empty lines without holding the file in memory. */

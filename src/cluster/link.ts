@@ -20,6 +20,8 @@ export interface Report {
   /** The article's publication date, which orders reports (the first report). */
   published: string | null;
   event: CodedEvent;
+  /** Content words of the sentence that carries the event (reportWords); the evidence's own when absent. */
+  words?: ReadonlySet<string>;
 }
 
 /** The side of an actor that clustering compares: its country, else its code (IGOs, groups). */
@@ -48,14 +50,21 @@ function dayGap(a: string, b: string): number {
 }
 
 /**
- * Dates agree given their precision: a month contains its days, a year its months and days.
- * Two days must be equal, or one day apart when either was only the publication date (an
- * outlet that says "on Thursday" and one that gives no day report the same strike).
+ * Days two reports of one happening may differ by: none when the text gives both days (strikes on
+ * consecutive days are separate happenings, even if "late Sunday" in Washington is Monday in the
+ * Gulf), a few when a day is only the publication date (the happening lies a few days before it,
+ * and so does another outlet's report).
+ */
+export const DAY_TOLERANCE = { text: 0, published: 3 };
+
+/**
+ * Dates agree given their precision: a month contains its days, a year its months and days;
+ * two days lie within DAY_TOLERANCE of each other.
  */
 export function datesCompatible(a: CodedEvent, b: CodedEvent): boolean {
   if (a.date === null || b.date === null) return false;
   if (a.date.length === 10 && b.date.length === 10) {
-    const tolerance = a.date_source === 'published' || b.date_source === 'published' ? 1 : 0;
+    const tolerance = a.date_source === 'published' || b.date_source === 'published' ? DAY_TOLERANCE.published : DAY_TOLERANCE.text;
     return dayGap(a.date, b.date) <= tolerance;
   }
   return a.date.startsWith(b.date) || b.date.startsWith(a.date);
@@ -70,7 +79,8 @@ export function dateWindow(date: string): { from: string; to: string; coarser: s
   if (date.length === 10) {
     const t = Date.parse(`${date}T00:00:00Z`);
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    return { from: day(t - DAY_MS), to: day(t + DAY_MS), coarser };
+    const reach = DAY_TOLERANCE.published * DAY_MS;
+    return { from: day(t - reach), to: day(t + reach), coarser };
   }
   // A month or a year: every finer date under it (sort_date compares as text).
   return { from: date, to: `${date}\uffff`, coarser };
@@ -101,19 +111,15 @@ export function placesAgree(a: CodedEvent, b: CodedEvent): 'same' | 'unknown' | 
   return 'unknown';
 }
 
-/** A role given on both sides must agree ("USAMIL" is not "USAGOV"); a bare country fits any. */
-function rolesAgree(x: CodedEvent['source'], y: CodedEvent['source']): boolean {
-  if (x === null || y === null || x.role === null || y.role === null) return true;
-  return x.role === y.role;
-}
-
-/** Sides compared as the blocking key does, in the same direction or (symmetric roots) either. */
+/**
+ * Sides compared as the blocking key does (countries), in the same direction or, for symmetric
+ * roots, either. Roles are not compared: outlets name one strike's side "US forces" (USAMIL)
+ * or "Washington" (USAGOV), one moratorium's creditors "US banks" or "the US".
+ */
 function sidesAgree(a: CodedEvent, b: CodedEvent, rules: ClusterRules): boolean {
-  const same = actorKey(a.source) === actorKey(b.source) && actorKey(a.target) === actorKey(b.target);
-  if (same && rolesAgree(a.source, b.source) && rolesAgree(a.target, b.target)) return true;
+  if (actorKey(a.source) === actorKey(b.source) && actorKey(a.target) === actorKey(b.target)) return true;
   if (!rules.symmetricRoots.has(a.root) || !rules.symmetricRoots.has(b.root)) return false;
-  const swapped = actorKey(a.source) === actorKey(b.target) && actorKey(a.target) === actorKey(b.source);
-  return swapped && rolesAgree(a.source, b.target) && rolesAgree(a.target, b.source);
+  return actorKey(a.source) === actorKey(b.target) && actorKey(a.target) === actorKey(b.source);
 }
 
 /** Words too common to say that two reports describe one happening. */
@@ -126,17 +132,33 @@ const COMMON = new Set(
   ).split(' '),
 );
 
-/** Content words of the evidence, without the words that name its actors. */
-export function evidenceWords(event: CodedEvent): Set<string> {
+/**
+ * Content words of `text` as crude stems (the first five letters: "attacked" ~ "attack"), and
+ * numbers of two or more digits ("300 mln"), without common words and the words that name the
+ * event's actors (every report of a dyad names them).
+ */
+function contentWords(event: CodedEvent, text: string): Set<string> {
   const names = new Set<string>();
   for (const actor of [event.source, event.target]) {
     for (const w of `${actor?.text ?? ''} ${actor?.name ?? ''}`.toLowerCase().match(/\p{L}+/gu) ?? []) names.add(w);
   }
   const words = new Set<string>();
-  for (const w of event.evidence.text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
-    if (!COMMON.has(w) && !names.has(w)) words.add(w.length > 5 ? w.slice(0, 5) : w); // a crude stem: "attacked" ~ "attack"
+  for (const w of text.toLowerCase().match(/\p{L}{3,}|\d{2,}/gu) ?? []) {
+    if (!COMMON.has(w) && !names.has(w)) words.add(w.length > 5 ? w.slice(0, 5) : w);
   }
   return words;
+}
+
+/** Content words of the evidence alone. */
+export function evidenceWords(event: CodedEvent): Set<string> {
+  return contentWords(event, event.evidence.text);
+}
+
+/** Content words of the sentence that carries the event (what a store keeps with each report). */
+export function reportWords(event: CodedEvent, text: string, sentences: { start: number; end: number }[]): Set<string> {
+  const sentence = sentences[event.sentence];
+  const span = sentence && sentence.start <= event.evidence.start && event.evidence.end <= sentence.end ? text.slice(sentence.start, sentence.end) : event.evidence.text;
+  return contentWords(event, span);
 }
 
 export interface LinkDecision {
@@ -147,6 +169,8 @@ export interface LinkDecision {
 
 /** Evidence needed to link two reports: one sign is chance, two say it is the same happening. */
 export const MIN_EVIDENCE = 2;
+/** Shared content words of the two sentences that make one sign (twice as many make two). */
+export const SHARED_WORDS = 2;
 
 /**
  * The pairwise decision. Reports of one article are never linked with each other: the coder has
@@ -157,19 +181,23 @@ export function sameEvent(x: Report, y: Report, rules: ClusterRules): LinkDecisi
   if (x.article_id === y.article_id) return { same: false, reasons: ['same article'] };
   if (a.modality !== 'asserted' || b.modality !== 'asserted') return { same: false, reasons: ['not asserted'] };
   if (clusterKey(a) === null || clusterKey(a) !== clusterKey(b)) return { same: false, reasons: ['actors'] };
-  if (!sidesAgree(a, b, rules)) return { same: false, reasons: ['direction or roles'] };
+  if (!sidesAgree(a, b, rules)) return { same: false, reasons: ['direction'] };
   if (!codesCompatible(a.code, b.code, rules)) return { same: false, reasons: ['codes'] };
   if (!datesCompatible(a, b)) return { same: false, reasons: ['dates'] };
   const place = placesAgree(a, b);
   if (place === 'different') return { same: false, reasons: ['places'] };
   const reasons: string[] = [];
   if (a.code === b.code) reasons.push('same code');
-  if (a.date === b.date && a.date !== null && a.date.length === 10 && a.date_source === 'text' && b.date_source === 'text') reasons.push('same day in text');
+  // A day the text gives on at least one side (two publication dates alone say little).
+  if (a.date === b.date && a.date !== null && a.date.length === 10 && (a.date_source === 'text' || b.date_source === 'text')) reasons.push('same day');
   if (place === 'same') reasons.push('same place');
-  const wa = evidenceWords(a);
+  const wa = x.words ?? evidenceWords(a);
   let shared = 0;
-  for (const w of evidenceWords(b)) if (wa.has(w)) shared += 1;
-  if (shared > 0) reasons.push(`${shared} shared word${shared > 1 ? 's' : ''}`);
-  // Two or more shared words count as two signs: the reports tell the same story in the same words.
-  return { same: reasons.length + (shared > 1 ? 1 : 0) >= MIN_EVIDENCE, reasons };
+  for (const w of y.words ?? evidenceWords(b)) if (wa.has(w)) shared += 1;
+  if (shared >= SHARED_WORDS) reasons.push(`${shared} shared words`);
+  // One more shared word than a sign needs counts as a second sign: the same story in the same words.
+  const signs = reasons.length + (shared >= SHARED_WORDS + 1 ? 1 : 0);
+  // A month or a year holds many happenings of one kind: a coarse date needs one more sign.
+  const needed = a.date !== null && b.date !== null && (a.date.length < 10 || b.date.length < 10) ? MIN_EVIDENCE + 1 : MIN_EVIDENCE;
+  return { same: signs >= needed, reasons };
 }

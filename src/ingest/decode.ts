@@ -1,9 +1,9 @@
 /**
  * @module ingest/decode
  * Bytes to text, with the checks every reader needs: binary content (NUL bytes or many
- * control characters) is refused, UTF-8 is decoded strictly so that a wrong encoding is
- * reported instead of turned into replacement characters, and a declared legacy encoding
- * (XML declaration, HTML meta charset, HTTP Content-Type) is honoured.
+ * control characters) is refused, the encoding is chosen as browsers choose it (BOM, then
+ * transport, then the document's declaration, then sniffing), and UTF-8 is decoded strictly so
+ * that a wrong encoding is reported instead of turned into replacement characters.
  */
 import { ItemError } from '../errors.js';
 
@@ -39,9 +39,27 @@ export function charsetOf(contentType: string | null | undefined): string | null
 }
 
 /**
- * Decodes `bytes` for the item `item`. UTF-8 (the default, and any UTF-8 label) is decoded
- * strictly; a declared legacy encoding is decoded with it when the runtime knows it. With
- * `legacyFallback` (HTML and feeds), undeclared non-UTF-8 bytes are read as windows-1252.
+ * The WHATWG name of an encoding label ("latin1" → "windows-1252"), or null when the label
+ * names no encoding the runtime can decode.
+ */
+export function resolveLabel(label: string | null | undefined): string | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decodes `bytes` for the item `item`, choosing the encoding the way browsers do (WHATWG
+ * Encoding and HTML's "determine the character encoding"): a byte-order mark first; then the
+ * transport's label (`encoding`: an HTTP Content-Type charset); then the document's own
+ * declaration (meta charset, XML declaration), where a UTF-16 label means UTF-8 (a document
+ * whose declaration could be read as ASCII is not UTF-16) and x-user-defined means
+ * windows-1252; then sniffing: valid UTF-8 is UTF-8. UTF-8 is decoded strictly, so a wrong
+ * encoding is reported instead of turned into replacement characters; with `legacyFallback`
+ * (HTML and feeds), undeclared non-UTF-8 bytes are read as windows-1252, as browsers do.
  * @throws ItemError E_BINARY for binary content, E_INVALID_UTF8 for bytes that are not UTF-8.
  */
 export function decodeText(
@@ -50,19 +68,19 @@ export function decodeText(
   encoding: string | null = null,
   { legacyFallback = false }: { legacyFallback?: boolean } = {},
 ): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (looksBinary(bytes)) {
     throw new ItemError('E_BINARY', item, 'this is a binary file, not text (it contains NUL bytes or control characters)');
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  const label = encoding ?? declaredEncoding(bytes);
-  if (label && !/^utf-?8$/.test(label) && !/^(?:us-)?ascii$/.test(label)) {
-    try {
-      return new TextDecoder(label).decode(bytes);
-    } catch {
-      // An unknown label: fall through to strict UTF-8, which reports the problem if there is one.
-    }
+  let label = bom ? 'utf-8' : resolveLabel(encoding);
+  if (!label) {
+    label = resolveLabel(declaredEncoding(bytes));
+    if (label === 'utf-16le' || label === 'utf-16be') label = 'utf-8';
+    else if (label === 'x-user-defined') label = 'windows-1252';
   }
+  if (label && label !== 'utf-8') return new TextDecoder(label).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -35,7 +35,9 @@ export async function* expandPaths(paths: string[]): AsyncIterable<FileEntry> {
       continue;
     }
     if (info.isDirectory()) yield* walk(path);
-    else yield { ok: true, path };
+    else if (info.isFile()) yield { ok: true, path };
+    // Opening a FIFO waits for a writer, and a device may never end: neither is read from a path.
+    else yield { ok: false, error: new ItemError('E_NOT_FILE', path, 'not a regular file (a FIFO, socket or device); to read a stream, pipe it to standard input and give - as the path') };
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { ItemError } from '../errors.js';
+import type { ReadLimits } from './limits.js';
 
 export type IngestResult = { ok: true; article: Article } | { ok: false; error: ItemError };
 
@@ -15,6 +16,8 @@ export interface IngestOptions {
   published?: string;
   /** Largest input accepted, in bytes (default 20 MiB); larger items are refused with a clear error. */
   maxBytes?: number;
+  /** Bounds on what a reader accepts (see limits.ts and docs/limits.md); `maxBytes` above wins over `limits.maxBytes`. */
+  limits?: Partial<ReadLimits>;
   /** Treat every file as JSONL regardless of its extension (`extract --jsonl`). */
   jsonl?: boolean;
 }

@@ -151,8 +151,8 @@ export function clusterFixtureArticles(): Article[] {
   const meet = (evidence: string, code: string, source: ActorSpec, target: ActorSpec, date: string): EventSpec => ({ evidence, code, quad: 1, goldstein: 1, source, target, date });
   const shell = (evidence: string, date: string): EventSpec => ({ evidence, code: '190', quad: 4, goldstein: -10, source: ACTORS.ukrmil, target: ACTORS.rusmil, date });
   return [
-    fixtureArticle('cl-hamburg-a', 'Trump meets Putin', '2017-07-08', [meet('Trump met Putin in Hamburg on Friday.', '040', ACTORS.usa, ACTORS.rus, '2017-07-07')], undefined, 'Wire A'),
-    fixtureArticle('cl-hamburg-b', 'Putin and Trump hold talks', '2017-07-07', [meet('Putin held talks with Trump in Hamburg on Friday.', '046', ACTORS.rus, ACTORS.usa, '2017-07-07')], undefined, 'Wire B'),
+    fixtureArticle('cl-hamburg-a', 'Trump meets Putin', '2017-07-08', [meet('Trump met Putin at the G20 summit in Hamburg on Friday.', '040', ACTORS.usa, ACTORS.rus, '2017-07-07')], undefined, 'Wire A'),
+    fixtureArticle('cl-hamburg-b', 'Putin and Trump hold talks', '2017-07-07', [meet('Putin held talks with Trump at the G20 summit in Hamburg on Friday.', '046', ACTORS.rus, ACTORS.usa, '2017-07-07')], undefined, 'Wire B'),
     fixtureArticle('cl-danang', 'Trump and Putin meet again', '2017-11-11', [meet('Trump met Putin in Da Nang on Saturday.', '040', ACTORS.usa, ACTORS.rus, '2017-11-11')], undefined, 'Wire A'),
     fixtureArticle('cl-shell-mon-a', 'Shelling on Monday', '2017-07-11', [shell('Ukrainian forces shelled Russian positions near Donetsk on Monday.', '2017-07-10')], undefined, 'Wire A'),
     fixtureArticle('cl-shell-tue', 'Shelling again', '2017-07-12', [shell('Ukrainian forces shelled Russian positions near Donetsk on Tuesday.', '2017-07-11')], undefined, 'Wire C'),

@@ -13,6 +13,7 @@ import { decodeText } from '../decode.js';
 import { prepareText, type GivenMeta } from '../prepare.js';
 import { htmlFragmentToText } from '../html/extract-html.js';
 import { attempt, fail } from '../results.js';
+import { overLimit, resolveLimits } from '../limits.js';
 
 type Node = Record<string, unknown>;
 
@@ -56,7 +57,13 @@ export const feedReader: InputReader = {
       yield fail(error, source.name);
       return;
     }
+    const { maxRecords } = resolveLimits(options);
     for (let i = 0; i < feed.items.length; i++) {
+      if (i >= maxRecords) {
+        const item = `${source.name} item ${i + 1}`;
+        yield fail(overLimit(item, 'maxRecords', maxRecords, `the feed holds ${feed.items.length} items; the rest are not read`), item);
+        break;
+      }
       const entry = feed.items[i];
       const provenance = { reader: feedReader.name, input: source.name, item: `item ${i + 1}` };
       yield attempt(`${source.name} item ${i + 1}`, () => {

@@ -19,15 +19,69 @@ export interface ExtractedHtml {
 /** Raised when Readability finds no article in the page; the caller names the item. */
 export class NoArticleError extends Error {}
 
+/** Raised when a page goes over an element-count or depth limit; the caller names the item. */
+export class PageLimitError extends Error {
+  constructor(
+    readonly limit: 'maxHtmlElements' | 'maxHtmlDepth',
+    readonly value: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Bounds on the DOM a page may build (limits.ts holds the defaults). */
+export interface PageLimits {
+  maxHtmlElements: number;
+  maxHtmlDepth: number;
+}
+
+const UNBOUNDED: PageLimits = { maxHtmlElements: Number.POSITIVE_INFINITY, maxHtmlDepth: Number.POSITIVE_INFINITY };
+
+/** Start tags in markup, counted in one pass before anything is built from them. */
+function countStartTags(html: string): number {
+  let count = 0;
+  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
+    const c = html.charCodeAt(at + 1);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) count++;
+  }
+  return count;
+}
+
+/**
+ * The deepest element nesting under `root`, walked without recursion, stopping as soon as it
+ * passes `limit`. Readability's scoring walks ancestors of every node, so its time grows with
+ * the cube of the depth: 2,000 nested divs took two minutes; real pages stay under 60.
+ */
+function depthOver(root: Element, limit: number): number | null {
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return depth;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
 /**
  * The article in `html`, or a NoArticleError when the page has none (an index page, an
  * error page, an empty shell filled by scripts).
  * @example extractHtml(page).meta.title // 'Talks resume in Geneva'
  */
-export function extractHtml(html: string): ExtractedHtml {
+export function extractHtml(html: string, limits: PageLimits = UNBOUNDED): ExtractedHtml {
   // linkedom builds no <body> for a bare fragment, and Readability needs one.
-  const page = /<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
-  const { document } = parseHTML(stripInert(page));
+  const page = stripInert(/<(?:html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`);
+  // Both bounds are checked before Readability sees the page: the count on the markup, before
+  // a DOM of millions of nodes is built; the depth on the DOM, where implied end tags are known.
+  const elements = countStartTags(page);
+  if (elements > limits.maxHtmlElements) {
+    throw new PageLimitError('maxHtmlElements', limits.maxHtmlElements, `the page has ${elements} elements`);
+  }
+  const { document } = parseHTML(page);
+  const deep = document.documentElement ? depthOver(document.documentElement as unknown as Element, limits.maxHtmlDepth) : null;
+  if (deep !== null) {
+    throw new PageLimitError('maxHtmlDepth', limits.maxHtmlDepth, `the page nests elements more than ${limits.maxHtmlDepth} deep`);
+  }
   const meta = extractMetadata(document as unknown as Document);
   pruneNonContent(document as unknown as Document);
   const reader = new Readability(document as unknown as Document, {

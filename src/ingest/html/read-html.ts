@@ -7,6 +7,7 @@ import type { InputReader } from '../source.js';
 import { decodeText } from '../decode.js';
 import { prepareHtml } from '../prepare.js';
 import { attempt, fail } from '../results.js';
+import { resolveLimits } from '../limits.js';
 
 export const htmlReader: InputReader = {
   name: 'ingest.html.v1',
@@ -20,6 +21,6 @@ export const htmlReader: InputReader = {
       return;
     }
     const provenance = { reader: htmlReader.name, input: source.name, item: null };
-    yield attempt(source.name, () => prepareHtml(html, { fallbackPublished: options.published }, provenance));
+    yield attempt(source.name, () => prepareHtml(html, { fallbackPublished: options.published }, provenance, resolveLimits(options)));
   },
 };

@@ -7,7 +7,8 @@
  * Blank lines are skipped.
  */
 import { ItemError } from '../../errors.js';
-import { DEFAULT_MAX_BYTES, type InputReader } from '../source.js';
+import type { InputReader } from '../source.js';
+import { overLimit, resolveLimits } from '../limits.js';
 import type { IngestOptions, IngestResult } from '../types.js';
 import { decodeText, looksBinary } from '../decode.js';
 import { attempt, fail } from '../results.js';
@@ -20,10 +21,16 @@ export const jsonlReader: InputReader = {
   // the size limit applies to each line.
   streams: true,
   async *read(source, options) {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const limits = resolveLimits(options);
+    const maxBytes = limits.maxBytes;
     let lineNo = 0;
     let sawRecord = false;
+    let records = 0;
+    let blankRun = 0;
+    let total = 0;
     let first = true;
+    // Set when a limit on the whole input is reached: the lines before it stand, the rest is refused.
+    let stopped: ItemError | null = null;
     // The start of a line that continues into the next chunk; `tooLong` once it passed maxBytes.
     let carry: Uint8Array[] = [];
     let carried = 0;
@@ -37,7 +44,21 @@ export const jsonlReader: InputReader = {
       carried = 0;
       tooLong = false;
       if (long) {
+        blankRun = 0;
         yield fail(new ItemError('E_TOO_LARGE', item, `the line is over the ${maxBytes}-byte limit (raise it with the maxBytes option)`), item);
+        return;
+      }
+      // Blank lines are skipped without decoding; a long run of them is a padded or hostile
+      // input, refused once it passes the limit instead of read for an hour.
+      if (isBlank(lineBytes)) {
+        if (++blankRun > limits.maxBlankLines) {
+          stopped = overLimit(item, 'maxBlankLines', limits.maxBlankLines, 'too many blank lines in a row; the rest of the file is not read');
+        }
+        return;
+      }
+      blankRun = 0;
+      if (++records > limits.maxRecords) {
+        stopped = overLimit(item, 'maxRecords', limits.maxRecords, 'the file holds more records than allowed; the rest of the file is not read');
         return;
       }
       const result = readLine(lineBytes, item, source.name, lineNo, options);
@@ -46,18 +67,27 @@ export const jsonlReader: InputReader = {
       yield result;
     };
     for await (const chunk of source.stream()) {
+      total += chunk.length;
+      if (total > limits.maxDecompressedBytes) {
+        stopped = overLimit(`${source.name}:${lineNo + 1}`, 'maxDecompressedBytes', limits.maxDecompressedBytes, 'the file is longer than allowed; the rest is not read');
+        break;
+      }
       if (first) {
         first = false;
-        if (looksBinary(chunk)) {
+        // Only a first line that is itself binary makes the file "not JSON Lines"; a control byte
+        // in a later line fails that line alone.
+        const firstEnd = chunk.indexOf(0x0a);
+        if (looksBinary(firstEnd < 0 ? chunk : chunk.subarray(0, firstEnd))) {
           yield fail(new ItemError('E_BINARY', source.name, 'this is a binary file, not JSON Lines'), source.name);
           return;
         }
       }
       let start = 0;
-      for (let end = chunk.indexOf(0x0a, start); end >= 0; end = chunk.indexOf(0x0a, start)) {
+      for (let end = chunk.indexOf(0x0a, start); end >= 0 && !stopped; end = chunk.indexOf(0x0a, start)) {
         yield* finishLine(chunk.subarray(start, end));
         start = end + 1;
       }
+      if (stopped) break;
       const rest = chunk.subarray(start);
       if (rest.length === 0) continue;
       if (tooLong || carried + rest.length > maxBytes) {
@@ -69,10 +99,27 @@ export const jsonlReader: InputReader = {
       }
       carried += rest.length;
     }
+    if (stopped) {
+      yield fail(stopped, (stopped as ItemError).item);
+      return;
+    }
     if (carried > 0 || tooLong) yield* finishLine(new Uint8Array(0));
+    if (stopped) {
+      yield fail(stopped, (stopped as ItemError).item);
+      return;
+    }
     if (!sawRecord) yield fail(new ItemError('E_EMPTY', source.name, 'the file holds no records'), source.name);
   },
 };
+
+/** A line of nothing but spaces, tabs and a carriage return. */
+function isBlank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
+  return true;
+}
 
 /** The pieces of one line, joined. */
 function concat(pieces: Uint8Array[], last: Uint8Array, length: number): Uint8Array {
@@ -141,10 +188,15 @@ export const jsonReader: InputReader = {
       return;
     }
     const records = Array.isArray(value) ? value : [value];
-    for (let i = 0; i < records.length; i++) {
+    const { maxRecords } = resolveLimits(options);
+    for (let i = 0; i < Math.min(records.length, maxRecords); i++) {
       const provenance = { reader: jsonReader.name, input: source.name, item: Array.isArray(value) ? `record ${i + 1}` : null };
       const item = Array.isArray(value) ? `${source.name} record ${i + 1}` : source.name;
       yield attempt(item, () => recordToArticle(records[i], provenance, options, 'E_JSON_RECORD'));
+    }
+    if (records.length > maxRecords) {
+      const item = `${source.name} record ${maxRecords + 1}`;
+      yield fail(overLimit(item, 'maxRecords', maxRecords, `the file holds ${records.length} records; the rest are not read`), item);
     }
   },
 };

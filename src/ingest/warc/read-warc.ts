@@ -9,7 +9,9 @@
  */
 import { LimitReader, WARCParser, type WARCRecord } from 'warcio';
 import { ItemError, errorMessage } from '../../errors.js';
-import { DEFAULT_MAX_BYTES, type InputReader } from '../source.js';
+import type { InputReader } from '../source.js';
+import { resolveLimits } from '../limits.js';
+import { decompressed, guardWarc } from './warc-guard.js';
 import { charsetOf, decodeText } from '../decode.js';
 import { prepareHtml } from '../prepare.js';
 import { attempt, fail } from '../results.js';
@@ -20,13 +22,15 @@ export const warcReader: InputReader = {
   extensions: ['.warc', '.warc.gz'],
   streams: true,
   async *read(source, options) {
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const limits = resolveLimits(options);
+    const maxBytes = limits.maxBytes;
     // warcio stops quietly at the end of a cut-off archive, so the reader counts the bytes
     // itself: a record shorter than its Content-Length, or bytes left over that form no
     // record, mean the archive is truncated.
     let total = 0;
+    // warcio gets the archive decompressed and checked against the limits (warc-guard.ts).
     const counted = async function* () {
-      for await (const chunk of source.stream()) {
+      for await (const chunk of guardWarc(decompressed(source.stream(), source.name), source.name, limits)) {
         total += chunk.length;
         yield chunk;
       }
@@ -84,6 +88,7 @@ export const warcReader: InputReader = {
             fallbackPublished: normalizeDate(record.warcDate) ?? options.published ?? null,
           },
           provenance,
+          limits,
         );
       });
       if (result.ok) articles++;
@@ -109,6 +114,8 @@ function isHtmlResponse(record: WARCRecord): boolean {
 }
 
 function corrupt(name: string, recordNo: number, articles: number, error: unknown): ItemError {
+  // A limit or a bad gzip stream names its item and cause itself; the articles before it are kept.
+  if (error instanceof ItemError) return error;
   return new ItemError(
     'E_WARC_TRUNCATED',
     `${name} record ${recordNo}`,

@@ -321,16 +321,28 @@ export const migrations: Migration[] = [
   },
   {
     version: 5,
-    description: 'cross-story event clusters: cluster key, cluster and first-report flag on events; cluster summaries',
+    description: 'cross-story event clusters (cluster key, words, cluster and first-report flag on events; cluster summaries) and multilateral event pairs',
     sql: `
       -- cluster_key: the event's two sides, unordered (src/cluster/link.ts clusterKey); NULL when
       -- the event cannot be clustered. Candidates for a new report are looked up by key and date.
       ALTER TABLE events ADD COLUMN cluster_key TEXT;
       ALTER TABLE events ADD COLUMN cluster_id TEXT;
+      -- The content words of the event's sentence (space-separated stems) that linking compares.
+      ALTER TABLE events ADD COLUMN cluster_words TEXT;
       -- 1 on a cluster's first report: the row that stands for the cluster in per-cluster queries.
       ALTER TABLE events ADD COLUMN cluster_head INTEGER NOT NULL DEFAULT 1;
       CREATE INDEX events_cluster_key ON events (cluster_key, sort_date) WHERE cluster_key IS NOT NULL;
       CREATE INDEX events_cluster ON events (cluster_id);
+
+      -- A multilateral event (a summit, an accord of several states) is one row in events with no
+      -- source or target country (so the dyad overview does not list every pair); each unordered
+      -- pair of its participants is here (a < b), so a dyad's events and timeline count it once.
+      CREATE TABLE event_pairs (
+        event_rowid INTEGER NOT NULL,
+        a           TEXT NOT NULL,
+        b           TEXT NOT NULL,
+        PRIMARY KEY (a, b, event_rowid)
+      ) WITHOUT ROWID;
 
       CREATE TABLE clusters (
         id               TEXT PRIMARY KEY,

@@ -169,8 +169,9 @@ export class SqliteStore implements Store {
     const pending = this.db.prepare('SELECT article_id FROM events WHERE cluster_id IS NULL GROUP BY article_id ORDER BY MIN(rowid)').pluck().all() as string[];
     if (pending.length === 0) return;
     const cluster = createClusterer(this.db);
+    const record = this.db.prepare('SELECT record FROM articles WHERE id = ?').pluck();
     this.db.transaction(() => {
-      for (const id of pending) cluster(id);
+      for (const id of pending) cluster(JSON.parse(record.get(id) as string) as ArticleRecord);
     }).immediate();
   }
 
@@ -237,6 +238,19 @@ export class SqliteStore implements Store {
       params.push(...where.params, limit + 1);
       return `SELECT * FROM (SELECT e.rowid AS rid, e.sort_date AS sd FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?)`;
     });
+    const pair = multilateralPair(filter.dyad, filter.directed);
+    if (pair !== null) {
+      // Multilateral events with both countries among their participants (migration 5's event_pairs).
+      const where = buildEventWhere({ ...filter, dyad: undefined, directed: undefined }, 'both', 'either', { textFilters });
+      where.clauses.push('e.rowid IN (SELECT event_rowid FROM event_pairs WHERE a = ? AND b = ?)');
+      where.params.push(...pair);
+      if (cursor !== null) {
+        where.clauses.push('(e.sort_date, e.rowid) < (?, ?)');
+        where.params.push(cursor[0], cursor[1]);
+      }
+      params.push(...where.params, limit + 1);
+      branches.push(`SELECT * FROM (SELECT e.rowid AS rid, e.sort_date AS sd FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?)`);
+    }
     const keys = branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} ORDER BY sd DESC, rid DESC LIMIT ?`;
     if (branches.length > 1) params.push(limit + 1);
     const sql = `
@@ -352,6 +366,11 @@ export class SqliteStore implements Store {
       params.push(...where.params);
       return `SELECT ${bucket.period('e.sort_date')} AS period, e.quad_class, e.goldstein FROM events e ${whereSql(where)}`;
     });
+    const pair = this.pairBranch(query, bucket);
+    if (pair !== null) {
+      branches.push(pair.sql);
+      params.push(...pair.params);
+    }
     const sql = `
       SELECT period, COUNT(*) AS events,
              SUM(quad_class = 1) AS q1, SUM(quad_class = 2) AS q2, SUM(quad_class = 3) AS q3, SUM(quad_class = 4) AS q4,
@@ -443,10 +462,36 @@ export class SqliteStore implements Store {
         }
       }
     }
+    // Multilateral events of both countries: once each, from event_pairs (not in the summaries).
+    const pair = this.pairBranch(query, bucket);
+    if (pair !== null) {
+      for (const [period, quad, goldstein] of this.db.prepare(pair.sql).raw(true).iterate(...pair.params) as IterableIterator<[string, number, number]>) {
+        let b = buckets.get(period);
+        if (b === undefined) {
+          b = { period, events: 0, quad: [0, 0, 0, 0], mean_goldstein: 0, sum_goldstein: 0 };
+          buckets.set(period, b);
+          ordered = false;
+        }
+        b.events += 1;
+        b.quad[quad - 1] += 1;
+        b.sum_goldstein += goldstein;
+      }
+    }
     const result = [...buckets.values()];
     if (!ordered) result.sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
     for (const b of result) b.mean_goldstein = b.sum_goldstein / b.events;
     return result;
+  }
+
+  /** The timeline rows (period, quad_class, goldstein) of multilateral events with both countries, or null. */
+  private pairBranch(query: TimelineQuery, bucket: (typeof BUCKETS)[TimelineQuery['bucket']]): { sql: string; params: unknown[] } | null {
+    const pair = multilateralPair([query.a, query.b], query.directed);
+    if (pair === null) return null;
+    const where = buildEventWhere({ modality: query.modality, per: query.per });
+    where.clauses.push(bucket.precise('e.sort_date'), 'e.rowid IN (SELECT event_rowid FROM event_pairs WHERE a = ? AND b = ?)');
+    where.params.push(...pair);
+    dateRange('e.sort_date', query.from, query.to, where);
+    return { sql: `SELECT ${bucket.period('e.sort_date')} AS period, e.quad_class, e.goldstein FROM events e ${whereSql(where)}`, params: where.params };
   }
 
   async searchActors(query: string, limit?: number): Promise<ActorSummary[]> {
@@ -561,6 +606,12 @@ type FeedRow = { url: string; etag: string | null; last_modified: string | null;
 
 function fromFeedRow(r: FeedRow): FeedState {
   return { url: r.url, etag: r.etag, lastModified: r.last_modified, checkedAt: r.checked_at, failures: r.failures, retryAt: r.retry_at, seen: JSON.parse(r.seen) as string[] };
+}
+
+/** Two different countries of a non-directed dyad, ordered as event_pairs keeps them; else null. */
+function multilateralPair(dyad: [string, string] | undefined, directed: boolean | undefined): [string, string] | null {
+  if (!dyad || directed || !isCountry(dyad[0]) || !isCountry(dyad[1]) || dyad[0] === dyad[1]) return null;
+  return dyad[0] < dyad[1] ? [dyad[0], dyad[1]] : [dyad[1], dyad[0]];
 }
 
 function whereSql(where: Where): string {

@@ -10,6 +10,7 @@ import { toRecord } from '../../model/record.js';
 import type { FailureRecord, PutResult } from '../store.js';
 import type { Db } from './connection.js';
 import { createClusterer } from './clusters.js';
+import { participantPairs } from '../../export/dyadic.js';
 
 export type WriteArticles = (articles: Article[]) => PutResult;
 export type WriteFailures = (failures: FailureRecord[]) => void;
@@ -46,6 +47,7 @@ export function createArticleWriter(db: Db): WriteArticles {
   // store migrates it and clusters what it holds (SqliteStore.clusterStored).
   const hasClusters = (db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'cluster_id'").get() ?? null) !== null;
   const clusterArticle = hasClusters ? createClusterer(db) : () => undefined;
+  const insertPair = hasClusters ? db.prepare('INSERT OR IGNORE INTO event_pairs (event_rowid, a, b) VALUES (?, ?, ?)') : null;
 
   const batch = db.transaction((articles: Article[]): PutResult => {
     const result: PutResult = { inserted: 0, duplicates: 0, events: 0, insertedIds: [], duplicateIds: [] };
@@ -73,10 +75,13 @@ export function createArticleWriter(db: Db): WriteArticles {
       }
       result.inserted += 1;
       result.insertedIds.push(record.id);
-      record.events.forEach((event, idx) => insertEvent.run(eventRow(record.id, idx, event)));
+      record.events.forEach((event, idx) => {
+        const info = insertEvent.run(eventRow(record.id, idx, event));
+        if (insertPair) for (const [a, b] of participantPairs(event)) insertPair.run(info.lastInsertRowid, a, b);
+      });
       result.events += record.events.length;
       // In the same transaction, article by article: a batch clusters exactly as single articles would.
-      clusterArticle(record.id);
+      clusterArticle(record);
       record.mentions.forEach((m, idx) =>
         insertMention.run(record.id, idx, m.start, m.end, m.text, m.kind, m.code, m.country, m.role, m.name, m.sentence),
       );

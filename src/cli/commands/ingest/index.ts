@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import type { CliCommand } from '../../command.js';
 import { runIngest } from '../../ingest-runner.js';
 import { jsonLine } from '../../output.js';
-import { addDbOption, parseDay, parsePositiveInt, parsePositiveNumber } from '../../options.js';
+import { addDbOption, parseDay, parseLimit, parsePositiveInt, parsePositiveNumber } from '../../options.js';
+import type { ReadLimits } from '../../../ingest/limits.js';
 import { DEFAULT_ITEM_MEMORY_MB, DEFAULT_ITEM_TIMEOUT_MS } from '../../../pipeline/pool.js';
 
 interface IngestFlags {
@@ -18,6 +19,7 @@ interface IngestFlags {
   quiet?: boolean;
   json?: boolean;
   threads?: number;
+  limit?: Partial<ReadLimits>;
   itemTimeout?: number;
   itemMemory?: number;
 }
@@ -30,6 +32,7 @@ export const command: CliCommand = {
       .option('--jsonl', 'read every file as JSONL ({"id", "text", ...} per line)')
       .option('--max-bytes <bytes>', 'largest input file accepted, or JSONL line or WARC record in a file of any size (default 20 MiB)', parsePositiveInt)
       .option('--batch-size <n>', 'articles per database transaction', parsePositiveInt, 200)
+      .option('--limit <name=value>', 'change a reader limit, e.g. max-html-depth=100 (repeatable; see docs/limits.md)', parseLimit)
       .option('--threads <n>', 'worker threads that analyse articles (up to one per core)', parsePositiveInt, 1)
       .option('--item-timeout <seconds>', `time budget per article; one still running is stopped and named as failed (default ${DEFAULT_ITEM_TIMEOUT_MS / 1000})`, parsePositiveNumber)
       .option('--item-memory <MB>', `heap budget of each analysis thread (default ${DEFAULT_ITEM_MEMORY_MB})`, parsePositiveInt)
@@ -43,7 +46,7 @@ export const command: CliCommand = {
     const { summary, exitCode } = await runIngest({
       paths,
       db: flags.db,
-      ingestOptions: { published: flags.published, jsonl: flags.jsonl, maxBytes: flags.maxBytes },
+      ingestOptions: { published: flags.published, jsonl: flags.jsonl, maxBytes: flags.maxBytes, limits: flags.limit },
       batchSize: flags.batchSize,
       quiet: flags.quiet,
       pool: {
