@@ -243,6 +243,18 @@ export const pgMigrations: PgMigration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    description: 'pairs of the participants of multilateral events (SQLite migration 5 event_pairs)',
+    sql: `
+      CREATE TABLE event_pairs (
+        event_id bigint NOT NULL,
+        a        text COLLATE "C" NOT NULL,
+        b        text COLLATE "C" NOT NULL,
+        PRIMARY KEY (a, b, event_id)
+      );
+    `,
+  },
 ];
 
 export const latestPgVersion = pgMigrations[pgMigrations.length - 1].version;

@@ -61,6 +61,12 @@ function bucketOf(day: string, bucket: TimelineQuery['bucket']): string | null {
   return day.length === 10 ? day : null;
 }
 
+/** Two different countries of a non-directed dyad, ordered as event_pairs keeps them; else null. */
+function multilateralPair(dyad: [string, string] | undefined, directed: boolean | undefined): [string, string] | null {
+  if (!dyad || directed || !isCountry(dyad[0]) || !isCountry(dyad[1]) || dyad[0] === dyad[1]) return null;
+  return dyad[0] < dyad[1] ? [dyad[0], dyad[1]] : [dyad[1], dyad[0]];
+}
+
 const byPeriod = (x: TimelineBucket, y: TimelineBucket) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0);
 
 /** Rows summed per stored date, added up into the buckets `bucketFor` names (null: left out). */
@@ -242,6 +248,14 @@ export class PgStore implements Store {
       if (cursor !== null) clauses.push(`(e.sort_date, e.id) < (${p.add(cursor[0])}, ${p.add(cursor[1])})`);
       return `(SELECT e.id AS rid, e.sort_date AS sd FROM events e ${whereSql(clauses)} ORDER BY e.sort_date DESC, e.id DESC LIMIT ${p.add(limit + 1)})`;
     });
+    const pair = multilateralPair(filter.dyad, filter.directed);
+    if (pair !== null) {
+      // Multilateral events with both countries among their participants (event_pairs).
+      const clauses = eventWhere({ ...filter, dyad: undefined, directed: undefined }, EITHER, p);
+      clauses.push(`e.id IN (SELECT event_id FROM event_pairs WHERE a = ${p.add(pair[0])} AND b = ${p.add(pair[1])})`);
+      if (cursor !== null) clauses.push(`(e.sort_date, e.id) < (${p.add(cursor[0])}, ${p.add(cursor[1])})`);
+      branches.push(`(SELECT e.id AS rid, e.sort_date AS sd FROM events e ${whereSql(clauses)} ORDER BY e.sort_date DESC, e.id DESC LIMIT ${p.add(limit + 1)})`);
+    }
     const keys = branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} ORDER BY sd DESC, rid DESC LIMIT ${p.add(limit + 1)}`;
     const rows = await this.rows<EventJoinRow & { rid: string; sd: string }>(
       `SELECT k.rid, k.sd, ev.json, ev.article_id, a.title, a.published, a.url, a.source, ${CLUSTER_COLUMNS}
@@ -383,6 +397,24 @@ export class PgStore implements Store {
                 COUNT(*) FILTER (WHERE quad_class = 3)::int AS q3, COUNT(*) FILTER (WHERE quad_class = 4)::int AS q4,
                 SUM(goldstein) AS sum_goldstein
          FROM (${branches.join(' UNION ALL ')}) x GROUP BY sort_date`,
+        p.values,
+      );
+      for (const r of rows) add(bucketOf(r.period, query.bucket), r);
+    }
+    // Multilateral events of both countries: once each, from event_pairs (not in the summaries).
+    const pair = multilateralPair([query.a, query.b], query.directed);
+    if (pair !== null) {
+      const p = new Params();
+      const clauses = eventWhere({ modality: query.modality, per: query.per }, EITHER, p);
+      clauses.push(query.bucket === 'month' ? 'length(e.sort_date) >= 7' : 'length(e.sort_date) = 10');
+      clauses.push(`e.id IN (SELECT event_id FROM event_pairs WHERE a = ${p.add(pair[0])} AND b = ${p.add(pair[1])})`);
+      dateRange('e.sort_date', query.from, query.to, p, clauses);
+      const rows = await this.rows<SummaryRow>(
+        `SELECT e.sort_date AS period, COUNT(*)::int AS events,
+                COUNT(*) FILTER (WHERE e.quad_class = 1)::int AS q1, COUNT(*) FILTER (WHERE e.quad_class = 2)::int AS q2,
+                COUNT(*) FILTER (WHERE e.quad_class = 3)::int AS q3, COUNT(*) FILTER (WHERE e.quad_class = 4)::int AS q4,
+                SUM(e.goldstein) AS sum_goldstein
+         FROM events e ${whereSql(clauses)} GROUP BY e.sort_date`,
         p.values,
       );
       for (const r of rows) add(bucketOf(r.period, query.bucket), r);

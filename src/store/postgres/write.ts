@@ -12,6 +12,7 @@ import { toRecord, type ArticleRecord } from '../../model/record.js';
 import type { FailureRecord, PutResult } from '../store.js';
 import { summarise, type PeriodRow } from './summaries.js';
 import { clusterInserted, clusterKey } from './clusters.js';
+import { participantPairs } from '../../export/dyadic.js';
 
 /** Runs `work` in a transaction, again (up to 5 times) when PostgreSQL aborts it for a deadlock or serialisation conflict. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -143,6 +144,15 @@ async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Prom
       ],
     );
     for (const r of inserted.rows) rowIds.set(`${r.article_id}\u0000${r.idx}`, r.id);
+    // Multilateral events: each unordered pair of participants (a < b), as the SQLite store keeps them.
+    const pairs = events.flatMap((e) => participantPairs(e.event).map(([a, b]) => [rowIds.get(`${e.id}\u0000${e.idx}`)!, a, b] as const));
+    if (pairs.length > 0) {
+      await client.query('INSERT INTO event_pairs (event_id, a, b) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING', [
+        pairs.map((x) => x[0]),
+        pairs.map((x) => x[1]),
+        pairs.map((x) => x[2]),
+      ]);
+    }
   }
   const mentions = records.flatMap((r) => r.mentions.map((m, idx) => ({ id: r.id, idx, m })));
   if (mentions.length > 0) {
