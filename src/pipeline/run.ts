@@ -65,7 +65,7 @@ export function createPipeline(definitions: StageDefinition<any>[], options: Rec
         } catch (error) {
           const failure = new StageError(def.name, errorMessage(error), { cause: error });
           current.errors.push(failure.message);
-          (current.failures ??= []).push({ code: failure.code, message: failure.message });
+          (current.failures ??= []).push(failure);
           return current;
         }
         current.stamps[def.name] = { version: def.name.split('.').pop() ?? '', ms: performance.now() - t0 };
