@@ -14,6 +14,12 @@ export class DetenteError extends Error {
   }
 }
 
+/**
+ * The store could not be opened, migrated or written: `code` says which (E_STORE_OPEN,
+ * E_STORE_BACKEND for an unusable location, E_STORE_VERSION, E_STORE_WRITE).
+ */
+export class StoreError extends DetenteError {}
+
 /** An input item (file, line, feed item, WARC record) that could not be read. */
 export class ItemError extends DetenteError {
   /** The item, named so that a user can find it: "feeds/x.xml", "a.jsonl:12", "crawl.warc.gz record 7". */
@@ -21,6 +27,18 @@ export class ItemError extends DetenteError {
   constructor(code: string, item: string, message: string, options?: { cause?: unknown }) {
     super(code, `${item}: ${message}`, options);
     this.item = item;
+  }
+}
+
+/** A pipeline stage threw on one article: the article keeps what earlier stages found, the run goes on. */
+export class StageError extends DetenteError {
+  readonly stage: string;
+  /** The stage's own message, without the "stage X failed:" frame. */
+  readonly detail: string;
+  constructor(stage: string, message: string, options?: { cause?: unknown }) {
+    super('E_STAGE', `stage ${stage} failed: ${message}`, options);
+    this.stage = stage;
+    this.detail = message;
   }
 }
 

@@ -14,6 +14,8 @@ import { registerDyadRoutes } from './routes/dyads.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSystemRoutes } from './routes/system.js';
+import { registerViewRoutes } from './routes/views.js';
+import { registerGlossaryRoutes } from './routes/glossary.js';
 import { validationError } from './validation.js';
 import { securityHeaders } from './security-headers.js';
 import { requireAllowedHost } from './host-check.js';
@@ -61,6 +63,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
   registerArticleRoutes(app, { store, token, maxBodyBytes, ingest: options.ingest ?? defaultIngest });
   registerSearchRoutes(app, store);
   registerCodeRoutes(app);
+  registerViewRoutes(app, store);
+  registerGlossaryRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

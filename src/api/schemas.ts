@@ -41,7 +41,8 @@ const limit = (max: number, fallback: number) =>
     .max(max, `must be at most ${max}`)
     .default(fallback);
 
-export const EventQuery = z.strictObject({
+/** The event filter every view of events takes: the event list, facets, timelines, places. */
+const eventFilterFields = {
   actor: actorCode.optional().openapi({ description: 'Actor code prefix on source or target (USA, USAGOV).' }),
   dyad: z
     .string()
@@ -67,11 +68,57 @@ export const EventQuery = z.strictObject({
     description: 'Defaults to asserted: only asserted events count as having happened.',
   }),
   q: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
-    description: 'Full-text search over the evidence text.',
+    description: 'Full-text search (stemmed; words ANDed) over the evidence text and the source and target actor names: "expel" finds "expelled", "sanction" finds "sanctions".',
   }),
   article: z.string().min(1).max(200, 'must be at most 200 characters').optional(),
+  role: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'expected a three-letter CAMEO role code, e.g. GOV, MIL, REB')
+    .transform((s) => s.toUpperCase())
+    .optional()
+    .openapi({ description: 'Actor role (GOV, MIL, REB, ...) on the source or the target.' }),
+  name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
+    description: "Actor name on the source or the target, ignoring case: a person's events (\"Vladimir Putin\"), not every event of their government.",
+  }),
+  outlet: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
+    description: "The article's source (outlet), exactly.",
+  }),
+  place: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
+    description: "The event's located place name, exactly (as /api/places lists it).",
+  }),
+  article_q: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
+    description: 'Full-text search (stemmed; words ANDed) over the title and text of the event\'s article.',
+  }),
+};
+
+export const EventQuery = z.strictObject({
+  ...eventFilterFields,
   limit: limit(1000, 100),
   cursor: z.string().min(1).max(1000, 'must be at most 1000 characters').optional(),
+  format: format.optional(),
+});
+
+export const FACETS = ['root', 'code', 'quad_class', 'source_country', 'target_country', 'country', 'dyad', 'role', 'actor', 'name', 'modality', 'outlet', 'date_precision', 'partial_date'] as const;
+
+export const FacetQuery = z.strictObject({
+  ...eventFilterFields,
+  facets: z
+    .string()
+    .transform((s) => s.split(',').map((f) => f.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(FACETS, { error: `expected facet names from: ${FACETS.join(', ')}` })).min(1, 'name at least one facet'))
+    .openapi({ description: `Comma-separated facet names: ${FACETS.join(', ')}. Each facet ignores the filter on its own field.`, example: 'root,quad_class,country' }),
+  limit: limit(1000, 20).openapi({ description: 'Values per facet, most events first.' }),
+});
+
+export const ViewTimelineQuery = z.strictObject({
+  ...eventFilterFields,
+  bucket: z.enum(['day', 'week', 'month', 'year']).default('month'),
+  format: format.optional(),
+});
+
+export const PlaceQuery = z.strictObject({
+  ...eventFilterFields,
+  limit: limit(5000, 500),
   format: format.optional(),
 });
 
@@ -109,6 +156,9 @@ export const ArticleListQuery = z.strictObject({
     .min(0, 'must be at least 0')
     .max(1_000_000, 'must be at most 1000000')
     .default(0),
+  search: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
+    description: 'Full-text search (stemmed; words ANDed) over title and text, best match first; replaces the date order and ignores from, to, q and offset.',
+  }),
   format: format.optional(),
 });
 
@@ -211,6 +261,27 @@ export const TimelineSchema = z
     buckets: z.array(TimelineBucketSchema),
   })
   .openapi('Timeline');
+
+export const FacetValueSchema = z.object({ value: z.string(), count: z.number().int() }).openapi('FacetValue');
+
+export const FacetsSchema = z
+  .object({
+    facets: z.record(z.enum(FACETS), z.array(FacetValueSchema)).openapi({
+      description: 'Per facet asked for: its values with event counts, most events first. Events without a value are not counted (date_precision counts every event).',
+    }),
+  })
+  .openapi('Facets');
+
+export const ViewTimelineSchema = z
+  .object({
+    bucket: z.enum(['day', 'week', 'month', 'year']),
+    buckets: z.array(TimelineBucketSchema),
+  })
+  .openapi('ViewTimeline', { description: 'Only events dated precisely enough for the bucket are counted; the partial_date facet counts the rest.' });
+
+export const PlaceSchema = z
+  .object({ name: z.string(), country: z.string().nullable(), lat: z.number(), lon: z.number(), events: z.number().int() })
+  .openapi('Place');
 
 export const ArticleSummarySchema = z
   .object({

@@ -18,6 +18,9 @@ export const commands: Record<string, CommandEntry> = {
   show: { summary: 'show one article with its actors, events and quotes marked', load: () => import('./commands/show/index.js') },
   stats: { summary: 'count what the database holds', load: () => import('./commands/stats/index.js') },
   demo: { summary: 'ingest the bundled sample articles and show what was found', load: () => import('./commands/demo/index.js') },
-  eval: { summary: 'score the coder against a gold JSONL file (precision, recall, F1)', load: () => import('./commands/eval/index.js') },
+  eval: { summary: 'score the coder against a gold JSONL file (precision, recall, F1; or passages found)', load: () => import('./commands/eval/index.js') },
+  enqueue: { summary: 'put inputs on the PostgreSQL ingest queue, one job per item, for workers', load: () => import('./commands/enqueue/index.js') },
+  worker: { summary: 'run ingest jobs from the queue (start several, on any machines)', load: () => import('./commands/worker/index.js') },
+  queue: { summary: 'show the ingest queue (pending, running, failed, done) and retry failed jobs', load: () => import('./commands/queue/index.js') },
   serve: { summary: 'serve the HTTP API and the dashboard over the database', load: () => import('./commands/serve/index.js') },
 };

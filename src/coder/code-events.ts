@@ -15,6 +15,7 @@ import { DEFAULT_CODER_OPTIONS, type CoderOptions, type CoderResources } from '.
 import { actorGroups, sameActor, type ActorGroup } from './roles.js';
 import { TokenView } from './tokens.js';
 import { findTriggers, type Trigger } from './triggers.js';
+import { NULL_CODE } from './cameo/patterns.js';
 
 export { CODER_STAGE, DEFAULT_CODER_OPTIONS, type CoderOptions, type CoderResources } from './options.js';
 export type { DraftEvent } from './assemble.js';
@@ -61,9 +62,12 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     let lastTarget: ActorGroup | null = null;
     const verbModality = new Map<Trigger, Modality>();
     for (const t of triggers) {
+      // A null sense ("---") claims its words and codes nothing.
+      if (t.pattern.code === NULL_CODE) continue;
       const governor = t.kind === 'noun' ? governingVerb(view, t, triggers) : null;
       // "would not hold a formal meeting at the summit": the summit is the setting of the coded meeting, no second event.
-      if (governor !== null && governor.pattern.code.slice(0, 2) === t.pattern.code.slice(0, 2)) continue;
+      // (A broad-lexicon verb never silences a curated noun: "were killed in a clash with X" codes the clash.)
+      if (governor !== null && governor.pattern.tier <= t.pattern.tier && governor.pattern.code.slice(0, 2) === t.pattern.code.slice(0, 2)) continue;
       // "wants Trump to eliminate the tariffs": a noun that a verb undoes is no event of its kind.
       if (t.kind === 'noun' && undoneBy(view, t, s.tokenStart)) continue;
       const roles = findRoles(view, ctx, t, prev, options);

@@ -44,9 +44,56 @@ interface Candidate {
   passive: boolean;
 }
 
-function findForward(view: TokenView, el: PatternElement, from: number, to: number): number {
-  for (let j = from; j < to; j++) if (view.is(j, el.words)) return j;
+/** Where the element's words match at token j: the last token of the match (a phrase spans several), else -1. */
+function matchAt(view: TokenView, el: PatternElement, j: number, limit: number): number {
+  if (view.is(j, el.words)) return j;
+  for (const ph of el.phrases) {
+    if (j + ph.length > limit) continue;
+    let ok = true;
+    for (let k = 0; k < ph.length && ok; k++) ok = view.forms(j + k).includes(ph[k]);
+    if (ok) return j + ph.length - 1;
+  }
   return -1;
+}
+
+/** First match of the element's words in [from, to): [first token, last token], or null. */
+function findForward(view: TokenView, el: PatternElement, from: number, to: number): [number, number] | null {
+  for (let j = from; j < to; j++) {
+    const e = matchAt(view, el, j, to);
+    if (e >= 0) return [j, e];
+  }
+  return null;
+}
+
+/** How far after its preposition a prepositional slot's noun may stand ("to the Turkish border"). */
+const PREP_REACH = 4;
+
+/** How many words an object phrase may have before its head noun ("a new $50 billion economic aid package"). */
+const OBJECT_REACH = 6;
+const OBJECT_BREAKS = new Set(['that', 'which', 'who', 'whether', 'because', 'if', ',', ';', ':']);
+
+/** One past the last token that can still belong to the object phrase starting at `from`. */
+function objectPhraseEnd(view: TokenView, from: number, windowEnd: number): number {
+  let j = from;
+  const limit = Math.min(windowEnd, from + OBJECT_REACH);
+  while (j < limit) {
+    const p = view.pos(j);
+    if (OBJECT_BREAKS.has(view.normal(j)) || ((p === 'VERB' || p === 'AUX') && j > from)) break;
+    j++;
+  }
+  return Math.max(j, Math.min(from + 1, windowEnd));
+}
+
+/** A `prep:` slot after `from`: the preposition and, unless any object will do, its noun. Tokens used, or null. */
+function findPrepSlot(view: TokenView, el: PatternElement, from: number, to: number): { prep: number; parts: number[] } | null {
+  for (let j = from; j < to; j++) {
+    if (el.preps === null || !el.preps.has(view.normal(j))) continue;
+    if (el.anyObject) return { prep: j, parts: [j] };
+    const m = findForward(view, el, j + 1, Math.min(to, j + 1 + PREP_REACH));
+    // The phrase's noun is not claimed: "killed in a clash with Chinese troops" leaves "clash" free to code the clash itself.
+    if (m !== null) return { prep: j, parts: [j] };
+  }
+  return null;
 }
 
 /**
@@ -57,18 +104,17 @@ function startsNewVerbPhrase(view: TokenView, head: number, j: number): boolean 
   return j > head + 2 && view.pos(j) === 'VERB' && view.pos(j - 1) === 'NOUN';
 }
 
+/** How far before the head a subject slot's word may stand ("police on Monday fired"). */
+const SUBJECT_REACH = 6;
+
 function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number, windowEnd: number, passive: boolean): Candidate | null {
   for (let j = head + 1; j < windowEnd; j++) if (p.forbid.size > 0 && view.is(j, p.forbid)) return null;
   const parts: number[] = [];
   let score = 0;
   for (const el of p.before) {
+    const reach = el.slot === 'subj' ? SUBJECT_REACH : 3;
     let found = -1;
-    for (let j = head - 1; j >= Math.max(sStart, head - 3); j--) {
-      if (view.is(j, el.words)) {
-        found = j;
-        break;
-      }
-    }
+    for (let j = head - 1; j >= Math.max(sStart, head - reach) && found < 0; j--) if (matchAt(view, el, j, head) >= 0) found = j;
     if (found < 0) return null;
     parts.push(found);
     score += 2;
@@ -77,14 +123,28 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
   let targetPrep: number | null = null;
   let ok = true;
   for (const el of p.after) {
-    // A particle or preposition the pattern needs ("call on", "hand over") must follow closely.
-    const to = !el.optional && el.particle ? Math.min(windowEnd, pos + 2) : windowEnd;
-    const j = findForward(view, el, pos, to);
-    if (j >= 0) {
-      parts.push(j);
-      pos = j + 1;
+    if (el.slot === 'prep') {
+      const m = findPrepSlot(view, el, pos, windowEnd);
+      if (m !== null) {
+        parts.push(...m.parts);
+        pos = m.parts[m.parts.length - 1] + 1;
+        score += el.optional ? 1 : 2;
+        if (el.target) targetPrep = m.prep;
+      } else if (!el.optional) {
+        ok = false;
+        break;
+      }
+      continue;
+    }
+    // A particle or preposition the pattern needs ("call on", "hand over") must follow closely;
+    // a named object stays inside the verb's own object phrase.
+    const to = !el.optional && el.particle ? Math.min(windowEnd, pos + 2) : el.slot === 'obj' ? objectPhraseEnd(view, pos, windowEnd) : windowEnd;
+    const m = findForward(view, el, pos, to);
+    if (m !== null) {
+      parts.push(m[1]);
+      pos = m[1] + 1;
       score += el.optional ? 1 : 2;
-      if (el.optional && el.preposition) targetPrep = j;
+      if (el.target) targetPrep = m[0];
     } else if (!el.optional) {
       ok = false;
       break;
@@ -96,13 +156,23 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
     score = 2 * p.before.length;
     targetPrep = null;
     for (const el of p.after) {
+      if (el.slot === 'prep') {
+        const m = findPrepSlot(view, el, head + 1, windowEnd);
+        if (m === null && !el.optional) return null;
+        if (m !== null) {
+          parts.push(...m.parts);
+          score += el.optional ? 1 : 2;
+          if (el.target) targetPrep = m.prep;
+        }
+        continue;
+      }
       if (el.optional) {
-        const j = findForward(view, el, head + 1, windowEnd);
-        if (j >= 0 && el.preposition) targetPrep = j;
+        const m = findForward(view, el, head + 1, windowEnd);
+        if (m !== null && el.target) targetPrep = m[0];
         continue;
       }
       let found = -1;
-      for (let j = head - 1; j >= Math.max(sStart, head - 12) && found < 0; j--) if (view.is(j, el.words)) found = j;
+      for (let j = head - 1; j >= Math.max(sStart, head - 12) && found < 0; j--) if (matchAt(view, el, j, head) >= 0) found = j;
       if (found < 0) return null;
       // "The lifting of sanctions on Iran was announced": the object belongs to the noun before it, not to the verb.
       let k = found - 1;
@@ -120,9 +190,11 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
 function bestMatch(view: TokenView, list: Pattern[] | undefined, head: number, sStart: number, windowEnd: number, passive: boolean) {
   if (list === undefined) return null;
   let best: Candidate | null = null;
+  // A curated pattern that matches outranks every pattern of the broad lexicon (tier 1).
   for (const p of list) {
+    if (best !== null && p.tier > best.pattern.tier) continue;
     const m = matchPattern(view, p, head, sStart, windowEnd, passive);
-    if (m !== null && (best === null || m.score > best.score)) best = m;
+    if (m !== null && (best === null || m.pattern.tier < best.pattern.tier || (m.pattern.tier === best.pattern.tier && m.score > best.score))) best = m;
   }
   return best;
 }
@@ -146,7 +218,10 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // "while sanctions remained in place": a plural noun right before a finite verb is its subject, no verb.
   const subjectNoun = i + 1 < sEnd && view.normal(i).endsWith('s') && !view.normal(i).endsWith('ss') && (view.pos(i + 1) === 'VERB' || view.pos(i + 1) === 'AUX') && !view.normal(i + 1).endsWith('ing') && view.normal(i + 1) !== 'to';
   if (pass === 'verb' && subjectNoun) return null;
-  const verbs = lookupAll(view, index, 'verb', i);
+  // The broad lexicon (tier 1) reads a word as a verb only where the tagger says so: its
+  // thousands of heads include common nouns ("forces", "targets") that the curated patterns avoid.
+  const allVerbs = lookupAll(view, index, 'verb', i);
+  const verbs = pos === 'VERB' ? allVerbs : allVerbs?.filter((p) => p.tier === 0);
   const nouns = lookupAll(view, index, 'noun', i);
   if (verbs === undefined && nouns === undefined) return null;
   const prev = i > sStart ? view.normal(i - 1) : '';

@@ -3,6 +3,7 @@
  * Renders an evaluation report for people (aligned text) or machines (JSON).
  */
 import type { EvalReport, RecordResult } from './evaluate.js';
+import type { PassageReport } from './passages.js';
 import type { Triple } from './score.js';
 
 const pct = (x: number) => (100 * x).toFixed(1).padStart(5);
@@ -56,4 +57,32 @@ export function formatReport(report: EvalReport, worst = 10): string {
 export function reportJson(report: EvalReport, worst = 10): object {
   const { results: _results, ...summary } = report;
   return { ...summary, worst: worstRecords(report, worst) };
+}
+
+/** A plain-text report for passage-labelled gold: shares found, per root, and `worst` misses. */
+export function formatPassageReport(report: PassageReport, worst = 10): string {
+  const lines: string[] = [];
+  lines.push(`passages ${report.passages}: an asserted event with the passage's root in ${report.rootFound} (${pct(report.rootRate).trim()} %), with its full code in ${report.codeFound} (${pct(report.codeRate).trim()} %)`);
+  lines.push('');
+  lines.push('root  passages  root found  code found');
+  for (const r of report.roots) {
+    lines.push(`${r.root.padEnd(4)}  ${String(r.passages).padStart(8)}  ${String(r.rootFound).padStart(10)}  ${String(r.codeFound).padStart(10)}`);
+  }
+  const missed = report.results.filter((r) => !r.rootFound).slice(0, worst);
+  if (missed.length > 0) {
+    lines.push('');
+    lines.push(`first ${missed.length} passages without an event of their root:`);
+    for (const r of missed) {
+      lines.push(`- ${r.id} (${r.code}): ${r.text.length > 220 ? r.text.slice(0, 217) + '...' : r.text}`);
+      lines.push(`    coded: ${r.predicted.length === 0 ? 'nothing' : r.predicted.map((c, i) => `${c} (${r.rules[i]})`).join(', ')}`);
+      for (const e of r.errors) lines.push(`    error: ${e}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The machine-readable passage report: the summary and the first `worst` passages missed at the root level. */
+export function passageReportJson(report: PassageReport, worst = 10): object {
+  const { results, ...summary } = report;
+  return { ...summary, missed: results.filter((r) => !r.rootFound).slice(0, worst) };
 }

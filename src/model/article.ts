@@ -3,6 +3,7 @@
  * The one document that flows through Détente. Ingest creates it with its clean `text`;
  * every later stage only adds layers. `text` never changes after ingest.
  */
+import type { DetenteError } from '../errors.js';
 import type { Mention } from './mention.js';
 import type { CodedEvent } from './event.js';
 import type { Quote } from './quote.js';
@@ -59,6 +60,8 @@ export interface Article {
   events: CodedEvent[];
   /** Problems with this article; the run goes on. */
   errors: string[];
+  /** The same problems as typed errors with codes (e.g. StageError), for callers that act on them; not written out. */
+  failures?: DetenteError[];
   /** Informational notes, e.g. "not coded: language de". */
   notes: string[];
   /** Which stages ran, with their versions and time taken. */

@@ -48,4 +48,11 @@ export interface CodedEvent {
   /** The pattern or model that produced it. */
   rule: string;
   via?: Via;
+  /**
+   * A multilateral event (a summit, an accord of several states): every participant, in text
+   * order. Source and target then hold only what the sentence makes a side (often none).
+   */
+  participants?: Actor[];
+  /** The grouping or organisation the multilateral event belongs to ("G20", "P5+1"). */
+  organisation?: { name: string; code: string | null } | null;
 }

@@ -28,6 +28,7 @@ export function storedArticle(article: Article): Article {
     quotes: article.quotes,
     events: article.events,
     errors: article.errors,
+    failures: article.failures,
     notes: article.notes,
     stamps: article.stamps,
   };

@@ -10,6 +10,7 @@ import { placesStage } from '../nlp/places/index.js';
 import { datesStage } from '../nlp/dates/index.js';
 import { quotesStage } from '../nlp/quotes/index.js';
 import { coderStage } from '../coder/index.js';
+import { multilateralStage } from '../coder/multilateral.js';
 
 export const defaultStages: StageDefinition<any>[] = [
   sentencesStage,
@@ -18,4 +19,6 @@ export const defaultStages: StageDefinition<any>[] = [
   datesStage,
   quotesStage,
   coderStage,
+  // After the coder: one event with its participants for a summit or an accord of several states.
+  multilateralStage,
 ];

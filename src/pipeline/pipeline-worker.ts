@@ -8,7 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Article } from '../model/article.js';
 import { storedArticle } from '../model/stored.js';
-import { errorMessage } from '../errors.js';
+import { errorMessage, StageError } from '../errors.js';
 import { defaultStages } from './default-stages.js';
 import { createPipeline } from './run.js';
 
@@ -16,7 +16,7 @@ export interface WorkerRequest {
   id: number;
   article: Article;
 }
-export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; article: Article } | { type: 'failed'; id: number; message: string };
+export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; article: Article; stageFailures: { stage: string; message: string }[] } | { type: 'failed'; id: number; message: string };
 
 const port = parentPort;
 if (port) {
@@ -24,7 +24,10 @@ if (port) {
   port.on('message', ({ id, article }: WorkerRequest) => {
     let reply: WorkerReply;
     try {
-      reply = { type: 'done', id, article: storedArticle(pipeline.run(article)) };
+      const stored = storedArticle(pipeline.run(article));
+      // Error subclasses lose their class and fields in postMessage: send stage failures as data.
+      const stageFailures = (stored.failures ?? []).flatMap((f) => (f instanceof StageError ? [{ stage: f.stage, message: f.detail }] : []));
+      reply = { type: 'done', id, article: { ...stored, failures: undefined }, stageFailures };
     } catch (error) {
       reply = { type: 'failed', id, message: errorMessage(error) };
     }

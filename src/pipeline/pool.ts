@@ -13,7 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Article } from '../model/article.js';
-import { DetenteError } from '../errors.js';
+import { DetenteError, StageError } from '../errors.js';
 import type { ArticleRunner } from './process.js';
 import type { WorkerReply, WorkerRequest } from './pipeline-worker.js';
 
@@ -94,7 +94,10 @@ export function createPipelinePool(options: PoolOptions = {}): PipelinePool {
       }
       if (reply.id !== slot.taskId || !slot.task) return;
       const task = finish(slot);
-      if (reply.type === 'done') task.resolve(reply.article);
+      if (reply.type === 'done') {
+        const failures = reply.stageFailures.map((f) => new StageError(f.stage, f.message));
+        task.resolve(failures.length > 0 ? { ...reply.article, failures } : reply.article);
+      }
       else task.reject(new Error(reply.message));
       dispatch();
     });

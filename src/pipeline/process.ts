@@ -9,7 +9,7 @@ import type { Article } from '../model/article.js';
 import { itemName } from '../model/item-name.js';
 import { storedArticle } from '../model/stored.js';
 import type { IngestOptions, ReadInputs } from '../ingest/types.js';
-import { DetenteError, errorMessage } from '../errors.js';
+import { DetenteError, errorMessage, StageError } from '../errors.js';
 import type { FailureRecord, Store } from '../store/store.js';
 
 export interface ProcessProgress {
@@ -164,8 +164,8 @@ export async function processInputs(paths: string[], options: ProcessOptions): P
       return;
     }
     const analysed = outcome.article;
-    const stageErrors = analysed.errors.filter((e) => e.startsWith('stage '));
-    if (stageErrors.length > 0) fail(itemName(analysed.provenance), 'E_STAGE', stageErrors.join('; '));
+    const stageErrors = (analysed.failures ?? []).filter((e) => e instanceof StageError);
+    if (stageErrors.length > 0) fail(itemName(analysed.provenance), 'E_STAGE', stageErrors.map((e) => e.message).join('; '));
     // Only what the store writes waits for the transaction: the token table and the other
     // working layers (most of an analysed article's memory) are dropped here.
     batch.push(storedArticle(analysed));

@@ -4,7 +4,7 @@
  * error on that article and the rest of the pipeline is skipped for it; the batch goes on.
  */
 import type { Article } from '../model/article.js';
-import { errorMessage, DetenteError } from '../errors.js';
+import { errorMessage, DetenteError, StageError } from '../errors.js';
 import type { Layer, StageDefinition, StageFn } from './stage.js';
 
 export interface Pipeline {
@@ -47,7 +47,9 @@ export function createPipeline(definitions: StageDefinition<any>[], options: Rec
         try {
           current = fn(current);
         } catch (error) {
-          current.errors.push(`stage ${def.name} failed: ${errorMessage(error)}`);
+          const failure = new StageError(def.name, errorMessage(error), { cause: error });
+          current.errors.push(failure.message);
+          (current.failures ??= []).push(failure);
           return current;
         }
         current.stamps[def.name] = { version: def.name.split('.').pop() ?? '', ms: performance.now() - t0 };

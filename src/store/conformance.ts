@@ -9,6 +9,7 @@ import { toRecord } from '../model/record.js';
 import type { CodedEvent } from '../model/event.js';
 import type { DyadSummary, EventFilter, EventRow, Store, TimelineBucket, TimelineQuery } from './store.js';
 import { fixtureArticles, randomArticles, RANDOM_COUNTRIES, RANDOM_WORDS } from './fixtures.js';
+import { clusterConformance } from './conformance-clusters.js';
 
 /** Runs the suite; `factory` must return a new, empty store each time. */
 export function storeConformance(name: string, factory: () => Promise<Store>): void {
@@ -309,6 +310,83 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect(await store.searchQuotes({ speaker: 'RUS', text: 'sanctions' })).toHaveLength(0);
     });
 
+    it('finds events by stemmed words in evidence and actor names, by person, role, outlet and article text', async () => {
+      const store = await filled();
+      // Stemming: "sanction" finds "sanctions", "criticize" finds "criticized".
+      expect(ids((await store.queryEvents({ text: 'sanction', modality: 'all' })).events)).toEqual(['fx-hamburg/e2', 'fx-hamburg/e3']);
+      expect(ids((await store.queryEvents({ text: 'criticize' })).events)).toEqual(['fx-hamburg/e2']);
+      // Actor names are searched too: "Vladimir" is only in the actors' names, never in the evidence.
+      expect(ids((await store.queryEvents({ text: 'vladimir' })).events)).toEqual(['fx-hamburg/e1', 'fx-hamburg/e2']);
+      // A person's events, not every event of their government (Lavrov is RUSGOV too).
+      expect(ids((await store.queryEvents({ name: 'vladimir putin' })).events)).toEqual(['fx-hamburg/e1', 'fx-hamburg/e2']);
+      expect(ids((await store.queryEvents({ role: 'MIL' })).events)).toEqual(['fx-donbas/e1']);
+      expect((await store.queryEvents({ outlet: 'Fixture Wire' })).events).toHaveLength(5);
+      expect((await store.queryEvents({ outlet: 'Other Wire' })).events).toHaveLength(0);
+      expect(ids((await store.queryEvents({ articleText: 'shelling' })).events)).toEqual(['fx-donbas/e1', 'fx-donbas/e2']);
+      expect((await store.searchArticles('shelled')).map((a) => a.id)).toEqual(['fx-donbas']);
+      expect((await store.searchArticles('constructive conversations')).map((a) => a.id)).toEqual(['fx-hamburg']);
+      expect(await store.searchArticles('...')).toEqual([]);
+      expect((await store.searchQuotes({ text: 'conversations' })).map((q) => q.article_id)).toEqual(['fx-hamburg']);
+    });
+
+    it('counts facets of a filtered view, each ignoring its own filter', async () => {
+      const store = await filled();
+      const all = await store.facets({
+        filter: {},
+        facets: ['root', 'modality', 'country', 'role', 'actor', 'name', 'dyad', 'outlet', 'date_precision', 'partial_date', 'quad_class', 'source_country', 'target_country'],
+      });
+      expect(all.root).toEqual(['03', '04', '07', '11', '19'].map((value) => ({ value, count: 1 })));
+      // Every modality is counted, whatever the filter's modality.
+      expect(all.modality).toEqual([{ value: 'asserted', count: 5 }, { value: 'hypothetical', count: 1 }, { value: 'negated', count: 1 }]);
+      // Either side, each event once.
+      expect(all.country).toEqual([{ value: 'RUS', count: 4 }, { value: 'USA', count: 4 }, { value: 'UKR', count: 2 }]);
+      expect(all.role).toEqual([{ value: 'GOV', count: 4 }, { value: 'MIL', count: 1 }]);
+      expect(all.actor?.[0]).toEqual({ value: 'USAGOV', count: 4 });
+      expect(all.name).toContainEqual({ value: 'Vladimir Putin', count: 2 });
+      expect(all.dyad).toEqual([{ value: 'RUS>USA', count: 2 }, { value: 'UKR>RUS', count: 1 }, { value: 'USA>RUS', count: 1 }, { value: 'USA>UKR', count: 1 }]);
+      expect(all.outlet).toEqual([{ value: 'Fixture Wire', count: 5 }]);
+      expect(all.date_precision).toEqual([{ value: 'day', count: 4 }, { value: 'month', count: 1 }]);
+      expect(all.partial_date).toEqual([{ value: '2017-07', count: 1 }]);
+      expect(all.quad_class).toEqual([{ value: '1', count: 2 }, { value: '3', count: 1 }, { value: '2', count: 1 }, { value: '4', count: 1 }].sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)));
+      expect(all.source_country).toEqual([{ value: 'USA', count: 2 }, { value: 'RUS', count: 2 }, { value: 'UKR', count: 1 }].sort((x, y) => y.count - x.count || x.value.localeCompare(y.value)));
+      expect(all.target_country?.map((v) => v.value).sort()).toEqual(['RUS', 'UKR', 'USA']);
+
+      const military = await store.facets({ filter: { root: '19', modality: 'negated' }, facets: ['root', 'code', 'modality'] });
+      expect(military.root).toEqual([{ value: '16', count: 1 }]);
+      expect(military.code).toEqual([]);
+      expect(military.modality).toEqual([{ value: 'asserted', count: 1 }]);
+      const limited = await store.facets({ filter: { role: 'GOV' }, facets: ['country'], limit: 2 });
+      expect(limited.country).toEqual([{ value: 'USA', count: 4 }, { value: 'RUS', count: 3 }]);
+      await expect(store.facets({ filter: {}, facets: ['nope' as never] })).rejects.toThrow(/facet/);
+    });
+
+    it('buckets any filtered view by day, week, month and year; coarser dates only where they fit', async () => {
+      const store = await filled();
+      const month = await store.eventTimeline({ filter: {}, bucket: 'month' });
+      expect(month.map((b) => [b.period, b.events])).toEqual([['2017-07', 4], ['2017-08', 1]]);
+      expect(month[0].quad).toEqual([1, 1, 1, 1]);
+      expect(month[0].sum_goldstein).toBeCloseTo(4 - 2 - 10 + 7, 9);
+      expect(month[0].mean_goldstein).toBeCloseTo((4 - 2 - 10 + 7) / 4, 9);
+      expect((await store.eventTimeline({ filter: {}, bucket: 'day' })).map((b) => b.period)).toEqual(['2017-07-07', '2017-07-08', '2017-07-10', '2017-08-01']);
+      expect((await store.eventTimeline({ filter: {}, bucket: 'week' })).map((b) => [b.period, b.events])).toEqual([['2017-07-03', 2], ['2017-07-10', 1], ['2017-07-31', 1]]);
+      expect((await store.eventTimeline({ filter: { modality: 'all' }, bucket: 'year' })).map((b) => [b.period, b.events])).toEqual([['2017', 7]]);
+      expect((await store.eventTimeline({ filter: { name: 'Sergei Lavrov' }, bucket: 'month' })).map((b) => [b.period, b.events])).toEqual([['2017-08', 1]]);
+    });
+
+    it('counts events per located place under a filter', async () => {
+      const store = await factory();
+      open.push(store);
+      const [article] = fixtureArticles();
+      article.events[0].location = { name: 'Hamburg', country: 'DEU', lat: 53.55, lon: 10.0 };
+      article.events[1].location = { name: 'Hamburg', country: 'DEU', lat: 53.55, lon: 10.0 };
+      await store.putArticles([article]);
+      expect(await store.places({})).toEqual([{ name: 'Hamburg', country: 'DEU', lat: 53.55, lon: 10.0, events: 2 }]);
+      expect(await store.places({ root: '03' })).toEqual([{ name: 'Hamburg', country: 'DEU', lat: 53.55, lon: 10.0, events: 1 }]);
+      expect(await store.places({ root: '19' })).toEqual([]);
+      expect(ids((await store.queryEvents({ place: 'Hamburg' })).events)).toEqual(['fx-hamburg/e1', 'fx-hamburg/e2']);
+      expect((await store.queryEvents({ place: 'Kyiv' })).events).toEqual([]);
+    });
+
     it('records failures once per item and code', async () => {
       const store = await factory();
       open.push(store);
@@ -327,6 +405,8 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       const store = await filled();
       expect(await store.stats()).toEqual({ articles: 3, events: 7, mentions: 14, quotes: 1, failures: 0 });
     });
+
+    clusterConformance(factory, open);
   });
 }
 

@@ -52,12 +52,19 @@ function actorIn(text: string, from: number, spec: ActorSpec): Actor {
 }
 
 /** One article whose text is the evidence sentences in order, each coded as given. */
-function fixtureArticle(id: string, title: string, published: string, specs: EventSpec[], quote?: { words: string; speaker: ActorSpec }): Article {
+function fixtureArticle(
+  id: string,
+  title: string,
+  published: string,
+  specs: EventSpec[],
+  quote?: { words: string; speaker: ActorSpec },
+  source = 'Fixture Wire',
+): Article {
   const text = specs.map((s) => s.evidence).join(' ') + (quote ? ` "${quote.words}," ${quote.speaker.words} said.` : '');
   const article = newArticle({
     id,
     text,
-    meta: { title, published, language: 'en', source: 'Fixture Wire', url: `https://example.org/${id}` },
+    meta: { title, published, language: 'en', source, url: `https://example.org/${id}` },
     provenance: { reader: 'fixture', input: 'fixtures', item: id },
   });
   let offset = 0;
@@ -134,6 +141,24 @@ export function fixtureArticles(): Article[] {
   ];
 }
 
+/**
+ * Six articles from three outlets for cross-story clustering: one Hamburg meeting reported by two
+ * outlets (in opposite directions, with two codes of root 04), a later meeting of the same two
+ * leaders, and shelling on two days reported by three articles. Expected clusters:
+ * {cl-hamburg-a, cl-hamburg-b}, {cl-danang}, {cl-shell-mon-a, cl-shell-mon-b}, {cl-shell-tue}.
+ */
+export function clusterFixtureArticles(): Article[] {
+  const meet = (evidence: string, code: string, source: ActorSpec, target: ActorSpec, date: string): EventSpec => ({ evidence, code, quad: 1, goldstein: 1, source, target, date });
+  const shell = (evidence: string, date: string): EventSpec => ({ evidence, code: '190', quad: 4, goldstein: -10, source: ACTORS.ukrmil, target: ACTORS.rusmil, date });
+  return [
+    fixtureArticle('cl-hamburg-a', 'Trump meets Putin', '2017-07-08', [meet('Trump met Putin at the G20 summit in Hamburg on Friday.', '040', ACTORS.usa, ACTORS.rus, '2017-07-07')], undefined, 'Wire A'),
+    fixtureArticle('cl-hamburg-b', 'Putin and Trump hold talks', '2017-07-07', [meet('Putin held talks with Trump at the G20 summit in Hamburg on Friday.', '046', ACTORS.rus, ACTORS.usa, '2017-07-07')], undefined, 'Wire B'),
+    fixtureArticle('cl-danang', 'Trump and Putin meet again', '2017-11-11', [meet('Trump met Putin in Da Nang on Saturday.', '040', ACTORS.usa, ACTORS.rus, '2017-11-11')], undefined, 'Wire A'),
+    fixtureArticle('cl-shell-mon-a', 'Shelling on Monday', '2017-07-11', [shell('Ukrainian forces shelled Russian positions near Donetsk on Monday.', '2017-07-10')], undefined, 'Wire A'),
+    fixtureArticle('cl-shell-tue', 'Shelling again', '2017-07-12', [shell('Ukrainian forces shelled Russian positions near Donetsk on Tuesday.', '2017-07-11')], undefined, 'Wire C'),
+    fixtureArticle('cl-shell-mon-b', 'Donetsk shelled', '2017-07-10', [shell('Ukrainian forces shelled Russian positions outside Donetsk on Monday.', '2017-07-10')], undefined, 'Wire C'),
+  ];
+}
 
 /** Countries of the random fixtures; IGO codes have no country. */
 export const RANDOM_COUNTRIES = ['USA', 'RUS', 'UKR', 'CHN'];

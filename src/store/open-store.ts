@@ -1,10 +1,10 @@
 /**
  * @module store/open-store
- * Picks the Store backend from a location: a file path or `sqlite:path` opens SQLite; with no
- * location, `DETENTE_DB` or `./detente.db`. PostgreSQL URLs are recognised and refused with a
- * clear message, because that backend is not part of this release.
+ * Picks the Store backend from a location: a file path or `sqlite:path` opens SQLite;
+ * `postgres://…` (or `postgresql://…`) opens PostgreSQL; with no location, `DETENTE_DB` or
+ * `./detente.db`.
  */
-import { DetenteError } from '../errors.js';
+import { StoreError } from '../errors.js';
 import type { Store } from './store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 
@@ -20,10 +20,16 @@ export function sqlitePath(location: string): string {
   return location.replace(/^sqlite:(\/\/)?/i, '');
 }
 
+/** Whether a store location names a PostgreSQL server. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
 /**
  * Opens the store at `url` (creating and migrating a SQLite file if needed).
  *
- * @param url - `path/to/file.db`, `sqlite:path/to/file.db`; defaults to $DETENTE_DB or ./detente.db
+ * @param url - `path/to/file.db`, `sqlite:path/to/file.db`, `postgres://user@host/db[?schema=name]`;
+ *   defaults to $DETENTE_DB or ./detente.db
  * @returns the open store; call `close()` when done
  * @example
  * const store = await openStore('news.db');
@@ -32,18 +38,17 @@ export function sqlitePath(location: string): string {
  */
 export async function openStore(url?: string): Promise<Store> {
   const location = resolveStoreUrl(url);
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new DetenteError(
-      'E_STORE_BACKEND',
-      'the PostgreSQL backend is not part of this release of Détente; use a SQLite file (--db path/to/file.db)',
-    );
+  if (isPostgresUrl(location)) {
+    // Loaded only when asked for, so a SQLite user never loads the PostgreSQL driver.
+    const { PgStore } = await import('./postgres/pg-store.js');
+    return PgStore.open(location);
   }
   const scheme = /^([a-z][a-z0-9+.-]*):(?!\\)/i.exec(location);
   // A one-letter "scheme" is a Windows drive letter, not a URL.
   if (scheme && scheme[1].length > 1 && scheme[1].toLowerCase() !== 'sqlite') {
-    throw new DetenteError('E_STORE_BACKEND', `unknown store location "${location}": expected a file path or sqlite:path`);
+    throw new StoreError('E_STORE_BACKEND', `unknown store location "${location}": expected a file path, sqlite:path or postgres://…`);
   }
   const path = sqlitePath(location);
-  if (path.length === 0) throw new DetenteError('E_STORE_BACKEND', 'empty store location: expected a file path or sqlite:path');
+  if (path.length === 0) throw new StoreError('E_STORE_BACKEND', 'empty store location: expected a file path or sqlite:path');
   return new SqliteStore(path);
 }

@@ -6,7 +6,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { ArticleRecord } from '../model/record.js';
-import type { CodedEvent } from '../model/event.js';
+import type { CodedEvent, EventLocation } from '../model/event.js';
 import type { Quote } from '../model/quote.js';
 
 export interface PutResult {
@@ -45,12 +45,52 @@ export interface EventFilter {
   code?: string;
   quadClass?: number;
   modality?: 'asserted' | 'negated' | 'hypothetical' | 'all';
-  /** Full-text search over the evidence text. */
+  /**
+   * Full-text search over the evidence text and the source and target names, with stemming
+   * ("expel" finds "expelled", "sanction" finds "sanctions"); words are ANDed.
+   */
   text?: string;
+  /** Full-text search (stemmed, words ANDed) over the title and text of the event's article. */
+  articleText?: string;
+  /** Actor role ("GOV", "MIL", "REB") on the source or the target: the actor's role, exactly. */
+  role?: string;
+  /** Actor name on the source or the target, exactly but ignoring case: a person's events ("Vladimir Putin"), not their government's. */
+  name?: string;
+  /** The article's source (outlet), exactly. */
+  outlet?: string;
+  /** The event's located place name, exactly (a point on the map). */
+  place?: string;
   articleId?: string;
+  /** Events of one cross-story cluster (every report of it). */
+  clusterId?: string;
+  /**
+   * 'report' (default): every stored event. 'cluster': one row per cluster of reports of the same
+   * happening, its first report; the other filters apply to that report.
+   */
+  per?: 'cluster' | 'report';
   limit?: number;
   /** Opaque cursor from a previous page. */
   cursor?: string;
+}
+
+/** A cross-story event cluster: the reports of one happening (src/cluster/). */
+export interface ClusterInfo {
+  id: string;
+  /** Spans reporting the event, over all its reports. */
+  mentions: number;
+  articles: number;
+  sources: number;
+  /** Representative code, date and place (most reports' code, the most precise date, most reports' place). */
+  code: string;
+  date: string | null;
+  location: EventLocation | null;
+  first_article_id: string;
+  first_event_id: string;
+}
+
+/** A cluster with every report of it, first report first. */
+export interface ClusterDetail extends ClusterInfo {
+  reports: EventRow[];
 }
 
 /** A stored event with the article it belongs to. */
@@ -60,6 +100,10 @@ export interface EventRow extends CodedEvent {
   article_published: string | null;
   /** The article's URL (for GDELT-style SOURCEURL); optional so that older callers still type-check. */
   article_url?: string | null;
+  /** The article's outlet. */
+  article_source?: string | null;
+  /** The cross-story cluster this report belongs to, with its counts (absent on stores without clusters). */
+  cluster?: ClusterInfo | null;
 }
 
 export interface EventPage {
@@ -105,7 +149,7 @@ export interface DyadSummary {
 }
 
 export interface TimelineBucket {
-  /** Bucket start: YYYY-MM-DD (day, ISO week's Monday) or YYYY-MM (month). */
+  /** Bucket start: YYYY-MM-DD (day, ISO week's Monday), YYYY-MM (month) or YYYY (year). */
   period: string;
   events: number;
   quad: [number, number, number, number];
@@ -123,6 +167,8 @@ export interface TimelineQuery {
   to?: string;
   /** Which events count; asserted only by default. */
   modality?: 'asserted' | 'negated' | 'hypothetical' | 'all';
+  /** 'report' (default) counts every report; 'cluster' counts each cluster once, at its first report. */
+  per?: 'cluster' | 'report';
 }
 
 export interface ActorSummary {
@@ -144,6 +190,70 @@ export interface QuoteFilter {
   limit?: number;
 }
 
+/**
+ * Facets: how many events of a filtered view have each value of a field. Every facet ignores
+ * the filter on its own field (the `modality` facet counts every modality, the `root` facet
+ * ignores `root` and `code`), so the alternatives to the current choice stay visible. Events
+ * that have no value for a field are not counted in that facet, except `date_precision`.
+ */
+export type FacetName =
+  /** CAMEO root ("16"). */
+  | 'root'
+  /** Full CAMEO code ("163"). */
+  | 'code'
+  /** QuadClass as a string ("1".."4"). */
+  | 'quad_class'
+  | 'source_country'
+  | 'target_country'
+  /** Country on either side, each event counted once (the `country` filter). */
+  | 'country'
+  /** Directed country pair "USA>RUS" (the `dyad` filter with directed=true). */
+  | 'dyad'
+  /** Actor role on either side, each event counted once. */
+  | 'role'
+  /** Actor code on either side, each event counted once. */
+  | 'actor'
+  /** Actor name on either side, each event counted once. */
+  | 'name'
+  | 'modality'
+  /** The article's source. */
+  | 'outlet'
+  /** "day", "month", "year" or "none": how precisely events are dated. */
+  | 'date_precision'
+  /** The dates coarser than a day as stored ("2017", "2017-07"; "" for undated): what a day/week chart cannot place. */
+  | 'partial_date';
+
+export const FACET_NAMES: readonly FacetName[] = [
+  'root', 'code', 'quad_class', 'source_country', 'target_country', 'country', 'dyad', 'role', 'actor', 'name', 'modality', 'outlet', 'date_precision', 'partial_date',
+];
+
+export interface FacetValue {
+  value: string;
+  count: number;
+}
+
+export interface FacetQuery {
+  filter: EventFilter;
+  facets: FacetName[];
+  /** Values per facet, most events first (then by value); default 20. */
+  limit?: number;
+}
+
+/** The events of a view counted per period, any filter (not only a dyad). */
+export interface EventTimelineQuery {
+  filter: EventFilter;
+  bucket: 'day' | 'week' | 'month' | 'year';
+}
+
+/** Events with coordinates, counted per located place. */
+export interface PlaceSummary {
+  name: string;
+  country: string | null;
+  lat: number;
+  lon: number;
+  events: number;
+}
+
 export interface Store {
   /** Stores a batch in one transaction. Articles whose id is already stored are left as they are. */
   putArticles(articles: Article[]): Promise<PutResult>;
@@ -153,9 +263,23 @@ export interface Store {
   getArticle(id: string): Promise<ArticleRecord | null>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummary[]>;
   queryEvents(filter?: EventFilter): Promise<EventPage>;
-  dyads(options?: { limit?: number; from?: string; to?: string }): Promise<DyadSummary[]>;
+  dyads(options?: { limit?: number; from?: string; to?: string; per?: 'cluster' | 'report' }): Promise<DyadSummary[]>;
+  /** One cross-story cluster with all its reports, or null. */
+  getCluster(id: string): Promise<ClusterDetail | null>;
   timeline(query: TimelineQuery): Promise<TimelineBucket[]>;
   searchActors(query: string, limit?: number): Promise<ActorSummary[]>;
+  /** Facet counts for a filtered view of events (cursor and limit of the filter are ignored). */
+  facets(query: FacetQuery): Promise<Partial<Record<FacetName, FacetValue[]>>>;
+  /**
+   * Events of a filtered view per period (day, ISO week's Monday, month "YYYY-MM", year "YYYY"),
+   * time order, empty periods omitted. Only events dated precisely enough for the bucket are
+   * counted; the `partial_date` facet counts the others.
+   */
+  eventTimeline(query: EventTimelineQuery): Promise<TimelineBucket[]>;
+  /** Located places of a filtered view's events, most events first. */
+  places(filter: EventFilter, limit?: number): Promise<PlaceSummary[]>;
+  /** Articles whose title or text match the words (stemmed, ANDed), best match first. */
+  searchArticles(text: string, limit?: number): Promise<ArticleSummary[]>;
   searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]>;
   listFailures(limit?: number): Promise<FailureRecord[]>;
   stats(): Promise<StoreStats>;

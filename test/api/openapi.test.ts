@@ -103,10 +103,24 @@ describe('GET /openapi.json', () => {
     const params = doc.paths['/api/events'].get.parameters;
     const names = params.map((p: any) => p.name).sort();
     expect(names).toEqual(
-      ['actor', 'article', 'code', 'country', 'cursor', 'directed', 'dyad', 'format', 'from', 'limit', 'modality', 'q', 'quad_class', 'root', 'source', 'target', 'to'].sort(),
+      ['actor', 'article', 'article_q', 'code', 'country', 'cursor', 'directed', 'dyad', 'format', 'from', 'limit', 'modality', 'name', 'outlet', 'place', 'q', 'quad_class', 'role', 'root', 'source', 'target', 'to'].sort(),
     );
     const limit = params.find((p: any) => p.name === 'limit');
     expect(limit.schema.maximum).toBe(1000);
+  });
+
+  it('documents the views over any event filter: facets, timeline, places, and the glossary', () => {
+    const filters = ['actor', 'article', 'article_q', 'code', 'country', 'directed', 'dyad', 'from', 'modality', 'name', 'outlet', 'q', 'quad_class', 'role', 'root', 'source', 'target', 'to'];
+    for (const path of ['/api/facets', '/api/timeline', '/api/places']) {
+      const names = doc.paths[path].get.parameters.map((p: any) => p.name);
+      for (const f of filters) expect(names, `${path} ${f}`).toContain(f);
+    }
+    const facets = doc.paths['/api/facets'].get.parameters.find((p: any) => p.name === 'facets');
+    expect(facets.required).toBe(true);
+    expect(facets.description).toContain('partial_date');
+    expect(doc.paths['/api/timeline'].get.parameters.find((p: any) => p.name === 'bucket').schema.enum).toEqual(['day', 'week', 'month', 'year']);
+    expect(doc.paths['/api/glossary'].get.responses['200']).toBeTruthy();
+    expect(doc.paths['/api/articles'].get.parameters.map((p: any) => p.name)).toContain('search');
   });
 
   it('documents the ingest body types, the bearer scheme and the 413', () => {

@@ -15,9 +15,12 @@ import type {
   ActorSummary,
   QuoteRow,
   StoreStats as Stats,
+  FacetName,
+  FacetValue,
+  PlaceSummary as Place,
 } from '../../src/store/store.js';
 
-export type { Actor, EventRecord, EventRow, EventPage, Dyad, Bucket, Mention, Quote, ArticleRecord, ActorSummary, QuoteRow, Stats };
+export type { Actor, EventRecord, EventRow, EventPage, Dyad, Bucket, Mention, Quote, ArticleRecord, ActorSummary, QuoteRow, Stats, FacetName, FacetValue, Place };
 
 export interface Timeline {
   a: string;
@@ -49,7 +52,7 @@ export class ApiError extends Error {
   }
 }
 
-type Params = Record<string, string | number | boolean | undefined | null>;
+export type Params = Record<string, string | number | boolean | undefined | null>;
 
 function query(params: Params): string {
   const search = new URLSearchParams();
@@ -73,11 +76,23 @@ async function get<T>(path: string, params: Params = {}, signal?: AbortSignal): 
   return (await res.json()) as T;
 }
 
+/** The filter parameters of /api/events, /api/facets, /api/timeline and /api/places. */
 export interface EventQuery {
   dyad?: string;
   directed?: boolean;
   actor?: string;
   country?: string;
+  source?: string;
+  target?: string;
+  root?: string;
+  code?: string;
+  quad_class?: string;
+  role?: string;
+  name?: string;
+  outlet?: string;
+  place?: string;
+  article_q?: string;
+  modality?: string;
   from?: string;
   to?: string;
   q?: string;
@@ -85,15 +100,37 @@ export interface EventQuery {
   cursor?: string | null;
 }
 
+export interface Glossary {
+  countries: { code: string; name: string; numeric: string | null }[];
+  roles: { code: string; name: string; description: string }[];
+  organizations: { code: string; name: string }[];
+  quad_classes: { quad_class: number; name: string; description: string }[];
+  goldstein: string;
+  modalities: { modality: string; description: string }[];
+}
+
+export type ViewBucket = 'day' | 'week' | 'month' | 'year';
+
+/** The URL of an API list in a download format, for the current filter. */
+export function downloadUrl(path: string, params: Params, format: string): string {
+  return `/api${path}${query({ ...params, format })}`;
+}
+
 export const api = {
   stats: (signal?: AbortSignal) => get<Stats>('/stats', {}, signal),
   events: (q: EventQuery, signal?: AbortSignal) => get<EventPage>('/events', { ...q }, signal),
   dyads: (limit: number, signal?: AbortSignal) => get<{ dyads: Dyad[] }>('/dyads', { limit }, signal),
-  timeline: (a: string, b: string, params: { bucket: string; directed?: boolean; from?: string; to?: string }, signal?: AbortSignal) =>
+  timeline: (a: string, b: string, params: { bucket: string; directed?: boolean; from?: string; to?: string; modality?: string }, signal?: AbortSignal) =>
     get<Timeline>(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, params, signal),
   article: (id: string, signal?: AbortSignal) => get<ArticleRecord>(`/articles/${encodeURIComponent(id)}`, {}, signal),
   articles: (params: { limit?: number; q?: string }, signal?: AbortSignal) => get<{ articles: ArticleSummary[] }>('/articles', params, signal),
   actors: (q: string, signal?: AbortSignal) => get<{ actors: ActorSummary[] }>('/actors', { q, limit: 25 }, signal),
   quotes: (params: { q?: string; speaker?: string }, signal?: AbortSignal) => get<{ quotes: QuoteRow[] }>('/quotes', { ...params, limit: 50 }, signal),
   codes: () => get<{ codes: EventCode[] }>('/codes'),
+  glossary: () => get<Glossary>('/glossary'),
+  facets: (q: EventQuery, facets: FacetName[], limit: number, signal?: AbortSignal) =>
+    get<{ facets: Partial<Record<FacetName, FacetValue[]>> }>('/facets', { ...q, facets: facets.join(','), limit }, signal),
+  viewTimeline: (q: EventQuery, bucket: ViewBucket, signal?: AbortSignal) => get<{ bucket: ViewBucket; buckets: Bucket[] }>('/timeline', { ...q, bucket }, signal),
+  places: (q: EventQuery, signal?: AbortSignal) => get<{ places: Place[] }>('/places', { ...q }, signal),
+  searchArticles: (search: string, signal?: AbortSignal) => get<{ articles: ArticleSummary[] }>('/articles', { search, limit: 20 }, signal),
 };

@@ -9,12 +9,15 @@ import { h } from './dom.js';
 import { renderArticle } from './pages/article.js';
 import { renderDyad } from './pages/dyad.js';
 import { renderOverview } from './pages/overview.js';
+import { renderExplore } from './pages/explore.js';
+import { renderGlossary } from './pages/explain.js';
 import { renderSearch } from './pages/search.js';
 import { parseHash } from './router.js';
 
 const main = document.getElementById('main') as HTMLElement;
 let current: AbortController | null = null;
 let first = true;
+let lastPage = '';
 
 function markNav(name: string): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
@@ -28,12 +31,24 @@ async function route(): Promise<void> {
   const controller = new AbortController();
   current = controller;
   const r = parseHash(location.hash);
+  // A control that changed the URL keeps focus after the page re-renders from it.
+  const focusedId = main.contains(document.activeElement) && document.activeElement?.id ? document.activeElement.id : null;
+  const samePage = r.name === lastPage;
+  lastPage = r.name;
   main.replaceChildren();
   markNav(r.name);
   switch (r.name) {
     case 'overview':
       document.title = 'Overview · Détente';
       renderOverview(main, controller.signal);
+      break;
+    case 'explore':
+      document.title = 'Explore · Détente';
+      renderExplore(main, r.query, controller.signal);
+      break;
+    case 'glossary':
+      document.title = 'Glossary · Détente';
+      renderGlossary(main, controller.signal);
       break;
     case 'dyad':
       document.title = `${r.params[0]} ⇄ ${r.params[1]} · Détente`;
@@ -53,7 +68,9 @@ async function route(): Promise<void> {
       main.append(h('h1', { tabindex: '-1' }, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to the overview')));
   }
   // Move focus to the new page's heading (not on first load, where the page starts at the top).
-  if (!first && r.name !== 'article') main.querySelector<HTMLElement>('h1')?.focus();
+  const again = samePage && focusedId ? document.getElementById(focusedId) : null;
+  if (again) again.focus({ preventScroll: true });
+  else if (!first && r.name !== 'article') main.querySelector<HTMLElement>('h1')?.focus();
   first = false;
 }
 

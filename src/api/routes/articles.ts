@@ -116,7 +116,7 @@ export function registerArticleRoutes(app: OpenAPIHono<AppEnv>, options: Article
   registerRoute(app, listRoute, async (c) => {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
-    const articles = await store.listArticles({ from: q.from, to: q.to, text: q.q, limit: q.limit, offset: q.offset });
+    const articles = q.search !== undefined ? await store.searchArticles(q.search, q.limit) : await store.listArticles({ from: q.from, to: q.to, text: q.q, limit: q.limit, offset: q.offset });
     return render(c, { body: { articles }, items: articles });
   });
 

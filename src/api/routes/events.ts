@@ -5,11 +5,11 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { EventFilter, EventRow, Store } from '../../store/store.js';
 import type { AppEnv } from '../env.js';
-import { badParameter } from '../errors.js';
 import { render } from '../render/index.js';
 import { registerRoute } from '../route.js';
 import { EventPageSchema, EventQuery, EventRowSchema } from '../schemas.js';
-import { checkRange, errorResponses, listContent } from './common.js';
+import { errorResponses, listContent } from './common.js';
+import { eventFilterOf } from './views.js';
 
 const route = createRoute({
   method: 'get',
@@ -60,26 +60,7 @@ export function eventRow(e: EventRow): Record<string, unknown> {
 export function registerEventRoutes(app: OpenAPIHono<AppEnv>, store: Store): void {
   registerRoute(app, route, async (c) => {
     const q = c.req.valid('query');
-    checkRange(q.from, q.to);
-    if (q.directed !== undefined && !q.dyad) throw badParameter('directed', 'only applies together with "dyad"');
-    const filter: EventFilter = {
-      dyad: q.dyad,
-      directed: q.directed,
-      actor: q.actor,
-      country: q.country,
-      source: q.source,
-      target: q.target,
-      root: q.root,
-      code: q.code,
-      quadClass: q.quad_class,
-      from: q.from,
-      to: q.to,
-      modality: q.modality ?? 'asserted',
-      text: q.q,
-      articleId: q.article,
-      limit: q.limit,
-      cursor: q.cursor,
-    };
+    const filter: EventFilter = { ...eventFilterOf(q), limit: q.limit, cursor: q.cursor };
     const page = await store.queryEvents(filter);
     return render(c, {
       body: page,

@@ -100,7 +100,7 @@ export function extractHtml(html: string, limits: PageLimits = UNBOUNDED): Extra
   meta.title ??= parsed.title?.trim() || null;
   meta.author ??= cleanByline(parsed.byline);
   meta.source ??= parsed.siteName?.trim() || null;
-  const cleaned = cleanText(htmlToParagraphs(content), { findTitle: false, knownTitle: meta.title });
+  const cleaned = cleanText(htmlToParagraphs(content), { findTitle: false, knownTitle: meta.title, findArticle: false });
   meta.author ??= cleaned.author;
   meta.published ??= cleaned.published;
   if (cleaned.text.trim() === '') throw new NoArticleError('no article found: the main block of the page holds no text');

@@ -133,6 +133,14 @@ function concat(pieces: Uint8Array[], last: Uint8Array, length: number): Uint8Ar
   return out;
 }
 
+/**
+ * One line of a JSON Lines file read on its own, as the reader reads it in the file (same item
+ * name and provenance): the ingest queue hands single lines to workers. Null for a blank line.
+ */
+export function readJsonlLine(line: string, input: string, lineNo: number, options: IngestOptions = {}): IngestResult | null {
+  return readLine(new TextEncoder().encode(line), `${input}:${lineNo}`, input, lineNo, options);
+}
+
 /** One line's result, or null for a blank line. */
 function readLine(lineBytes: Uint8Array, item: string, input: string, lineNo: number, options: IngestOptions): IngestResult | null {
   let line: string;

@@ -6,9 +6,10 @@
  * paragraphs separated by one blank line.
  */
 import { normalizeCharacters } from './normalize.js';
-import { endsWithCredit, findNavigationRuns, isCreditLine, isFurnitureLine, isPhotoCredit, looksLikeCaption } from './furniture.js';
+import { endsWithCredit, findNavigationRuns, isCreditLine, isFurnitureLine, isPhotoCredit, looksLikeCaption, stripCredit } from './furniture.js';
 import { findHeader, parseByline, parseDateLine } from './header.js';
 import { buildParagraphs } from './paragraphs.js';
+import { selectArticle } from './article-body.js';
 
 export interface CleanTextOptions {
   /** Look for header lines at the top (title, byline, date). Default true. */
@@ -17,6 +18,13 @@ export interface CleanTextOptions {
   findTitle?: boolean;
   /** A title known from metadata: a body line equal to it is dropped. */
   knownTitle?: string | null;
+  /**
+   * Look for the article among page furniture (a page copied from a browser or dumped by a
+   * terminal browser): the story's blocks and its headline are chosen by shape (see
+   * article-body.ts). Off for text that is already the article (the HTML reader's output).
+   * Default true.
+   */
+  findArticle?: boolean;
 }
 
 export interface CleanText {
@@ -24,6 +32,8 @@ export interface CleanText {
   title: string | null;
   author: string | null;
   published: string | null;
+  /** Photo captions found beside the story: kept out of the text (see README, "Input"). */
+  captions: string[];
 }
 
 /**
@@ -33,11 +43,22 @@ export interface CleanText {
  * // { title: 'Talks resume in Geneva', author: 'Jane Doe', published: '2017-11-09', text: 'Diplomats met …' }
  */
 export function cleanText(raw: string, options: CleanTextOptions = {}): CleanText {
-  const { header = true, findTitle = true, knownTitle = null } = options;
-  const lines = normalizeCharacters(raw).split('\n');
+  const { header = true, findTitle = true, knownTitle = null, findArticle = true } = options;
+  let source = raw;
+  let selectedTitle: string | null = null;
+  let captions: string[] = [];
+  if (findArticle) {
+    const selection = selectArticle(raw);
+    captions = selection.captions.map((c) => stripCredit(normalizeCharacters(c)));
+    // Asked to keep the header lines, the headline stays in the body too.
+    const top = header ? selection.header : [selection.title ?? '', ...selection.header];
+    if (header && findTitle && selection.title !== null) selectedTitle = normalizeCharacters(selection.title).trim();
+    source = [...top, ...selection.body].filter((b) => b !== '').join('\n\n');
+  }
+  const lines = normalizeCharacters(source).split('\n');
   const removed = removeFurniture(lines);
   const info = header
-    ? findHeader(lines, { findTitle, knownTitle })
+    ? findHeader(lines, { findTitle: findTitle && selectedTitle === null, knownTitle })
     : { title: null, author: null, published: null, lines: new Set<number>() };
   for (const i of info.lines) lines[i] = '';
   // Date-only lines were kept for the header pass; anywhere else they are furniture, and so
@@ -50,7 +71,7 @@ export function cleanText(raw: string, options: CleanTextOptions = {}): CleanTex
   const isHeaderShaped = (i: number) => parseByline(lines[i]) !== null || parseDateLine(lines[i]) !== null;
   for (const i of findNavigationRuns(lines, isHeaderShaped, removed)) lines[i] = '';
   const paragraphs = buildParagraphs(lines);
-  return { text: paragraphs.join('\n\n'), title: info.title, author: info.author, published: info.published };
+  return { text: paragraphs.join('\n\n'), title: selectedTitle ?? info.title, author: info.author, published: info.published, captions };
 }
 
 /**

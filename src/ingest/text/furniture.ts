@@ -79,6 +79,10 @@ const CREDIT_TAIL = new RegExp(
     `(?<=[\\p{L}.])\\s?/\\s*${AGENCIES}(?:\\s*(?:/|via)\\s*${AGENCIES})*\\s*\\)?\\s*$`,
     `\\b(?:via|courtesy of)\\s+${AGENCIES}\\s*\\)?\\s*$`,
     `\\b${AGENCIES} (?:photo|file photo|pool photo)\\b[^.!?]{0,40}$`,
+    // A credit glued to its caption by a copy that lost the line break: "… in July 2017Image: picture-alliance/AP".
+    `(?<=[\\p{Ll}\\p{N}.)])(?:Photo|Image|Picture|Foto|Bild|Credit)s?\\s*:\\s*(?:[^.!?:]|(?<=\\b\\p{Lu})\\.){1,80}$`,
+    // "[File: Reuters]", "(Photo: AP)", "[Reuters]" at the end of a caption.
+    `[\\[(](?:(?:file|photo|image|picture|foto|credit)s?\\s*:\\s*)?[^\\])]{0,40}\\b${AGENCIES}\\b[^\\])]{0,40}[\\])]\\s*$`,
   ].join('|'),
   'iu',
 );
@@ -196,8 +200,20 @@ export function endsWithCredit(line: string): boolean {
   return line.length <= 600 && CREDIT_HINT.test(line) && CREDIT_TAIL.test(line.slice(-240));
 }
 
+/**
+ * The caption without the credit at its end:
+ * "Trump in July 2017Image: picture-alliance/AP Photo/E. Vucci" → "Trump in July 2017".
+ */
+export function stripCredit(line: string): string {
+  if (!endsWithCredit(line)) return line;
+  const tail = line.slice(-240);
+  const m = CREDIT_TAIL.exec(tail);
+  if (!m) return line;
+  return (line.slice(0, line.length - tail.length) + tail.slice(0, m.index)).replace(/[\s|–—-]+$/, '').trim();
+}
+
 /** Every credit tail holds one of these; most lines do not, and skip the costly pattern. */
-const CREDIT_HINT = /[/©]|\(c\)|photo|image|picture|credit|illustra|graphic|video|footage|foto|copyright|via|courtesy/i;
+const CREDIT_HINT = /[/©\])]|\(c\)|photo|image|picture|credit|illustra|graphic|video|footage|foto|copyright|via|courtesy/i;
 
 /**
  * Whether a line that stands right before a credit line is that credit's caption. A

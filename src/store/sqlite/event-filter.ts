@@ -206,6 +206,36 @@ export function buildEventWhere(filter: EventFilter, direction: DyadDirection = 
     where.clauses.push('e.article_id = ?');
     where.params.push(filter.articleId);
   }
+  if (filter.clusterId !== undefined) {
+    where.clauses.push('e.cluster_id = ?');
+    where.params.push(filter.clusterId);
+  }
+  if (filter.per === 'cluster') where.clauses.push('e.cluster_head = 1');
+  else if (filter.per !== undefined && filter.per !== 'report') throw new UsageError(`per: expected cluster or report, found "${String(filter.per)}"`);
+  if (filter.role !== undefined) {
+    where.clauses.push('(e.source_role = ? OR e.target_role = ?)');
+    where.params.push(filter.role, filter.role);
+  }
+  if (filter.name !== undefined) {
+    where.clauses.push('(e.source_name = ? COLLATE NOCASE OR e.target_name = ? COLLATE NOCASE)');
+    where.params.push(filter.name, filter.name);
+  }
+  if (filter.place !== undefined) {
+    where.clauses.push('e.location_name = ?');
+    where.params.push(filter.place);
+  }
+  if (filter.outlet !== undefined) {
+    where.clauses.push('e.article_id IN (SELECT id FROM articles WHERE source = ?)');
+    where.params.push(filter.outlet);
+  }
+  if (filter.articleText !== undefined) {
+    const query = ftsQuery(filter.articleText);
+    if (query === null) where.clauses.push('0');
+    else {
+      where.clauses.push('e.article_id IN (SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?)');
+      where.params.push(query);
+    }
+  }
   if (filter.text !== undefined) {
     const query = ftsQuery(filter.text);
     if (query === null) {

@@ -319,6 +319,89 @@ export const migrations: Migration[] = [
       CREATE INDEX events_target_country ON events (target_country, sort_date);
     `,
   },
+  {
+    version: 5,
+    description: 'cross-story event clusters (cluster key, words, cluster and first-report flag on events; cluster summaries) and multilateral event pairs',
+    sql: `
+      -- cluster_key: the event's two sides, unordered (src/cluster/link.ts clusterKey); NULL when
+      -- the event cannot be clustered. Candidates for a new report are looked up by key and date.
+      ALTER TABLE events ADD COLUMN cluster_key TEXT;
+      ALTER TABLE events ADD COLUMN cluster_id TEXT;
+      -- The content words of the event's sentence (space-separated stems) that linking compares.
+      ALTER TABLE events ADD COLUMN cluster_words TEXT;
+      -- 1 on a cluster's first report: the row that stands for the cluster in per-cluster queries.
+      ALTER TABLE events ADD COLUMN cluster_head INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX events_cluster_key ON events (cluster_key, sort_date) WHERE cluster_key IS NOT NULL;
+      CREATE INDEX events_cluster ON events (cluster_id);
+
+      -- A multilateral event (a summit, an accord of several states) is one row in events with no
+      -- source or target country (so the dyad overview does not list every pair); each unordered
+      -- pair of its participants is here (a < b), so a dyad's events and timeline count it once.
+      CREATE TABLE event_pairs (
+        event_rowid INTEGER NOT NULL,
+        a           TEXT NOT NULL,
+        b           TEXT NOT NULL,
+        PRIMARY KEY (a, b, event_rowid)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE clusters (
+        id               TEXT PRIMARY KEY,
+        first_article_id TEXT NOT NULL,
+        first_event_id   TEXT NOT NULL,
+        mentions         INTEGER NOT NULL,
+        articles         INTEGER NOT NULL,
+        sources          INTEGER NOT NULL,
+        code             TEXT NOT NULL,
+        date             TEXT,
+        location         TEXT
+      );
+    `,
+  },
+  {
+    version: 6,
+    description: 'full-text search with stemming (porter) over evidence and actor names, quotes and article text; indexes on actor names and roles for facets',
+    sql: `
+      -- Events: evidence plus the source and target names, so "Putin" or "expelled" finds
+      -- the events that name them ("expel" matches "expelled" and "expulsion" does not: porter).
+      DROP TRIGGER events_fts_insert;
+      DROP TABLE events_fts;
+      CREATE VIRTUAL TABLE events_fts USING fts5 (
+        evidence_text, source_name, target_name,
+        content = 'events', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO events_fts (events_fts) VALUES ('rebuild');
+      CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts (rowid, evidence_text, source_name, target_name)
+        VALUES (new.rowid, new.evidence_text, new.source_name, new.target_name);
+      END;
+
+      DROP TRIGGER quotes_fts_insert;
+      DROP TABLE quotes_fts;
+      CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+        text, speaker_name,
+        content = 'quotes', content_rowid = 'rowid', tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      INSERT INTO quotes_fts (quotes_fts) VALUES ('rebuild');
+      CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (new.rowid, new.text, new.speaker_name);
+      END;
+
+      -- Articles: title and clean text. Contentless (the text lives in articles.record), keyed
+      -- by the articles rowid; articles are never updated or deleted.
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts (rowid, title, text)
+        SELECT rowid, coalesce(title, ''), coalesce(json_extract(record, '$.text'), '') FROM articles;
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text)
+        VALUES (new.rowid, coalesce(new.title, ''), coalesce(json_extract(new.record, '$.text'), ''));
+      END;
+
+      -- A person's events ("Vladimir Putin", not every RUSGOV event) and role facets.
+      CREATE INDEX events_source_name ON events (source_name COLLATE NOCASE, sort_date);
+      CREATE INDEX events_target_name ON events (target_name COLLATE NOCASE, sort_date);
+      CREATE INDEX articles_source ON articles (source);
+    `,
+  },
 ];
 
 /** The schema version this build of Détente writes. */

@@ -11,10 +11,16 @@ import { DetenteError, UsageError, errorMessage } from '../../errors.js';
 import type {
   ActorSummary,
   ArticleFilter,
+  ClusterDetail,
   ArticleSummary,
   DyadSummary,
   EventFilter,
   EventPage,
+  EventTimelineQuery,
+  FacetName,
+  FacetQuery,
+  FacetValue,
+  PlaceSummary,
   EventRow,
   FailureRecord,
   PutResult,
@@ -27,7 +33,47 @@ import type {
 } from '../store.js';
 import { openDatabase, type Db } from './connection.js';
 import { buildEventWhere, codePrefix, dateRange, decodeCursor, dyadBranches, encodeCursor, eventBranches, ftsQuery, isCountry, likeContains, splitsSides, type Where } from './event-filter.js';
+import { eventTimeline, facetCounts, placeCounts } from './facets.js';
 import { createArticleWriter, createFailureWriter, type WriteArticles, type WriteFailures } from './write.js';
+import { createClusterer } from './clusters.js';
+import { compareReports } from '../../cluster/summary.js';
+import type { Report } from '../../cluster/link.js';
+import type { EventLocation } from '../../model/event.js';
+
+/** The cluster columns read with every event row (clusters c LEFT JOINed on ev.cluster_id). */
+const CLUSTER_COLUMNS = `c.id AS c_id, c.mentions AS c_mentions, c.articles AS c_articles, c.sources AS c_sources, c.code AS c_code,
+  c.date AS c_date, c.location AS c_location, c.first_article_id AS c_first_article, c.first_event_id AS c_first_event`;
+
+type EventJoinRow = {
+  json: string; article_id: string; title: string | null; published: string | null; url: string | null; source: string | null;
+  c_id: string | null; c_mentions: number; c_articles: number; c_sources: number; c_code: string; c_date: string | null;
+  c_location: string | null; c_first_article: string; c_first_event: string;
+};
+
+function toEventRow(r: EventJoinRow): EventRow {
+  return {
+    ...(JSON.parse(r.json) as EventRow),
+    article_id: r.article_id,
+    article_title: r.title,
+    article_published: r.published,
+    article_url: r.url,
+    article_source: r.source,
+    cluster:
+      r.c_id === null
+        ? null
+        : {
+            id: r.c_id,
+            mentions: r.c_mentions,
+            articles: r.c_articles,
+            sources: r.c_sources,
+            code: r.c_code,
+            date: r.c_date,
+            location: r.c_location === null ? null : (JSON.parse(r.c_location) as EventLocation),
+            first_article_id: r.c_first_article,
+            first_event_id: r.c_first_event,
+          },
+  };
+}
 
 export const DEFAULT_EVENT_LIMIT = 100;
 const MAX_LIMIT = 100_000;
@@ -63,7 +109,7 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
  * and `after` (days > it) are read from the per-day summary. Null when the range cannot be split
  * (an invalid day, or no whole period inside it): read everything from the days.
  */
-function wholePeriods(bucket: 'week' | 'month', from: string | undefined, to: string | undefined): { first?: string; last?: string; before?: string; after?: string } | null {
+export function wholePeriods(bucket: 'week' | 'month', from: string | undefined, to: string | undefined): { first?: string; last?: string; before?: string; after?: string } | null {
   if (from === undefined && to === undefined) return {};
   if (bucket === 'month') {
     // A month is inside a range with YYYY or YYYY-MM bounds exactly when all its days are.
@@ -110,6 +156,22 @@ export class SqliteStore implements Store {
     this.writeArticles = createArticleWriter(this.db);
     this.writeFailures = createFailureWriter(this.db);
     this.hasStatement = this.db.prepare('SELECT 1 FROM articles WHERE id = ?');
+    this.clusterStored();
+  }
+
+  /**
+   * Events stored before migration 5 have no cluster: they are clustered once, article by article
+   * in storage order, when a writable store opens. Later opens find none (an index lookup).
+   */
+  private clusterStored(): void {
+    if (this.db.readonly) return;
+    const pending = this.db.prepare('SELECT article_id FROM events WHERE cluster_id IS NULL GROUP BY article_id ORDER BY MIN(rowid)').pluck().all() as string[];
+    if (pending.length === 0) return;
+    const cluster = createClusterer(this.db);
+    const record = this.db.prepare('SELECT record FROM articles WHERE id = ?').pluck();
+    this.db.transaction(() => {
+      for (const id of pending) cluster(JSON.parse(record.get(id) as string) as ArticleRecord);
+    }).immediate();
   }
 
   async putArticles(articles: Article[]): Promise<PutResult> {
@@ -175,24 +237,31 @@ export class SqliteStore implements Store {
       params.push(...where.params, limit + 1);
       return `SELECT * FROM (SELECT e.rowid AS rid, e.sort_date AS sd FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?)`;
     });
+    const pair = multilateralPair(filter.dyad, filter.directed);
+    if (pair !== null) {
+      // Multilateral events with both countries among their participants (migration 5's event_pairs).
+      const where = buildEventWhere({ ...filter, dyad: undefined, directed: undefined }, 'both', 'either', { textFilters });
+      where.clauses.push('e.rowid IN (SELECT event_rowid FROM event_pairs WHERE a = ? AND b = ?)');
+      where.params.push(...pair);
+      if (cursor !== null) {
+        where.clauses.push('(e.sort_date, e.rowid) < (?, ?)');
+        where.params.push(cursor[0], cursor[1]);
+      }
+      params.push(...where.params, limit + 1);
+      branches.push(`SELECT * FROM (SELECT e.rowid AS rid, e.sort_date AS sd FROM events e ${whereSql(where)} ORDER BY e.sort_date DESC, e.rowid DESC LIMIT ?)`);
+    }
     const keys = branches.length === 1 ? branches[0] : `${branches.join(' UNION ALL ')} ORDER BY sd DESC, rid DESC LIMIT ?`;
     if (branches.length > 1) params.push(limit + 1);
     const sql = `
-      SELECT p.rid, p.sd, ev.json, ev.article_id, a.title, a.published, a.url
+      SELECT p.rid, p.sd, ev.json, ev.article_id, a.title, a.published, a.url, a.source, ${CLUSTER_COLUMNS}
       FROM (${keys}) p
       JOIN events ev ON ev.rowid = p.rid
       JOIN articles a ON a.id = ev.article_id
+      LEFT JOIN clusters c ON c.id = ev.cluster_id
       ORDER BY p.sd DESC, p.rid DESC`;
-    type Row = { rid: number; sd: string; json: string; article_id: string; title: string | null; published: string | null; url: string | null };
-    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const rows = this.db.prepare(sql).all(...params) as (EventJoinRow & { rid: number; sd: string })[];
     const page = rows.slice(0, limit);
-    const events: EventRow[] = page.map((r) => ({
-      ...(JSON.parse(r.json) as EventRow),
-      article_id: r.article_id,
-      article_title: r.title,
-      article_published: r.published,
-      article_url: r.url,
-    }));
+    const events = page.map(toEventRow);
     const last = page[page.length - 1];
     return { events, next: rows.length > limit && last ? encodeCursor(last.sd, last.rid) : null };
   }
@@ -231,8 +300,33 @@ export class SqliteStore implements Store {
     return found >= threshold;
   }
 
-  async dyads(options: { limit?: number; from?: string; to?: string } = {}): Promise<DyadSummary[]> {
+  async getCluster(id: string): Promise<ClusterDetail | null> {
+    const sql = `
+      SELECT ev.json, ev.article_id, a.title, a.published, a.url, a.source, ${CLUSTER_COLUMNS}
+      FROM events ev JOIN articles a ON a.id = ev.article_id JOIN clusters c ON c.id = ev.cluster_id
+      WHERE ev.cluster_id = ?`;
+    const reports = (this.db.prepare(sql).all(id) as EventJoinRow[]).map(toEventRow);
+    if (reports.length === 0 || !reports[0].cluster) return null;
+    const order = (e: EventRow): Report => ({ article_id: e.article_id, event_id: e.id, outlet: e.article_source ?? null, published: e.article_published, event: e });
+    reports.sort((x, y) => compareReports(order(x), order(y)));
+    return { ...reports[0].cluster, reports };
+  }
+
+  async dyads(options: { limit?: number; from?: string; to?: string; per?: 'cluster' | 'report' } = {}): Promise<DyadSummary[]> {
     const limit = checkLimit(options.limit, 50);
+    if (options.per === 'cluster') {
+      // Each cluster once, at its first report: read from the events (no running totals per cluster).
+      const where: Where = { clauses: ["e.modality = 'asserted'", 'e.cluster_head = 1', 'e.source_country IS NOT NULL', 'e.target_country IS NOT NULL'], params: [] };
+      dateRange('e.sort_date', options.from, options.to, where);
+      const sql = `
+        SELECT e.source_country, e.target_country, COUNT(*) AS events, AVG(e.goldstein) AS mean_goldstein,
+               MIN(NULLIF(e.sort_date, '')) AS first, MAX(NULLIF(e.sort_date, '')) AS last
+        FROM events e ${whereSql(where)}
+        GROUP BY e.source_country, e.target_country
+        ORDER BY events DESC, e.source_country, e.target_country
+        LIMIT ?`;
+      return this.db.prepare(sql).all(...where.params, limit) as DyadSummary[];
+    }
     if (options.from === undefined && options.to === undefined) {
       // The running totals (migration 2) answer the common, unbounded question without a scan.
       return this.db
@@ -258,8 +352,9 @@ export class SqliteStore implements Store {
   async timeline(query: TimelineQuery): Promise<TimelineBucket[]> {
     const bucket = BUCKETS[query.bucket];
     if (!bucket) throw new UsageError(`bucket: expected day, week or month, found "${query.bucket}"`);
-    const filter = { dyad: [query.a, query.b] as [string, string], directed: query.directed, modality: query.modality };
-    if (isCountry(query.a) && isCountry(query.b)) return this.summaryTimeline(query, filter, bucket);
+    const filter = { dyad: [query.a, query.b] as [string, string], directed: query.directed, modality: query.modality, per: query.per };
+    // The per-day summaries count reports; counting clusters reads the events' first-report flag.
+    if (isCountry(query.a) && isCountry(query.b) && query.per !== 'cluster') return this.summaryTimeline(query, filter, bucket);
     // Actor codes ("USAGOV"): one branch per direction over the events themselves, each a scan
     // of an index on (source_code | target_code, sort_date).
     const params: unknown[] = [];
@@ -270,6 +365,11 @@ export class SqliteStore implements Store {
       params.push(...where.params);
       return `SELECT ${bucket.period('e.sort_date')} AS period, e.quad_class, e.goldstein FROM events e ${whereSql(where)}`;
     });
+    const pair = this.pairBranch(query, bucket);
+    if (pair !== null) {
+      branches.push(pair.sql);
+      params.push(...pair.params);
+    }
     const sql = `
       SELECT period, COUNT(*) AS events,
              SUM(quad_class = 1) AS q1, SUM(quad_class = 2) AS q2, SUM(quad_class = 3) AS q3, SUM(quad_class = 4) AS q4,
@@ -361,10 +461,36 @@ export class SqliteStore implements Store {
         }
       }
     }
+    // Multilateral events of both countries: once each, from event_pairs (not in the summaries).
+    const pair = this.pairBranch(query, bucket);
+    if (pair !== null) {
+      for (const [period, quad, goldstein] of this.db.prepare(pair.sql).raw(true).iterate(...pair.params) as IterableIterator<[string, number, number]>) {
+        let b = buckets.get(period);
+        if (b === undefined) {
+          b = { period, events: 0, quad: [0, 0, 0, 0], mean_goldstein: 0, sum_goldstein: 0 };
+          buckets.set(period, b);
+          ordered = false;
+        }
+        b.events += 1;
+        b.quad[quad - 1] += 1;
+        b.sum_goldstein += goldstein;
+      }
+    }
     const result = [...buckets.values()];
     if (!ordered) result.sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
     for (const b of result) b.mean_goldstein = b.sum_goldstein / b.events;
     return result;
+  }
+
+  /** The timeline rows (period, quad_class, goldstein) of multilateral events with both countries, or null. */
+  private pairBranch(query: TimelineQuery, bucket: (typeof BUCKETS)[TimelineQuery['bucket']]): { sql: string; params: unknown[] } | null {
+    const pair = multilateralPair([query.a, query.b], query.directed);
+    if (pair === null) return null;
+    const where = buildEventWhere({ modality: query.modality, per: query.per });
+    where.clauses.push(bucket.precise('e.sort_date'), 'e.rowid IN (SELECT event_rowid FROM event_pairs WHERE a = ? AND b = ?)');
+    where.params.push(...pair);
+    dateRange('e.sort_date', query.from, query.to, where);
+    return { sql: `SELECT ${bucket.period('e.sort_date')} AS period, e.quad_class, e.goldstein FROM events e ${whereSql(where)}`, params: where.params };
   }
 
   async searchActors(query: string, limit?: number): Promise<ActorSummary[]> {
@@ -379,6 +505,29 @@ export class SqliteStore implements Store {
       ORDER BY t.mentions DESC, t.code, t.name
       LIMIT ?`;
     return this.db.prepare(sql).all(...where.params, checkLimit(limit, 20)) as ActorSummary[];
+  }
+
+  async facets(query: FacetQuery): Promise<Partial<Record<FacetName, FacetValue[]>>> {
+    return facetCounts(this.db, query);
+  }
+
+  async eventTimeline(query: EventTimelineQuery): Promise<TimelineBucket[]> {
+    return eventTimeline(this.db, query);
+  }
+
+  async places(filter: EventFilter, limit?: number): Promise<PlaceSummary[]> {
+    return placeCounts(this.db, filter, checkLimit(limit, 500));
+  }
+
+  async searchArticles(text: string, limit?: number): Promise<ArticleSummary[]> {
+    const fts = ftsQuery(text);
+    if (fts === null) return [];
+    const sql = `
+      SELECT a.id, a.title, a.published, a.url, a.source, a.language, a.n_events AS events, a.ingested_at
+      FROM articles_fts f JOIN articles a ON a.rowid = f.rowid
+      WHERE articles_fts MATCH ?
+      ORDER BY f.rank, a.rowid LIMIT ?`;
+    return this.db.prepare(sql).all(fts, checkLimit(limit, 50)) as ArticleSummary[];
   }
 
   async searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]> {
@@ -435,6 +584,12 @@ export class SqliteStore implements Store {
     }
     this.db.close();
   }
+}
+
+/** Two different countries of a non-directed dyad, ordered as event_pairs keeps them; else null. */
+function multilateralPair(dyad: [string, string] | undefined, directed: boolean | undefined): [string, string] | null {
+  if (!dyad || directed || !isCountry(dyad[0]) || !isCountry(dyad[1]) || dyad[0] === dyad[1]) return null;
+  return dyad[0] < dyad[1] ? [dyad[0], dyad[1]] : [dyad[1], dyad[0]];
 }
 
 function whereSql(where: Where): string {

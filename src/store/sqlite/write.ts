@@ -9,6 +9,8 @@ import type { CodedEvent } from '../../model/event.js';
 import { toRecord } from '../../model/record.js';
 import type { FailureRecord, PutResult } from '../store.js';
 import type { Db } from './connection.js';
+import { createClusterer } from './clusters.js';
+import { participantPairs } from '../../export/dyadic.js';
 
 export type WriteArticles = (articles: Article[]) => PutResult;
 export type WriteFailures = (failures: FailureRecord[]) => void;
@@ -41,6 +43,12 @@ export function createArticleWriter(db: Db): WriteArticles {
     INSERT INTO quotes (article_id, idx, text, kind, speaker_name, speaker_code, speaker_country, speaker_affiliation, json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
+  // A file of an older schema (before migration 5) is written without clusters; opening it as a
+  // store migrates it and clusters what it holds (SqliteStore.clusterStored).
+  const hasClusters = (db.prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'cluster_id'").get() ?? null) !== null;
+  const clusterArticle = hasClusters ? createClusterer(db) : () => undefined;
+  const insertPair = hasClusters ? db.prepare('INSERT OR IGNORE INTO event_pairs (event_rowid, a, b) VALUES (?, ?, ?)') : null;
+
   const batch = db.transaction((articles: Article[]): PutResult => {
     const result: PutResult = { inserted: 0, duplicates: 0, events: 0, insertedIds: [], duplicateIds: [] };
     const ingestedAt = new Date().toISOString();
@@ -67,8 +75,13 @@ export function createArticleWriter(db: Db): WriteArticles {
       }
       result.inserted += 1;
       result.insertedIds.push(record.id);
-      record.events.forEach((event, idx) => insertEvent.run(eventRow(record.id, idx, event)));
+      record.events.forEach((event, idx) => {
+        const info = insertEvent.run(eventRow(record.id, idx, event));
+        if (insertPair) for (const [a, b] of participantPairs(event)) insertPair.run(info.lastInsertRowid, a, b);
+      });
       result.events += record.events.length;
+      // In the same transaction, article by article: a batch clusters exactly as single articles would.
+      clusterArticle(record);
       record.mentions.forEach((m, idx) =>
         insertMention.run(record.id, idx, m.start, m.end, m.text, m.kind, m.code, m.country, m.role, m.name, m.sentence),
       );

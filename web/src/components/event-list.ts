@@ -6,23 +6,32 @@
 import { api, type EventCode, type EventQuery, type EventRow } from '../api.js';
 import { append, clear, h } from '../dom.js';
 import { actorLabel, codeLabel, codeNames, goldstein, quadName } from '../format.js';
+import { expandActor, names, type Names } from '../glossary.js';
 import { articleHref } from '../router.js';
 import { aborted, failure } from './status.js';
 
 const PAGE = 50;
 
-function eventItem(e: EventRow, names: Map<string, EventCode>): HTMLElement {
+/** "USAGOV = United States · Government" for the codes of an event, so no code goes unexplained. */
+function codesExplained(e: EventRow, n: Names): string {
+  const codes = [...new Set([e.source?.code, e.target?.code].filter((c): c is string => Boolean(c)))];
+  return codes.map((c) => `${c} = ${expandActor(c, n)}`).join('; ');
+}
+
+function eventItem(e: EventRow, codes: Map<string, EventCode>, n: Names): HTMLElement {
   return h(
     'li',
-    { class: `event-card quad-${e.quad_class}`, 'data-event': `${e.article_id}/${e.id}` },
+    { class: `event-card quad-${e.quad_class} modality-${e.modality}`, 'data-event': `${e.article_id}/${e.id}` },
     h(
       'div',
       { class: 'event-head' },
       h('span', { class: 'event-date' }, e.date ?? 'undated'),
-      h('span', { class: `quad-badge quad-${e.quad_class}`, title: quadName(e.quad_class) }, quadName(e.quad_class)),
-      h('span', { class: 'goldstein' }, goldstein(e.goldstein)),
+      h('span', { class: `quad-badge quad-${e.quad_class}`, title: `QuadClass ${e.quad_class}` }, quadName(e.quad_class)),
+      h('span', { class: 'goldstein', title: 'Goldstein: −10 most conflictual to +10 most cooperative' }, `Goldstein ${goldstein(e.goldstein)}`),
+      e.modality !== 'asserted' ? h('span', { class: 'modality-badge' }, e.modality) : null,
     ),
-    h('p', { class: 'event-what' }, `${actorLabel(e.source)} → ${actorLabel(e.target)}: ${codeLabel(e.code, names)}`),
+    h('p', { class: 'event-what' }, `${actorLabel(e.source)} → ${actorLabel(e.target)}: ${codeLabel(e.code, codes)}`),
+    h('p', { class: 'event-codes' }, codesExplained(e, n)),
     h(
       'p',
       { class: 'event-evidence' },
@@ -44,8 +53,8 @@ export function eventList(query: EventQuery, signal: AbortSignal, heading = 'Eve
   async function load(): Promise<void> {
     more.disabled = true;
     try {
-      const [page, names] = await Promise.all([api.events({ ...query, limit: PAGE, cursor }, signal), codeNames()]);
-      for (const e of page.events) list.appendChild(eventItem(e, names));
+      const [page, codes, n] = await Promise.all([api.events({ ...query, limit: PAGE, cursor }, signal), codeNames(), names()]);
+      for (const e of page.events) list.appendChild(eventItem(e, codes, n));
       shown += page.events.length;
       cursor = page.next;
       more.hidden = cursor === null;

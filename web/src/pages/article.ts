@@ -11,10 +11,12 @@ import { aborted, failure, loading } from '../components/status.js';
 import { append, clear, h } from '../dom.js';
 import { actorLabel, codeLabel, codeNames, goldstein, quadName } from '../format.js';
 import { dyadHref } from '../router.js';
+import { expandActor, names as glossaryNames, type Names as Glossary } from '../glossary.js';
 
 type Names = Awaited<ReturnType<typeof codeNames>>;
 
-function eventDetails(e: EventRecord, names: Names): HTMLElement {
+function eventDetails(e: EventRecord, names: Names, g: Glossary): HTMLElement {
+  const actor = (a: EventRecord['source']) => (a ? `${actorLabel(a)} — ${expandActor(a.code, g)}` : '—');
   const row = (term: string, ...value: (Node | string)[]) => [h('dt', {}, term), h('dd', {}, ...value)];
   const dateSource = e.date_source === 'text' ? 'from the text' : e.date_source === 'published' ? 'publication date (the text gives none)' : 'unknown';
   const dyad = e.source?.country && e.target?.country ? h('a', { href: dyadHref(e.source.country, e.target.country) }, `${e.source.country} → ${e.target.country} timeline`) : null;
@@ -26,11 +28,11 @@ function eventDetails(e: EventRecord, names: Names): HTMLElement {
       'dl',
       {},
       ...row('QuadClass', `${e.quad_class} · ${quadName(e.quad_class)}`),
-      ...row('Goldstein', goldstein(e.goldstein)),
-      ...row('Source', actorLabel(e.source)),
-      ...row('Target', actorLabel(e.target)),
+      ...row('Goldstein', `${goldstein(e.goldstein)} (−10 most conflictual … +10 most cooperative)`),
+      ...row('Source', actor(e.source)),
+      ...row('Target', actor(e.target)),
       ...row('Date', `${e.date ?? 'none'} (${dateSource})`),
-      ...row('Modality', e.modality),
+      ...row('Modality', e.modality === 'asserted' ? 'asserted (said to have happened)' : e.modality === 'negated' ? 'negated (said not to have happened)' : 'hypothetical (possible, planned or threatened; not said to have happened)'),
       ...(e.location ? row('Location', e.location.name) : []),
       ...row('Rule', h('code', {}, e.rule)),
     ),
@@ -50,15 +52,22 @@ function header(article: ArticleRecord): HTMLElement {
 }
 
 function legend(): HTMLElement {
+  const item = (sample: HTMLElement, text: string) => h('li', {}, sample, ` ${text}`);
   return h(
-    'p',
-    { class: 'legend' },
-    h('mark', { class: 'event quad-1' }, 'event'),
-    ' ',
-    h('span', { class: 'mention' }, 'actor'),
-    ' ',
-    h('span', { class: 'quote' }, 'quote'),
-    ' — focus or point at an event to see how it was coded.',
+    'div',
+    { class: 'legend article-legend' },
+    h(
+      'ul',
+      { class: 'legend-list' },
+      item(h('mark', { class: 'event quad-1' }, 'verbal cooperation'), ''),
+      item(h('mark', { class: 'event quad-2' }, 'material cooperation'), ''),
+      item(h('mark', { class: 'event quad-3' }, 'verbal conflict'), ''),
+      item(h('mark', { class: 'event quad-4' }, 'material conflict'), '— an event, coloured by QuadClass'),
+      item(h('mark', { class: 'event quad-3 not-asserted' }, 'dashed'), 'negated or hypothetical: not said to have happened'),
+      item(h('span', { class: 'mention' }, 'actor'), 'a person, group or country the coder recognised'),
+      item(h('span', { class: 'quote' }, 'quote'), 'quoted words'),
+    ),
+    h('p', { class: 'note' }, 'Focus, point at or tap an event to see how it was coded.'),
   );
 }
 
@@ -66,8 +75,9 @@ export async function renderArticle(main: HTMLElement, id: string, query: URLSea
   main.appendChild(loading('article'));
   let article: ArticleRecord;
   let names: Names;
+  let glossary: Glossary;
   try {
-    [article, names] = await Promise.all([api.article(id, signal), codeNames()]);
+    [article, names, glossary] = await Promise.all([api.article(id, signal), codeNames(), glossaryNames()]);
   } catch (error) {
     if (aborted(error)) return;
     clear(main);
@@ -77,7 +87,14 @@ export async function renderArticle(main: HTMLElement, id: string, query: URLSea
   clear(main);
 
   const details = h('div', { class: 'details-body' }, h('p', {}, 'Focus or point at a highlighted event to see its coding.'));
-  const panel = h('aside', { id: 'event-details', class: 'event-panel', 'aria-live': 'polite', 'aria-label': 'Event details' }, h('h2', {}, 'Event details'), details);
+  // On a phone the panel is a sheet at the bottom of the screen, opened by a tap, so the details
+  // appear where the reader is instead of far below the text.
+  const close = h('button', { type: 'button', class: 'secondary sheet-close', 'aria-label': 'Close event details' }, 'Close');
+  const panel = h('aside', { id: 'event-details', class: 'event-panel', 'aria-live': 'polite', 'aria-label': 'Event details' }, h('div', { class: 'panel-head' }, h('h2', {}, 'Event details'), close), details);
+  close.addEventListener('click', () => {
+    panel.classList.remove('open');
+    pinned?.focus({ preventScroll: true });
+  });
   let pinned: HTMLElement | null = null;
   const { element, marks } = annotatedText(article, (events, mark) => {
     if (!events) return;
@@ -85,7 +102,8 @@ export async function renderArticle(main: HTMLElement, id: string, query: URLSea
     pinned = mark;
     mark?.classList.add('active');
     clear(details);
-    for (const e of events) details.appendChild(eventDetails(e, names));
+    for (const e of events) details.appendChild(eventDetails(e, names, glossary));
+    panel.classList.add('open');
   });
 
   const eventItems = article.events.map((e) =>

@@ -1,104 +1,130 @@
 /**
  * @module web/pages/dyad
- * One pair of actors (#/dyad/USA/RUS): a synced uPlot timeline per direction, a bucket choice,
- * a date range set by dragging on a chart or typing dates (the keyboard path), a data table
- * for screen readers, and the events of the chosen range with links to their articles.
+ * One pair of actors (#/dyad/USA/RUS?bucket=week&from=...&to=...&measure=mean&modality=all):
+ * a synced uPlot timeline per direction in the chosen measure, bucket and smoothing; events
+ * dated only to a month or year as shaded bands with a note of what each chart leaves out; a
+ * date range set by dragging on a chart or typing dates; the modality control; downloads of
+ * the view; a data table for screen readers; and the events of the chosen range. Every choice
+ * is in the URL: a reload or a shared link restores the view.
  */
-import { api, type Timeline } from '../api.js';
-import { append, clear, h } from '../dom.js';
+import { api, type Bucket, type EventQuery, type ViewBucket } from '../api.js';
+import { MEASURES, partialBands, periodAxis, periodStart, type Measure } from '../chart-data.js';
+import { downloads } from '../components/downloads.js';
 import { eventList } from '../components/event-list.js';
 import { aborted, failure, loading } from '../components/status.js';
 import { timelineChart, type TimelineChart } from '../components/timeline-chart.js';
-import { goldstein, isoDay, periodSeconds } from '../format.js';
+import { append, clear, h } from '../dom.js';
+import { goldstein, isoDay } from '../format.js';
+import { countryLabel, expandActor, names } from '../glossary.js';
+import { exploreHref } from '../router.js';
+import { replaceHash, withParams } from '../view-state.js';
+import { chartLegend, modalityControl } from './explain.js';
+import { leftOutNote } from './explore.js';
 
-type BucketSize = 'day' | 'week' | 'month';
-
-function dataTable(t: Timeline, caption: string): HTMLElement {
-  const rows = t.buckets.map((b) =>
-    h('tr', {}, h('th', { scope: 'row' }, b.period), h('td', {}, b.events), ...b.quad.map((n) => h('td', {}, n)), h('td', {}, goldstein(b.mean_goldstein))),
+function dataTable(buckets: Bucket[], caption: string): HTMLElement {
+  const rows = buckets.map((b) =>
+    h('tr', {}, h('th', { scope: 'row' }, b.period), h('td', {}, b.events), ...b.quad.map((n) => h('td', {}, n)), h('td', {}, b.sum_goldstein.toFixed(1)), h('td', {}, goldstein(b.mean_goldstein))),
   );
   return h(
     'table',
     {},
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, ...['Period', 'Events', 'Verbal coop.', 'Material coop.', 'Verbal conflict', 'Material conflict', 'Mean Goldstein'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, ...['Period', 'Events', 'Verbal coop.', 'Material coop.', 'Verbal conflict', 'Material conflict', 'Summed Goldstein', 'Mean Goldstein'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, ...rows),
   );
 }
 
-function endOfPeriod(seconds: number, bucket: BucketSize): string {
+function endOfPeriod(seconds: number, bucket: ViewBucket): string {
   const d = new Date(seconds * 1000);
-  if (bucket === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  if (bucket === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1, 0, 0);
+  else if (bucket === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
   else if (bucket === 'week') d.setUTCDate(d.getUTCDate() + 6);
   return d.toISOString().slice(0, 10);
-}
-
-/** Most periods drawn on one axis; beyond it only periods with events are drawn. */
-const MAX_PERIODS = 20_000;
-
-/**
- * Every period from the first to the last, so that bars are evenly spaced and a stretch with
- * no events shows as a gap in the Goldstein line rather than a line drawn across it.
- */
-function periodAxis(seconds: number[], bucket: BucketSize): number[] {
-  const present = [...new Set(seconds)].sort((x, y) => x - y);
-  if (present.length < 2) return present;
-  const all: number[] = [];
-  const d = new Date(present[0] * 1000);
-  const last = present[present.length - 1];
-  while (d.getTime() / 1000 <= last && all.length <= MAX_PERIODS) {
-    all.push(d.getTime() / 1000);
-    if (bucket === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
-    else d.setUTCDate(d.getUTCDate() + (bucket === 'week' ? 7 : 1));
-  }
-  return all.length > MAX_PERIODS ? present : all;
 }
 
 export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSearchParams, signal: AbortSignal): void {
   a = a.toUpperCase();
   b = b.toUpperCase();
-  let bucket: BucketSize = (['day', 'week', 'month'] as const).find((x) => x === query.get('bucket')) ?? 'month';
+  const path = `/dyad/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+  const bucket: ViewBucket = (['year', 'month', 'week', 'day'] as const).find((x) => x === query.get('bucket')) ?? 'month';
+  const measure: Measure = (['count', 'sum', 'mean'] as const).find((m) => m === query.get('measure')) ?? 'count';
+  const smooth = Math.max(1, Math.min(24, Number(query.get('smooth')) || 1));
+  const modality = (['asserted', 'negated', 'hypothetical', 'all'] as const).find((m) => m === query.get('modality')) ?? 'asserted';
+  const isDay = (v: string | null) => v !== null && /^\d{4}-\d\d-\d\d$/.test(v);
+  let range: { from: string; to: string } | null = isDay(query.get('from')) && isDay(query.get('to')) ? { from: query.get('from')!, to: query.get('to')! } : null;
   let charts: TimelineChart[] = [];
-  let range: { from: string; to: string } | null = null;
+  const go = (changes: Record<string, string | null>) => {
+    location.hash = withParams(path, currentQuery(), changes);
+  };
+  /** The page's query with the range as it is now (a brush changes it without a navigation). */
+  const currentQuery = () => {
+    const q = new URLSearchParams(query);
+    if (range) {
+      q.set('from', range.from);
+      q.set('to', range.to);
+    } else {
+      q.delete('from');
+      q.delete('to');
+    }
+    return q;
+  };
 
-  const bucketSelect = h('select', { id: 'bucket' }, ...(['month', 'week', 'day'] as const).map((x) => h('option', { value: x, selected: x === bucket }, x)));
-  const fromInput = h('input', { type: 'date', id: 'range-from' });
-  const toInput = h('input', { type: 'date', id: 'range-to' });
+  const select = (id: string, label: string, options: [string, string][], value: string, key: string, fallback: string) => {
+    const el = h('select', { id }, ...options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+    el.addEventListener('change', () => go({ [key]: el.value === fallback ? null : el.value }));
+    return [h('label', { for: id }, `${label} `), el];
+  };
+  const fromInput = h('input', { type: 'date', id: 'range-from', value: range?.from ?? '' });
+  const toInput = h('input', { type: 'date', id: 'range-to', value: range?.to ?? '' });
   const apply = h('button', { type: 'submit' }, 'Show range');
   const reset = h('button', { type: 'button', class: 'secondary' }, 'All time');
   const rangeNote = h('p', { class: 'range-note', role: 'status' }, 'All time. Drag across a chart to select a range.');
   const chartsBox = h('div', { class: 'charts' }, loading('timeline'));
   const tables = h('details', { class: 'data-tables' }, h('summary', {}, 'Timeline as a table'));
   const eventsBox = h('div', { class: 'dyad-events' });
+  const downloadsBox = h('div', {});
+  const heading = h('h1', { tabindex: '-1' }, `${a} ⇄ ${b}`);
+  const lede = h('p', { class: 'lede' }, `Events between ${a} and ${b} in both directions.`);
 
   const controls = h(
     'form',
     { class: 'controls', 'aria-label': 'Timeline controls' },
-    h('label', { for: 'bucket' }, 'Bucket '),
-    bucketSelect,
-    h('label', { for: 'range-from' }, 'From '),
-    fromInput,
-    h('label', { for: 'range-to' }, 'To '),
-    toInput,
+    ...select('bucket', 'Bucket', [['year', 'year'], ['month', 'month'], ['week', 'week'], ['day', 'day']], bucket, 'bucket', 'month'),
+    ...select('measure', 'Show', Object.entries(MEASURES) as [string, string][], measure, 'measure', 'count'),
+    ...select('smooth', 'Smoothing', [['1', 'none'], ['3', '3-period average'], ['6', '6-period average'], ['12', '12-period average']], String(smooth), 'smooth', '1'),
+    h('span', { class: 'range-fields' }, h('label', { for: 'range-from' }, 'From '), fromInput, h('label', { for: 'range-to' }, ' To '), toInput),
     apply,
     reset,
   );
 
   append(
     main,
-    h('h1', { tabindex: '-1' }, `${a} ⇄ ${b}`),
-    h('p', { class: 'lede' }, `Events between ${a} and ${b} in both directions: bars count events by QuadClass, the line is the mean Goldstein score.`),
+    heading,
+    lede,
     controls,
+    modalityControl(modality, (m) => go({ modality: m === 'asserted' ? null : m })),
+    chartLegend(measure),
     rangeNote,
     chartsBox,
     tables,
+    h('p', {}, h('a', { href: exploreHref({ dyad: `${a},${b}`, modality: modality === 'asserted' ? null : modality }), class: 'explore-link' }, 'Filter these events further (type of event, actors, words, map)')),
+    downloadsBox,
     eventsBox,
   );
+
+  void names().then((n) => {
+    const label = (code: string) => (code.length === 3 ? countryLabel(code, n) : `${code} (${expandActor(code, n)})`);
+    lede.textContent = `Events between ${label(a)} and ${label(b)} in both directions${modality === 'asserted' ? ' (asserted only; see Modality)' : ''}.`;
+  });
+
+  const baseFilter = (): EventQuery => ({ dyad: `${a},${b}`, modality, from: range?.from, to: range?.to });
 
   function showEvents(): void {
     clear(eventsBox);
     const title = range ? `Events ${range.from} to ${range.to}` : 'Events, newest first';
-    eventsBox.appendChild(eventList({ dyad: `${a},${b}`, from: range?.from, to: range?.to }, signal, title));
+    eventsBox.appendChild(eventList(baseFilter(), signal, title));
+    clear(downloadsBox);
+    downloadsBox.appendChild(downloads(baseFilter(), { path: `/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, params: { bucket: bucket === 'year' ? 'month' : bucket, modality, from: range?.from, to: range?.to } }, null));
   }
 
   function setRange(next: { from: string; to: string } | null, from: TimelineChart | null): void {
@@ -106,41 +132,60 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
     fromInput.value = next?.from ?? '';
     toInput.value = next?.to ?? '';
     rangeNote.textContent = next ? `Showing ${next.from} to ${next.to}.` : 'All time. Drag across a chart to select a range.';
-    const seconds: [number, number] | null = next ? [periodSeconds(next.from), periodSeconds(next.to)] : null;
+    replaceHash(withParams(path, currentQuery(), {}));
+    const seconds: [number, number] | null = next ? [periodStart(next.from), periodStart(next.to)] : null;
     for (const c of charts) if (c !== from) c.setRange(seconds);
     showEvents();
   }
 
+  async function direction(source: string, target: string): Promise<{ buckets: Bucket[]; partial: Awaited<ReturnType<typeof api.facets>>['facets'] }> {
+    const filter: EventQuery = { dyad: `${source},${target}`, directed: true, modality };
+    const [timeline, facets] = await Promise.all([
+      bucket === 'year' ? api.viewTimeline(filter, 'year', signal) : api.timeline(source, target, { bucket, directed: true, modality }, signal),
+      api.facets(filter, ['partial_date', 'date_precision', 'modality'], 1000, signal),
+    ]);
+    return { buckets: timeline.buckets, partial: facets.facets };
+  }
+
   async function draw(): Promise<void> {
-    for (const c of charts) c.destroy();
-    charts = [];
-    clear(chartsBox);
-    chartsBox.appendChild(loading('timeline'));
     try {
-      const [ab, ba] = await Promise.all([
-        api.timeline(a, b, { bucket, directed: true }, signal),
-        api.timeline(b, a, { bucket, directed: true }, signal),
-      ]);
+      const [ab, ba] = await Promise.all([direction(a, b), direction(b, a)]);
       clear(chartsBox);
-      while (tables.children.length > 1) tables.lastChild?.remove();
-      const xs = periodAxis([...ab.buckets, ...ba.buckets].map((x) => periodSeconds(x.period)), bucket);
+      const sides = [
+        { data: ab, title: `${a} → ${b}` },
+        { data: ba, title: `${b} → ${a}` },
+      ].map((s) => ({ ...s, ...partialBands(s.data.partial.partial_date, bucket) }));
+      const xs = periodAxis(
+        sides.flatMap((s) => [...s.data.buckets.map((x) => periodStart(x.period)), ...s.bands.map((band) => band.from)]),
+        bucket,
+      );
       if (xs.length === 0) {
         chartsBox.appendChild(h('p', {}, `No dated events between ${a} and ${b} yet.`));
-        return;
       }
-      for (const [t, title] of [[ab, `${a} → ${b}`], [ba, `${b} → ${a}`]] as const) {
-        const box = h('figure', { class: 'chart', 'aria-label': `${title} timeline chart; the same data is in the table below` });
-        chartsBox.appendChild(box);
-        charts.push(
-          timelineChart(box, {
-            title,
-            xs,
-            buckets: t.buckets,
-            syncKey: `dyad-${a}-${b}`,
-            onRange: (r, source) => setRange(r ? { from: isoDay(r[0]), to: endOfPeriod(r[1], bucket) } : null, source),
-          }),
-        );
-        tables.appendChild(dataTable(t, title));
+      for (const s of sides) {
+        const total = (s.data.partial.date_precision ?? []).reduce((n, v) => n + v.count, 0);
+        const onChart = s.data.buckets.reduce((n, x) => n + x.events, 0);
+        const all = (s.data.partial.modality ?? []).reduce((n, v) => n + v.count, 0);
+        const others = modality === 'all' ? 0 : all - total;
+        if (xs.length > 0) {
+          const box = h('figure', { class: 'chart', 'aria-label': `${s.title} timeline chart; the same data is in the table below` });
+          chartsBox.appendChild(box);
+          charts.push(
+            timelineChart(box, {
+              title: s.title,
+              xs,
+              buckets: s.data.buckets,
+              bucket,
+              measure,
+              smooth,
+              bands: s.bands,
+              syncKey: `dyad-${a}-${b}`,
+              onRange: (r, source) => setRange(r ? { from: isoDay(r[0]), to: endOfPeriod(r[1], bucket) } : null, source),
+            }),
+          );
+        }
+        chartsBox.appendChild(h('p', { class: 'left-out', 'data-direction': s.title }, `${s.title}: ${leftOutNote(total, onChart, s.banded, s.undated, others, bucket)}`));
+        tables.appendChild(dataTable(s.data.buckets, s.title));
       }
       if (range) setRange(range, null);
     } catch (error) {
@@ -158,10 +203,6 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
     else rangeNote.textContent = 'Enter a start date on or before the end date.';
   });
   reset.addEventListener('click', () => setRange(null, null));
-  bucketSelect.addEventListener('change', () => {
-    bucket = bucketSelect.value as BucketSize;
-    void draw();
-  });
 
   void draw();
   showEvents();

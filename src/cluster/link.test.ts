@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { CodedEvent } from '../model/event.js';
+import { clusterKey, datesCompatible, dateWindow, sameEvent, type Report } from './link.js';
+import { clusterRules, codesCompatible } from './rules.js';
+import { clusterId, summarise } from './summary.js';
+
+const rules = clusterRules();
+
+function event(over: Partial<CodedEvent> & { text: string }): CodedEvent {
+  const actor = (code: string) => ({ code, country: code.slice(0, 3), role: code.slice(3) || null, name: null, text: code, start: 0, end: 1 });
+  return {
+    id: 'e1', code: '190', root: '19', quad_class: 4, goldstein: -10, source: actor('USAMIL'), target: actor('IRN'),
+    date: '1987-10-19', date_source: 'text', location: null, sentence: 0,
+    evidence: { start: 0, end: over.text.length, text: over.text }, modality: 'asserted', rule: 'test', ...over,
+  };
+}
+const report = (article: string, e: CodedEvent, outlet = 'A'): Report => ({ article_id: article, event_id: e.id, outlet, published: '1987-10-20', event: e });
+
+describe('cluster linking rules', () => {
+  it('compares dates by their precision; text days must agree, publication days may differ by three', () => {
+    const on = (date: string, source: 'text' | 'published' = 'text') => event({ text: 'x', date, date_source: source });
+    expect(datesCompatible(on('1987-10-19'), on('1987-10'))).toBe(true);
+    expect(datesCompatible(on('1987-10-19'), on('1987'))).toBe(true);
+    expect(datesCompatible(on('1987-10-19'), on('1987-11'))).toBe(false);
+    expect(datesCompatible(on('1987-10-19'), on('1987-10-18'))).toBe(false);
+    expect(datesCompatible(on('1987-10-19'), on('1987-10-16'))).toBe(false);
+    expect(datesCompatible(on('1987-10-19'), on('1987-10-16', 'published'))).toBe(true);
+    expect(dateWindow('1987-10-19')).toEqual({ from: '1987-10-16', to: '1987-10-22', coarser: ['1987-10', '1987'] });
+  });
+
+  it('takes codes of one root or a listed pair as compatible', () => {
+    expect(codesCompatible('190', '195', rules)).toBe(true);
+    expect(codesCompatible('1712', '190', rules)).toBe(true);
+    expect(codesCompatible('036', '042', rules)).toBe(true);
+    expect(codesCompatible('042', '190', rules)).toBe(false);
+  });
+
+  it('links two reports of one strike and keeps a strike two days later apart', () => {
+    const a = event({ text: 'US forces destroyed an Iranian oil platform in the Gulf in retaliation' });
+    const b = event({ text: 'American warships shelled an Iranian oil platform in retaliation', source: { ...a.source!, code: 'USAGOV', role: 'GOV' } });
+    const later = event({ text: 'US forces shelled an Iranian oil platform in the Gulf', date: '1987-10-21' });
+    expect(sameEvent(report('x', a), report('y', b), rules).same).toBe(true);
+    expect(sameEvent(report('x', a), report('z', later), rules)).toMatchObject({ same: false, reasons: ['dates'] });
+    expect(sameEvent(report('x', a), report('x', { ...b, id: 'e2' }), rules).reasons).toEqual(['same article']);
+  });
+
+  it('needs the same direction except for symmetric roots, and more evidence for coarse dates', () => {
+    const hit = event({ text: 'Iran attacked American ships in the Gulf', source: event({ text: 'x' }).target, target: event({ text: 'x' }).source });
+    expect(sameEvent(report('x', event({ text: 'US forces attacked Iranian ships in the Gulf' })), report('y', hit), rules).reasons).toEqual(['direction']);
+    const meet = (text: string, swap: boolean) => {
+      const e = event({ text, code: '040', root: '04' });
+      return swap ? { ...e, source: e.target, target: e.source } : e;
+    };
+    expect(sameEvent(report('x', meet('met in Geneva for arms talks', false)), report('y', meet('met in Geneva for arms talks', true)), rules).same).toBe(true);
+    const day = event({ text: 'bombed a refinery' });
+    expect(sameEvent(report('x', event({ text: 'struck a platform' })), report('y', day), rules).same).toBe(true);
+    const vague = event({ text: 'bombed a refinery', date: '1987-10' });
+    expect(sameEvent(report('x', event({ text: 'struck a platform' })), report('y', vague), rules).same).toBe(false);
+  });
+
+  it('leaves unasserted and undated events out of clustering', () => {
+    expect(clusterKey(event({ text: 'x', modality: 'negated' }))).toBeNull();
+    expect(clusterKey(event({ text: 'x', date: null }))).toBeNull();
+    expect(clusterKey(event({ text: 'x' }))).toBe('IRN|USA');
+  });
+
+  it('summarises a cluster: first report, counts, the most precise date, the commonest code', () => {
+    const first = { ...report('b', event({ text: 'one', code: '195', date: '1987-10' }), 'A'), published: '1987-10-19' };
+    const second = report('a', event({ text: 'two', code: '190', mentions_of_event: [{ start: 0, end: 1, text: 'x' }, { start: 2, end: 3, text: 'y' }] }), 'A');
+    const third = report('c', event({ text: 'three', code: '190' }), 'B');
+    const summary = summarise([second, third, first]);
+    expect(summary).toMatchObject({ first: { article_id: 'b' }, mentions: 4, articles: 3, sources: 2, code: '190', date: '1987-10-19' });
+    expect(summary.id).toBe(clusterId({ article_id: 'b', event_id: 'e1' }));
+  });
+});

@@ -1,0 +1,322 @@
+/**
+ * @module ingest/text/article-body
+ * Finds the article in a copied web page: which blocks are the story and which line is its
+ * headline. Every block is scored on its shape — length, sentence shape (capital start, final
+ * punctuation), density of function words, share of words that were links, bullets, whether
+ * it is a known kind of furniture — and the story is the run of blocks with the best balance
+ * of prose over furniture (prose words count for it, menus, labels and link lists against).
+ * Inside that run, single short lines between paragraphs are subheadings and stay; runs of
+ * short lines (a "Related" list, an embedded menu) and furniture go. The headline is the
+ * nearest headline-shaped line above the run. General rules only: nothing here knows a site.
+ */
+import { wordList } from '../../nlp/lexicon/word-lists.js';
+import { endsWithCredit, endsWithTerminal, isCreditLine, isFurnitureLine, isPhotoCredit, looksLikeCaption, wordCount } from './furniture.js';
+import { parseByline, parseDateLine } from './header.js';
+import { textBlocks, type TextBlock } from './text-blocks.js';
+
+export interface ArticleSelection {
+  /** The headline, or null when no line above the story looks like one. */
+  title: string | null;
+  /** Short lines between the headline and the story (byline, date, standfirst candidates). */
+  header: string[];
+  /** The story's blocks, in order. */
+  body: string[];
+  /** Photo captions found in or next to the story (their credits removed). */
+  captions: string[];
+  /** True when furniture was found around the story (the text was a copied page). */
+  cropped: boolean;
+}
+
+type Kind = 'prose' | 'short' | 'furniture';
+
+interface Scored extends TextBlock {
+  kind: Kind;
+  words: number;
+  caption: boolean;
+}
+
+/** Prose has at least this share of function words (languages without spaces are exempt). */
+const FUNCTION_WORD_SHARE = 0.12;
+
+function functionWordShare(text: string): number {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  if (words.length === 0) return 0;
+  const list = wordList('prose-function-words');
+  return words.filter((w) => list.has(w)).length / words.length;
+}
+
+const NO_SPACES_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** A sentence: starts like one, ends like one, several words. */
+function sentenceShaped(text: string, words: number): boolean {
+  return words >= 5 && endsWithTerminal(text) && !/[:;]$/.test(text) && /^["“‘'(\[«¿¡]?[\p{Lu}\p{N}\p{Lo}]/u.test(text);
+}
+
+/** Marks the block right above a bare photo credit ("Photo: AFP via Getty Images") as its caption. */
+function markCaptionsAboveCredits(blocks: Scored[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const above = blocks[i - 1];
+    if (isCreditLine(blocks[i].text) && isPhotoCredit(blocks[i].text) && above.kind !== 'furniture' && looksLikeCaption(above.text)) {
+      above.caption = true;
+    }
+  }
+}
+
+function classify(block: TextBlock): Scored {
+  const text = block.text;
+  const words = wordCount(text);
+  const caption = endsWithCredit(text) && !isCreditLine(text);
+  const base = { ...block, words, caption };
+  const linkShare = words > 0 ? block.linkWords / words : 0;
+  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text)) return { ...base, kind: 'furniture' };
+  const proseLike = sentenceShaped(text, words) || words >= 30;
+  const fluent = NO_SPACES_SCRIPT.test(text) || functionWordShare(text) >= FUNCTION_WORD_SHARE;
+  if (proseLike && fluent && linkShare < 0.3) return { ...base, kind: 'prose' };
+  return { ...base, kind: 'short' };
+}
+
+/** A cookie or privacy notice, however long. */
+const COOKIE_NOTICE = /\bcookies\b.*\b(?:website|browser|consent|your experience|personal data|third[- ]party)\b|\b(?:website|site) uses cookies\b/i;
+
+/**
+ * Lines after which a page lists other things: other stories, sharing, comments. Once a story
+ * stands above one, the story has ended.
+ */
+const STORY_END =
+  /^(?:related(?: stories| articles| content| coverage| posts| news)?|more (?:stories|news|from|on|in|like this)\b.{0,40}|most (?:popular|read|viewed|shared)|(?:top|trending|latest|recommended|popular|featured) (?:stories|news|articles|posts|videos)|trending(?: now)?|recommended(?: for you)?|you (?:may|might) (?:also )?like|read (?:next|these next)|further reading|don't miss|around the web|what to read next|share (?:your thoughts|this|this article|this story)\b.{0,40}|tell us what you think.{0,10}|(?:sponsored|promoted) (?:content|stories|links))[\s:.!…]*$/i;
+
+/** What a block adds to, or takes from, a run that holds it. */
+function weight(block: Scored): number {
+  if (block.kind === 'prose') return block.caption ? 0 : block.words;
+  if (block.kind === 'short') return -2;
+  return -3 - Math.min(block.words, 20) / 2;
+}
+
+/** The head of a reader-comments section, where the story has ended. */
+const COMMENTS_HEAD =
+  /^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|thoughts? on)\s+(?:to|on|for|about)\s.{1,160}$|^(?:\d+\s+)?comments?:$|^(?:leave a (?:reply|comment)|join the (?:discussion|conversation)|add (?:a|your) comment|post a comment|comments? (?:are )?closed|show comments|view comments|what do you think\?)/i;
+/** "jane says:", "Alex on September 17, 2018 at 6:34 am said:": a commenter's name line. */
+const COMMENTER = /^[^.!?]{1,80}\b(?:says|said|wrote|writes):$/i;
+
+/** The index of the first block of a comments section after `from`, or -1. */
+function commentsStart(blocks: Scored[], from: number, to: number): number {
+  let prose = 0;
+  for (let i = from; i <= to; i++) {
+    const text = blocks[i].text;
+    if (blocks[i].kind === 'prose') prose += blocks[i].words;
+    if (blocks[i].words > 25) continue;
+    if (COMMENTS_HEAD.test(text) || COMMENTER.test(text)) return i;
+    // A bare "Comments" or "34 Comments" is also the count under a headline; it opens the
+    // comments only once a story stands above it.
+    if (prose >= 150 && /^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$/i.test(text)) return i;
+  }
+  return -1;
+}
+
+/** The run [start, end] with the largest total weight (Kadane). */
+function bestRun(blocks: Scored[]): [number, number] | null {
+  let best = 0;
+  let bestRange: [number, number] | null = null;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weight(blocks[i]);
+    if (sum > best) {
+      best = sum;
+      bestRange = [start, i];
+    }
+  }
+  return bestRange;
+}
+
+/** A headline: several words, not a sentence ending in a full stop, not a label or a link. */
+function headlineShaped(block: Scored): boolean {
+  if (block.kind === 'furniture' || block.caption || block.bullet) return false;
+  const text = block.text;
+  const words = block.words;
+  if (words < 2 || words > 40 || text.length < 10 || text.length > 250) return false;
+  if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text)) return false;
+  if (block.linkWords > 0 && block.linkWords / words >= 0.3) return false;
+  // A byline or date line, also as one part of "By Jane Doe | 9 Nov 2017"; a breadcrumb trail.
+  if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null)) return false;
+  if (/\s[›»>/]\s/.test(text)) return false;
+  return /^["“‘'(\[]?[\p{Lu}\p{N}\p{Lo}]/u.test(text);
+}
+
+/** How far above the story the headline may stand (blocks that are not furniture). */
+const HEADLINE_REACH = 25;
+
+/** A full date or a clock time: the mark of a date line, not of a headline. */
+const DATE_OR_TIME = new RegExp(
+  [
+    '\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\b|gmt|utc|[ecmp][sd]t\\b)',
+    '\\b\\d{1,2}[./-]\\d{1,2}[./-](?:19|20)\\d{2}\\b',
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}',
+    '\\b\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+(?:19|20)\\d{2}',
+    '\\b\\d+\\s+(?:hours?|minutes?|days?)\\s+ago\\b',
+  ].join('|'),
+  'i',
+);
+
+/** Content words (not function words, at least three letters), lower-cased. */
+function contentWords(text: string): Set<string> {
+  const list = wordList('prose-function-words');
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !list.has(w)));
+}
+
+/**
+ * The index of the headline above (or at) `start`, or -1. Candidates are headline-shaped
+ * lines above the story; the one chosen shares most words with the story's first paragraphs
+ * (a headline sums up its lede; menus, teasers and labels do not), stands close to the story,
+ * carries a renderer's heading mark, and holds no date, time or byline.
+ */
+function findHeadline(blocks: Scored[], start: number, end: number): number {
+  const indents = blocks.slice(start, start + 20).filter((b) => b.kind === 'prose').map((b) => b.indent);
+  const proseIndent = indents.length > 0 ? Math.min(...indents) : 0;
+  const lede = new Set<string>();
+  for (const b of blocks.slice(start, end + 1).filter((x) => x.kind === 'prose' && !x.caption).slice(0, 4)) {
+    for (const w of contentWords(b.text)) lede.add(w);
+  }
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = start, seen = 0; i >= 0 && seen <= HEADLINE_REACH; i--) {
+    const block = blocks[i];
+    if (block.kind !== 'furniture') seen++;
+    if (!headlineShaped(block)) continue;
+    // The story's first paragraph is the headline only when it does not end like a sentence.
+    if (i === start && endsWithTerminal(block.text) && !/[?!]["”’]?$/.test(block.text)) continue;
+    const words = contentWords(block.text);
+    const shared = [...words].filter((w) => lede.has(w)).length;
+    let score = words.size > 0 ? (4 * shared) / words.size : 0;
+    score -= seen * 0.15;
+    if (block.heading > 0) score += block.heading === 1 ? 3 : 1.5;
+    // lynx leaves headings at column 0 and indents paragraphs.
+    if (proseIndent > 0 && block.indent < proseIndent) score += 1;
+    if (block.words >= 4 && block.words <= 25) score += 1;
+    if (DATE_OR_TIME.test(block.text)) score -= 3;
+    if (block.kind === 'prose') score -= 0.5;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** "Talks resume in Geneva by Jane Doe": a byline that a browser's copy glued to the headline. */
+const GLUED_BYLINE = /\s+by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*[—–|,-].*)?$/u;
+
+function cleanHeadline(text: string): string {
+  const stripped = text.replace(GLUED_BYLINE, '');
+  return wordCount(stripped) >= 3 ? stripped : text;
+}
+
+/**
+ * Inside the story, runs of two or more short lines are lists that do not belong to it
+ * ("Related", "More:", an embedded menu), unless they follow a paragraph that announces a
+ * list ("…these steps:") or are items that read as sentences.
+ */
+function keepInside(blocks: Scored[], start: number, end: number): boolean[] {
+  const keep = blocks.map((b, i) => i >= start && i <= end && b.kind !== 'furniture' && !b.caption);
+  let i = start;
+  while (i <= end) {
+    if (blocks[i].kind !== 'short') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 <= end && (blocks[j + 1].kind !== 'prose' || blocks[j + 1].caption)) j++;
+    const run = blocks.slice(i, j + 1).filter((b) => b.kind === 'short' && !b.caption);
+    const before = blocks.slice(start, i).reverse().find((b) => b.kind === 'prose' && !b.caption);
+    const announced = before !== undefined && /:$/.test(before.text) && i > start;
+    // A lone short line right after a link label ("Related", "More:") is the one link it lists.
+    const label = blocks[i - 1];
+    const afterLabel = run.length === 1 && label !== undefined && label.kind === 'furniture' && label.words <= 3;
+    if ((run.length >= 2 || afterLabel) && !announced) for (let k = i; k <= j; k++) if (blocks[k].kind === 'short') keep[k] = false;
+    i = j + 1;
+  }
+  return keep;
+}
+
+/** Blocks of the same text seen more than once: menus repeated top and bottom, captions printed twice. */
+function repeatedTexts(blocks: Scored[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const b of blocks) {
+    const key = b.text.toLowerCase();
+    if (seen.has(key)) repeated.add(key);
+    seen.add(key);
+  }
+  return repeated;
+}
+
+/** Blocks with their kind and weight, for looking into a page's scoring. */
+export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: number; caption: boolean }[] {
+  return textBlocks(raw)
+    .map(classify)
+    .map((b) => ({ text: b.text, kind: b.kind, weight: weight(b), caption: b.caption }));
+}
+
+/**
+ * The article in `raw`, a page copied as text.
+ * @example selectArticle('Home\nNews\nWorld\nTalks resume in Geneva\n\nDiplomats met on Monday …').title
+ * // 'Talks resume in Geneva'
+ */
+export function selectArticle(raw: string): ArticleSelection {
+  const blocks = textBlocks(raw).map(classify);
+  markCaptionsAboveCredits(blocks);
+  const captions = blocks.filter((b) => b.caption).map((b) => b.text);
+  const run = bestRun(blocks);
+  // Text with no furniture at all is the article as it stands (a wire story, an e-mail).
+  if (run === null || blocks.every((b) => b.kind !== 'furniture')) return { title: null, header: [], body: blocks.map((b) => b.text), captions: [], cropped: false };
+  let [start, end] = run;
+  // Other stories' teasers and reader comments are prose too, but the story ends where
+  // their lists begin.
+  // A list inside the story (an inline "Related" box) has more of the story after it than
+  // before it; only a marker past the story's middle ends it.
+  const proseWords = (b: Scored) => (b.kind === 'prose' && !b.caption ? b.words : 0);
+  const total = blocks.slice(start, end + 1).reduce((n, b) => n + proseWords(b), 0);
+  let prose = 0;
+  for (let i = start; i < end; i++) {
+    prose += proseWords(blocks[i]);
+    if (prose >= 150 && prose >= total / 2 && blocks[i].words <= 8 && STORY_END.test(blocks[i].text)) {
+      end = i - 1;
+      break;
+    }
+  }
+  while (end > start && blocks[end].kind !== 'prose') end--;
+  const firstProse = blocks.findIndex((b, i) => i >= start && b.kind === 'prose' && !b.caption);
+  const comments = commentsStart(blocks, firstProse + 1, end);
+  if (comments > start) {
+    end = comments - 1;
+    while (end > start && blocks[end].kind !== 'prose') end--;
+  }
+  const repeated = repeatedTexts(blocks);
+  const headline = findHeadline(blocks, start, end);
+  const keep = keepInside(blocks, start, end);
+  // A short block that repeats elsewhere is a menu entry, not a subheading; a repeated
+  // paragraph (a caption printed twice, a pull quote) is kept once, where it last occurs.
+  const lastAt = new Map<string, number>();
+  blocks.forEach((b, i) => lastAt.set(b.text.toLowerCase(), i));
+  for (let i = start; i <= end; i++) {
+    const key = blocks[i].text.toLowerCase();
+    if (!repeated.has(key)) continue;
+    if (blocks[i].kind === 'short' || lastAt.get(key) !== i) keep[i] = false;
+  }
+  const header: string[] = [];
+  if (headline >= 0 && headline < start) {
+    for (let i = headline + 1; i < start; i++) {
+      const b = blocks[i];
+      const dated = parseDateLine(b.text) !== null || parseByline(b.text) !== null;
+      if ((dated || (b.kind !== 'furniture' && !b.bullet)) && !b.caption && !repeated.has(b.text.toLowerCase())) header.push(b.text);
+    }
+  }
+  if (headline === start) keep[start] = false;
+  const body = blocks.filter((_, i) => keep[i]).map((b) => b.text);
+  const cropped = start > 0 || end < blocks.length - 1 || keep.some((k, i) => !k && i >= start && i <= end);
+  return { title: headline >= 0 ? cleanHeadline(blocks[headline].text) : null, header, body, captions, cropped };
+}

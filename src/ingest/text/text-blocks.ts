@@ -1,0 +1,150 @@
+/**
+ * @module ingest/text/text-blocks
+ * A copied page as a list of blocks (one paragraph, heading, list item or menu entry each),
+ * whatever program made the copy. Terminal browsers and converters add their own marks —
+ * lynx's `[12]` link numbers and its "References" list of URLs, form fields such as
+ * `(BUTTON)` and `[ ]`, html2text's `***** heading *****` and `linked_words`, w3m's `•`/`□`
+ * bullets — and wrap paragraphs at a fixed width. The marks are removed but remembered (a
+ * block made of links is a menu; a marked heading may be the headline), and wrapped lines are
+ * joined where the wrap test says the renderer broke them.
+ */
+
+import { endsWithTerminal } from './furniture.js';
+import { wrapWidth } from './paragraphs.js';
+
+export interface TextBlock {
+  /** The block's text: one line, marks removed. */
+  text: string;
+  /** Leading spaces of its first line (lynx indents prose and leaves headings at column 0). */
+  indent: number;
+  /** Started with a list bullet or number. */
+  bullet: boolean;
+  /** Heading level marked by the renderer (html2text stars, Markdown #), 0 when unmarked. */
+  heading: number;
+  /** Words that were links (lynx link numbers, html2text underscores). */
+  linkWords: number;
+  /** A blank line (or the start of the text) comes before it. */
+  afterBlank: boolean;
+}
+
+/** lynx and w3m list marks, numbers and the symbols sites put before menu entries. */
+const BULLET = /^(?:[*+•◦▪▫■□☆★○●►▶·‣⁃–—-]|o(?=\s)|#(?=\s)|\d{1,3}[.)](?=\s))\s+/u;
+/** A lynx link number, `[12]`, or an image/field mark it puts inline. */
+const LINK_NUMBER = /\[\d{1,4}\]/g;
+const FORM_MARKS = /\((?:BUTTON|submit|reset)\)|\[(?:IMG|INLINE|image|_+|\s*|X)\]|\(\s?\*?\s?\)|_{3,}|\[[\w.-]*\.(?:svg|png|jpe?g|gif|webp|ico)\]/gi;
+/** A numbered URL of lynx's link list: "  12. https://example.com/…". */
+const REFERENCE_LINE = /^\s*\d{1,4}\.\s+(?:https?|ftp|mailto|javascript|file|tel|data|news):\S*\s*$/i;
+const REFERENCE_HEADING = /^\s*(?:References|Visible links:?|Hidden links:?)\s*$/i;
+/** html2text headings: `****** Title ******` (six stars for the top level). */
+const STAR_HEADING = /^\s*(\*{2,6})\s+(.+?)\s+\*{2,6}\s*$/;
+const HASH_HEADING = /^\s*(#{1,6})\s+(.+?)\s*#*\s*$/;
+/** html2text joins the words of a link with underscores: `Afghan_woman_sees_talks`. */
+const UNDERSCORED = /(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu;
+
+/** Lines of the text with renderer marks removed; lynx's link list is dropped entirely. */
+function markedLines(text: string): { line: string; links: number; heading: number }[] {
+  const out: { line: string; links: number; heading: number }[] = [];
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i].replace(/\s+$/, '');
+    if (REFERENCE_LINE.test(line)) continue;
+    // "References" heading followed by numbered URLs: the link list starts here.
+    if (REFERENCE_HEADING.test(line) && lines.slice(i + 1, i + 6).some((l) => REFERENCE_LINE.test(l))) continue;
+    // The words after a link number, up to the next one, were the link's text (at most six).
+    let links = line
+      .split(LINK_NUMBER)
+      .slice(1)
+      .reduce((n, part) => n + Math.min(6, part.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length), 0);
+    let heading = 0;
+    const star = STAR_HEADING.exec(line);
+    const hash = star ? null : HASH_HEADING.exec(line);
+    if (star) {
+      heading = 7 - star[1].length;
+      line = line.slice(0, line.indexOf('*')) + star[2].replace(/^\*+\s*|\s*\*+$/g, '');
+    } else if (hash) {
+      heading = hash[1].length;
+      line = line.slice(0, line.indexOf('#')) + hash[2];
+    }
+    // Underscored link text (html2text): every joined word was a link.
+    for (const m of line.matchAll(/[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+/gu)) links += m[0].split('_').length;
+    line = line.replace(UNDERSCORED, ' ').replace(LINK_NUMBER, '').replace(FORM_MARKS, ' ');
+    // A leading "#" before a lynx link list of feeds ("#[1]alternate"): page-head links.
+    line = line.replace(/^(\s*)#(?=\S)/, '$1');
+    if (line.trim() === '' && lines[i].trim() !== '') {
+      // A line that held only marks (a button, an image) is no paragraph break.
+      continue;
+    }
+    out.push({ line: line.replace(/(\S) {2,}(?=\S)/g, '$1 '), links, heading });
+  }
+  return out;
+}
+
+/**
+ * The column the text is wrapped at, or 0 when it is not hard-wrapped (one paragraph a line,
+ * as a browser's copy gives): many lines of several words end close to one common maximum.
+ */
+export function wrapColumn(lines: string[]): number {
+  const lengths = lines.filter((l) => /\S\s+\S+\s+\S/.test(l)).map((l) => l.length);
+  if (lengths.length < 8) return 0;
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.97)];
+  if (width < 40 || width > 160) return 0;
+  const near = lengths.filter((n) => n >= width - 15 && n <= width).length;
+  return near / lengths.filter((n) => n >= 30).length >= 0.3 ? width : 0;
+}
+
+function firstWord(line: string): string {
+  return line.trim().split(/\s+/)[0] ?? '';
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * The blocks of a copied page. In wrapped text a line is joined to the one before when its
+ * first word would not have fitted at the end of that line: that is why the renderer broke
+ * there. Otherwise every line is a block of its own.
+ */
+export function textBlocks(text: string): TextBlock[] {
+  const lines = markedLines(text);
+  const width = wrapColumn(lines.map((l) => l.line)) || wrapWidth(lines.map((l) => l.line.trim()));
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | null = null;
+  let previous = '';
+  let blank = true;
+  for (const { line, links, heading } of lines) {
+    const trimmed = line.trim();
+    if (trimmed === '') {
+      current = null;
+      blank = true;
+      continue;
+    }
+    const bullet = BULLET.test(trimmed);
+    const joinable = current !== null && !bullet && heading === 0 && current.heading === 0;
+    // Wrapped at a known width: the first word did not fit. Otherwise: the line before
+    // stops mid-sentence and this one goes on in lower case.
+    const wrapped =
+      joinable &&
+      (width > 0
+        ? previous.length + 1 + firstWord(trimmed).length > width - 1 && indentOf(line) >= (current?.indent ?? 0) - 2
+        : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(]$/.test(previous)));
+    if (wrapped && current) {
+      current.text = current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
+      current.linkWords += links;
+    } else {
+      current = {
+        text: bullet ? trimmed.replace(BULLET, '') : trimmed,
+        indent: indentOf(line),
+        bullet,
+        heading,
+        linkWords: links,
+        afterBlank: blank,
+      };
+      blocks.push(current);
+    }
+    previous = line;
+    blank = false;
+  }
+  return blocks;
+}

@@ -1,0 +1,2 @@
+export { PgStore } from './pg-store.js';
+export { parsePgLocation } from './connection.js';
