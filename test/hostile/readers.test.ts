@@ -124,6 +124,13 @@ describe('HTML bounded before Readability', () => {
 describe('JSON Lines', () => {
   const line = (id: string) => JSON.stringify({ id, text: 'France and Germany signed a treaty in Aachen on Monday.', published: '2026-01-22' });
 
+  it('a first line with NUL and control bytes fails that line only', async () => {
+    const body = [`{"id":"bad","text":"a\u0000b\u0001\u0002"}`, line('k1')].join('\n');
+    const rs = await all(readSource(jsonlReader, memorySource('first.jsonl', new TextEncoder().encode(body)), {}));
+    expect(articles(rs).map((a) => a.id)).toEqual(['k1']);
+    expect(errors(rs).map((e) => e.item)).toEqual(['first.jsonl:1']);
+  });
+
   it('a line with NUL and control bytes fails that line only (it made the whole file "binary")', async () => {
     const body = [line('j1'), line('j2'), `{"id":"bad","text":"a\u0000b\u0001\u0002\u0003\u0004\u0005\u0006"}`, line('j3'), line('j4'), line('j5')].join('\n');
     const rs = await all(readSource(jsonlReader, memorySource('ctl.jsonl', new TextEncoder().encode(body)), {}));
