@@ -30,7 +30,7 @@ export function loadCoderResources(patternsDir = join(CAMEO_DATA_DIR, 'patterns'
 
 export const coderStage = defineStage<CoderStageOptions>({
   name: CODER_STAGE,
-  requires: ['sentences', 'tokens'],
+  requires: ['sentences', 'tokens', 'mentions', 'clauses', 'meta'],
   assigns: ['events'],
   create(options = {}) {
     const { patternsDir, ...rest } = options;

@@ -20,7 +20,21 @@ export interface TokenTable {
   sentence: Int32Array;
   /** True where the tagger marks the token as negated (wink's negation flag) — a hint, not a verdict. */
   negated: Uint8Array;
+  /**
+   * Syntax (stage nlp.syntax.v1; absent before it runs). Universal POS tag from the project's own
+   * tagger, or '' where the sentence was not parsed. `pos` above stays wink's tag.
+   */
+  upos?: string[];
+  /** Token index (article-wide) of the syntactic head; ROOT_HEAD (-1) for a sentence root, NOT_PARSED (-2) where not parsed. */
+  head?: Int32Array;
+  /** Universal Dependencies relation to the head (nsubj, obj, obl, nsubj:pass …), '' where not parsed. */
+  deprel?: string[];
 }
+
+/** `head` value of a sentence's root. */
+export const ROOT_HEAD = -1;
+/** `head` value of a token whose sentence was not parsed. */
+export const NOT_PARSED = -2;
 
 export function tokenCount(tokens: TokenTable): number {
   return tokens.start.length;

@@ -6,6 +6,7 @@
 import type { StageDefinition } from './stage.js';
 import { sentencesStage } from '../nlp/sentences/index.js';
 import { actorsStage } from '../nlp/actors/index.js';
+import { syntaxStage } from '../nlp/syntax/index.js';
 import { placesStage } from '../nlp/places/index.js';
 import { datesStage } from '../nlp/dates/index.js';
 import { quotesStage } from '../nlp/quotes/index.js';
@@ -15,6 +16,7 @@ import { multilateralStage } from '../coder/multilateral.js';
 export const defaultStages: StageDefinition<any>[] = [
   sentencesStage,
   actorsStage,
+  syntaxStage,
   placesStage,
   datesStage,
   quotesStage,

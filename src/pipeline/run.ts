@@ -6,6 +6,7 @@
 import type { Article } from '../model/article.js';
 import { errorMessage, DetenteError, StageError } from '../errors.js';
 import type { Layer, StageDefinition, StageFn } from './stage.js';
+import { guardLayers } from './layer-guard.js';
 
 export interface Pipeline {
   /** Names of the stages, in order. */
@@ -26,7 +27,15 @@ export function analyzeStages(definitions: StageDefinition<any>[]): string[] {
   return problems;
 }
 
-export function createPipeline(definitions: StageDefinition<any>[], options: Record<string, unknown> = {}): Pipeline {
+export interface PipelineChecks {
+  /**
+   * Give each stage a view of the article that throws on any layer it did not declare in
+   * `requires`/`assigns` (pipeline/layer-guard). For tests: it slows every access.
+   */
+  checkLayers?: boolean;
+}
+
+export function createPipeline(definitions: StageDefinition<any>[], options: Record<string, unknown> = {}, checks: PipelineChecks = {}): Pipeline {
   const problems = analyzeStages(definitions);
   if (problems.length > 0) {
     throw new DetenteError('E_STAGE_MISSING_REQUIRES', problems.join('; '));
@@ -45,7 +54,14 @@ export function createPipeline(definitions: StageDefinition<any>[], options: Rec
         if (current.text.length === 0) continue;
         const t0 = performance.now();
         try {
-          current = fn(current);
+          if (checks.checkLayers) {
+            const view = guardLayers(current, def);
+            const returned = fn(view);
+            // The stage returns the article it was given (the guard's view): keep the plain object.
+            current = returned === view ? current : returned;
+          } else {
+            current = fn(current);
+          }
         } catch (error) {
           const failure = new StageError(def.name, errorMessage(error), { cause: error });
           current.errors.push(failure.message);
@@ -58,3 +74,4 @@ export function createPipeline(definitions: StageDefinition<any>[], options: Rec
     },
   };
 }
+

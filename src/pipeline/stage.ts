@@ -15,6 +15,8 @@ export type Layer =
   | 'dates'
   | 'clauses'
   | 'quotes'
+  /** Columns upos/head/deprel of the token table (nlp.syntax.v1), read through nlp/syntax/query. */
+  | 'syntax'
   | 'events';
 
 export type StageFn = (article: Article) => Article;

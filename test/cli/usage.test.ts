@@ -53,10 +53,11 @@ describe('detente usage and exit codes', () => {
     expect(runCli(['stats', '--db', missing]).code).toBe(2);
   });
 
-  it('refuses a postgres:// database with a clear message and exit 2', () => {
-    const r = runCli(['stats', '--db', 'postgres://user@localhost/detente']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/PostgreSQL backend is not part of this release/);
+  it('names an unreachable postgres:// database in one clear line, without a stack trace', () => {
+    const r = runCli(['stats', '--db', 'postgres://user@127.0.0.1:1/detente']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot open PostgreSQL store postgres:\/\/user@127\.0\.0\.1:1\/detente: .*ECONNREFUSED/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('reads the database from DETENTE_DB when --db is absent', () => {

@@ -8,7 +8,7 @@ export { parseIsoDate, formatDate, type CalendarDate } from './calendar.js';
 /** Date expressions and dated clauses: requires sentences and tokens; assigns dates and clauses. */
 export const datesStage = defineStage({
   name: 'nlp.dates.v1',
-  requires: ['sentences', 'tokens'],
+  requires: ['sentences', 'tokens', 'meta'],
   assigns: ['dates', 'clauses'],
   create: () => addDates,
 });

@@ -1,0 +1,43 @@
+/**
+ * Rebuilds the shipped tagger and parser (data/syntax/en-ud.model.gz) from ../shared/treebank:
+ * trains on EWT train + GUM train, reports EWT dev after the last epochs. Deterministic (seeded).
+ *
+ *   npm run train:syntax [-- --quick] [--seed N] [--tagger-epochs N] [--parser-epochs N] [--out PATH]
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConllu } from '../src/nlp/syntax/conllu.js';
+import { writeModel } from '../src/nlp/syntax/model-io.js';
+import { trainSyntax } from '../src/nlp/syntax/train.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const treebank = join(root, '..', 'shared', 'treebank');
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const quick = args.includes('--quick');
+if (!existsSync(treebank)) {
+  console.error(`treebank not found at ${treebank}`);
+  process.exit(1);
+}
+const t0 = performance.now();
+const train = ['en_ewt-ud-train', 'gum-ccby-train', 'gum-ccbysa-train'].flatMap((f) => readConllu(join(treebank, `${f}.conllu.gz`)));
+const dev = readConllu(join(treebank, 'en_ewt-ud-dev.conllu.gz'));
+console.log(`read ${train.length} training sentences, ${dev.length} dev sentences`);
+const model = trainSyntax(train, {
+  seed: Number(arg('--seed', '1')),
+  taggerEpochs: Number(arg('--tagger-epochs', quick ? '2' : '6')),
+  parserEpochs: Number(arg('--parser-epochs', quick ? '2' : '10')),
+  prune: Number(arg('--prune', '0.5')),
+  jackknife: Number(arg('--jackknife', quick ? '0' : '4')),
+  dev,
+  log: (line) => console.log(line),
+});
+const out = arg('--out', join(root, 'data', 'syntax', 'en-ud.model.gz'));
+model.info.trainedOn = ['UD_English-EWT v2.16 train', 'UD_English-GUM v2.16 train (CC BY / CC BY-SA documents)'];
+const bytes = writeModel(out, model);
+const seconds = (performance.now() - t0) / 1000;
+console.log(`wrote ${out}: ${(bytes / 1e6).toFixed(2)} MB (${statSync(out).size} bytes); rows tagger ${model.tagger.keys.length}, actions ${model.actions.keys.length}, labels ${model.labels.keys.length}; ${seconds.toFixed(0)} s`);
