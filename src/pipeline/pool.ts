@@ -161,12 +161,19 @@ export function createPipelinePool(options: PoolOptions = {}): PipelinePool {
     }
   };
 
-  for (let i = 0; i < threads; i++) slots.push(spawn());
+  // Threads start with the first article, so a run that codes nothing never loads the models.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (let i = 0; i < threads; i++) slots.push(spawn());
+  };
 
   return {
     concurrency: threads,
     run(article) {
       if (closed) return Promise.reject(new DetenteError('E_POOL', 'the pipeline pool is closed'));
+      start();
       if (slots.length === 0) return Promise.reject(new BudgetError('E_POOL', 'the analysis threads cannot start'));
       return new Promise<Article>((resolve, reject) => {
         queue.push({ article, resolve, reject });

@@ -74,10 +74,11 @@ export const jsonlReader: InputReader = {
       }
       if (first) {
         first = false;
-        // Only a first line that is itself binary makes the file "not JSON Lines"; a control byte
-        // in a later line fails that line alone.
+        // Only a first line that is binary and not even the start of a JSON record makes the file
+        // "not JSON Lines"; a record with NUL or control bytes, first or not, fails that line alone.
         const firstEnd = chunk.indexOf(0x0a);
-        if (looksBinary(firstEnd < 0 ? chunk : chunk.subarray(0, firstEnd))) {
+        const firstLine = firstEnd < 0 ? chunk : chunk.subarray(0, firstEnd);
+        if (looksBinary(firstLine) && !startsLikeJson(firstLine)) {
           yield fail(new ItemError('E_BINARY', source.name, 'this is a binary file, not JSON Lines'), source.name);
           return;
         }
@@ -111,6 +112,13 @@ export const jsonlReader: InputReader = {
     if (!sawRecord) yield fail(new ItemError('E_EMPTY', source.name, 'the file holds no records'), source.name);
   },
 };
+
+/** Whether the bytes begin, after spaces and a BOM, with "{" or "[". */
+function startsLikeJson(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0d)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
 
 /** A line of nothing but spaces, tabs and a carriage return. */
 function isBlank(bytes: Uint8Array): boolean {

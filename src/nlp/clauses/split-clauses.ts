@@ -50,9 +50,8 @@ function opensSubordinate(tokens: TokenTable, i: number): boolean {
   return SUBORDINATORS.has(tokens.normal[i]) && tokens.pos[i] !== 'CCONJ';
 }
 
-function hasVerb(tokens: TokenTable, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens.pos[i] === 'VERB' || tokens.pos[i] === 'AUX') return true;
-  return false;
+function isVerb(tokens: TokenTable, i: number): boolean {
+  return tokens.pos[i] === 'VERB' || tokens.pos[i] === 'AUX';
 }
 
 /** Clause token ranges and tenses for every sentence of the article, in text order. */
@@ -61,11 +60,15 @@ export function splitClauses(article: Article): ClauseSpan[] {
   const out: ClauseSpan[] = [];
   article.sentences.forEach((sentence, s) => {
     const cuts: number[] = [sentence.tokenStart];
-    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; i++) {
+    // The latest verb seen before token i: "is there a verb since the last cut" in constant
+    // time, where scanning back from every conjunction made a long sentence quadratic.
+    let lastVerb = isVerb(tokens, sentence.tokenStart) ? sentence.tokenStart : -1;
+    for (let i = sentence.tokenStart + 1; i < sentence.tokenEnd; lastVerb = isVerb(tokens, i) ? i : lastVerb, i++) {
       const normal = tokens.normal[i];
       const last = cuts[cuts.length - 1];
+      const verbSinceCut = lastVerb >= last;
       if (tokens.normal[i - 1] === ';' || tokens.normal[i - 1] === ':') {
-        if (normal === ';' || !hasVerb(tokens, last, i)) continue;
+        if (normal === ';' || !verbSinceCut) continue;
         if (tokens.normal[i - 1] === ';' || startsClause(tokens, i, sentence.tokenEnd, false)) cuts.push(i);
         continue;
       }
@@ -84,7 +87,7 @@ export function splitClauses(article: Article): ClauseSpan[] {
       const subord = (tokens.pos[i] === 'SCONJ' || tokens.pos[i] === 'PRON' || tokens.pos[i] === 'ADV' || tokens.pos[i] === 'ADP')
         && SUBORDINATORS.has(normal);
       if (!coord && !subord) continue;
-      if (!hasVerb(tokens, last, i)) continue;
+      if (!verbSinceCut) continue;
       const relative = normal === 'who' || normal === 'which';
       if (startsClause(tokens, i + 1, sentence.tokenEnd, relative)) cuts.push(i);
     }

@@ -38,7 +38,8 @@ export function splitSentences(text: string): { sentences: Sentence[]; tokens: T
       const value = token.out(its.value) as string;
       if (spaces.includes('\n')) sawBreak = true;
       offset += spaces.length;
-      const start = text.indexOf(value, offset) === offset ? offset : locate(text, value, offset);
+      // startsWith, not indexOf: a search that fails would scan the rest of the text for every token.
+      const start = text.startsWith(value, offset) ? offset : locate(text, value, offset);
       const end = start + value.length;
       offset = end;
       const pos = token.out(its.pos) as string;
@@ -63,6 +64,7 @@ export function splitSentences(text: string): { sentences: Sentence[]; tokens: T
   });
   mergeLetterFragments(text, raw, [sentenceStarts, hardStarts]);
   keepQuotesTogether(raw, sentenceStarts, hardStarts);
+  capSentenceLength(raw.length, sentenceStarts);
   const n = raw.length;
   const tokens: TokenTable = {
     start: new Int32Array(n),
@@ -136,6 +138,29 @@ function mergeLetterFragments(text: string, raw: RawToken[], indexSets: Set<numb
   raw.push(...out);
 }
 
+/**
+ * Most tokens a sentence may have. Real sentences stay far below (news rarely passes 100
+ * tokens); text without sentence punctuation (a table, a scraped list, a hostile page) would
+ * otherwise make one sentence of tens of thousands of tokens, and every later stage that
+ * relates the words of a sentence to each other (quotes, clauses, role finding in the coder)
+ * would take time growing faster than its length. A longer run is cut into pieces of this size,
+ * so each is analysed, and the whole article costs time in proportion to its length.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+
+/** Adds sentence starts so that no sentence has more than MAX_SENTENCE_TOKENS tokens. */
+function capSentenceLength(n: number, starts: Set<number>): void {
+  let since = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || starts.has(i)) since = 0;
+    else if (since >= MAX_SENTENCE_TOKENS) {
+      starts.add(i);
+      since = 0;
+    }
+    since++;
+  }
+}
+
 /** Longest run of sentences one open quotation may join. */
 const MAX_QUOTED_SENTENCES = 6;
 
@@ -170,10 +195,10 @@ function keepQuotesTogether(raw: RawToken[], starts: Set<number>, hard: Set<numb
   }
 }
 
-/** wink occasionally normalises a token's value; fall back to searching near the expected place. */
+/** wink occasionally normalises a token's value; fall back to searching near the expected place (only near it: linear time). */
 function locate(text: string, value: string, from: number): number {
-  const found = text.indexOf(value, from);
-  if (found >= 0 && found - from < 16) return found;
+  const found = text.slice(from, from + 16 + value.length).indexOf(value);
+  if (found >= 0 && found < 16) return from + found;
   return from;
 }
 
