@@ -169,7 +169,7 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
 
 export const multilateralStage = defineStage<Record<string, never>>({
   name: MULTILATERAL_STAGE,
-  requires: ['events', 'mentions', 'tokens', 'clauses'],
+  requires: ['events', 'mentions', 'tokens', 'clauses', 'sentences', 'meta'],
   assigns: ['events'],
   create() {
     const resources = loadMultilateralResources();
