@@ -17,6 +17,7 @@ import { textSpan } from '../model/span.js';
 import { defineStage } from '../pipeline/stage.js';
 import { defaultDataDir } from '../nlp/actors/tsv.js';
 import { loadCodebook, type Codebook } from './cameo/codebook.js';
+import { syntaxOf, type SyntaxQuery } from '../nlp/syntax/query.js';
 
 export const MULTILATERAL_STAGE = 'coder.multilateral.v1';
 
@@ -61,8 +62,82 @@ export function loadMultilateralResources(dataDir = defaultDataDir()): Multilate
 /** The code families a pairwise reading of a meeting or an accord may carry (folded into the event). */
 const FOLDED_ROOTS = new Set(['03', '04', '05', '06']);
 
-const MODAL = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'plan', 'expect', 'hope', 'to']);
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
+/**
+ * How a participant hangs on the meeting or signing word in the parse: as its subject ("Russia,
+ * Iran and Turkey signed"), as a with/between/among partner ("met with", "talks between"), or
+ * inside such a phrase ("the leaders of Russia and Ukraine"). A country that is a topic ("discuss
+ * Syria") or an object of something else is not a participant.
+ */
+const PARTICIPANT_RELATIONS = new Set(['nsubj', 'nsubj:pass', 'obl', 'nmod', 'obj']);
+const PARTNER_PREPOSITIONS = new Set(['with', 'between', 'among', 'amongst', 'by']);
+/** Relations that keep a word inside the participant phrase while climbing to its head. */
+const PHRASE_RELATIONS = new Set(['conj', 'compound', 'flat', 'flat:name', 'appos', 'amod', 'nmod:poss', 'nmod', 'det', 'nummod']);
+/** Prepositions that make a grouping the occasion of a meeting rather than a party to it ("at the G20 summit"). */
+const VENUE_PREPOSITIONS = new Set(['at', 'during', 'on', 'ahead', 'before', 'after', 'on the sidelines of', 'in']);
+
+/** Last token of a mention (the head of a name in English). */
+function mentionToken(article: Article, m: Mention, s: number): number {
+  const { tokenStart, tokenEnd } = article.sentences[s];
+  let last = -1;
+  for (let i = tokenStart; i < tokenEnd; i += 1) if (article.tokens.start[i] >= m.start && article.tokens.end[i] <= m.end) last = i;
+  return last;
+}
+
+/** The tokens that stand for the meeting: the trigger and, for a noun ("talks", "summit"), the verb it is the object or subject of. */
+function meetingHeads(q: SyntaxQuery, trigger: number): Set<number> {
+  const heads = new Set([trigger]);
+  const rel = q.deprel(trigger);
+  if (rel === 'obj' || rel === 'nsubj' || rel === 'nsubj:pass' || rel === 'compound') heads.add(q.head(trigger));
+  for (const c of q.conjuncts(trigger)) heads.add(c);
+  return heads;
+}
+
+/** Is token t, climbing through its phrase, a participant of the meeting? */
+function isParticipant(q: SyntaxQuery, t: number, heads: Set<number>): boolean {
+  let x = t;
+  for (let guard = 0; guard < 12 && x >= 0; guard += 1) {
+    const up = q.head(x);
+    if (up < 0) return false;
+    const rel = q.deprel(x);
+    if (heads.has(up)) {
+      if (rel === 'nsubj' || rel === 'nsubj:pass' || rel === 'nmod:poss' || rel === 'compound' || rel === 'amod') return true;
+      if (rel === 'obj') return true;
+      if (PARTICIPANT_RELATIONS.has(rel) || rel.startsWith('obl') || rel.startsWith('nmod')) {
+        const prep = q.preposition(x);
+        return prep !== null && PARTNER_PREPOSITIONS.has(prep);
+      }
+      return rel === 'conj';
+    }
+    if (!PHRASE_RELATIONS.has(rel) && !rel.startsWith('nmod')) return false;
+    x = up;
+  }
+  return false;
+}
+
+/** How many different states the sentence names outside the grouping. */
+function namedSides(article: Article, s: number, grouping: { start: number; end: number }): number {
+  const sides = new Set<string>();
+  for (const m of article.mentions) {
+    if (m.sentence === s && m.kind !== 'location' && m.country !== null && (m.end <= grouping.start || m.start >= grouping.end)) sides.add(m.country);
+  }
+  return sides.size;
+}
+
+/** Is the grouping the occasion ("at the G20 summit") rather than a party? */
+function isVenue(q: SyntaxQuery, article: Article, s: number, start: number, end: number): boolean {
+  const { tokenStart, tokenEnd } = article.sentences[s];
+  for (let i = tokenStart; i < tokenEnd; i += 1) {
+    if (article.tokens.start[i] < start || article.tokens.end[i] > end) continue;
+    let x = i;
+    for (let guard = 0; guard < 4 && x >= 0; guard += 1) {
+      const prep = q.preposition(x);
+      if (prep !== null) return VENUE_PREPOSITIONS.has(prep);
+      if (q.deprel(x) !== 'compound' && q.deprel(x) !== 'nmod' && q.deprel(x) !== 'amod') break;
+      x = q.head(x);
+    }
+  }
+  return false;
+}
 
 /** A member code as an actor of the sentence (a state or an organisation named only through the grouping). */
 function memberActor(code: string, grouping: Grouping, start: number, end: number, text: string): Actor {
@@ -105,7 +180,19 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
         if (m && (grouping === null || sentence.start + m.index < grouping.start)) grouping = { g, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
       }
     }
-    const states = article.mentions.filter((m) => m.sentence === s && m.kind !== 'location' && m.country !== null && (grouping === null || m.start >= grouping.end || m.end <= grouping.start));
+    const q = syntaxOf(article);
+    const parsed = q.parsed(trigger);
+    const heads = parsed ? meetingHeads(q, trigger) : null;
+    // Named states that take part, read from the parse (every state of the sentence when it was not parsed).
+    const states = article.mentions.filter((m) => {
+      if (m.sentence !== s || m.kind === 'location' || m.country === null) return false;
+      if (grouping !== null && m.start < grouping.end && m.end > grouping.start) return false;
+      if (heads === null) return true;
+      const t = mentionToken(article, m, s);
+      return t >= 0 && isParticipant(q, t, heads);
+    });
+    // Two named sides meeting "at the G20 summit" are a bilateral meeting at the summit, not the summit.
+    if (grouping !== null && parsed && namedSides(article, s, grouping) >= 2 && isVenue(q, article, s, grouping.start, grouping.end)) grouping = null;
     const participants: Actor[] = [];
     const seen = new Set<string>();
     if (grouping) {
@@ -125,10 +212,11 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
     const entry = resources.codebook.get(code);
     if (!entry) return;
     let modality: Modality = 'asserted';
-    for (let k = Math.max(sentence.tokenStart, trigger - 3); k < trigger; k += 1) {
-      if (NEGATION.has(tokens.normal[k]) || tokens.negated[trigger]) modality = 'negated';
-      else if (MODAL.has(tokens.normal[k]) && modality === 'asserted') modality = 'hypothetical';
-    }
+    if (parsed) {
+      const cues = q.cues(q.clauseOf(trigger));
+      if (cues.negated) modality = 'negated';
+      else if (cues.modal !== null || cues.future || cues.intention !== null || cues.condition !== null || cues.question) modality = 'hypothetical';
+    } else if (tokens.negated[trigger]) modality = 'negated';
     const place = article.mentions.find((m) => m.sentence === s && m.kind === 'location');
     const { date, date_source } = dateAt(article, tokens.start[trigger]);
     // The coder's pairwise readings of this same meeting or accord.
@@ -157,6 +245,7 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
       rule: `multilateral:${lemma}${grouping ? `+${grouping.g.name}` : ''}`,
       participants,
       organisation,
+      dyads: pairwise.map((e) => ({ source: e.source, target: e.target, code: e.code, modality: e.modality })),
       via: { stage: MULTILATERAL_STAGE },
     });
   });
@@ -169,7 +258,7 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
 
 export const multilateralStage = defineStage<Record<string, never>>({
   name: MULTILATERAL_STAGE,
-  requires: ['events', 'mentions', 'tokens', 'clauses', 'sentences', 'meta'],
+  requires: ['events', 'mentions', 'tokens', 'clauses', 'sentences', 'meta', 'syntax'],
   assigns: ['events'],
   create() {
     const resources = loadMultilateralResources();

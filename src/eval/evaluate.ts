@@ -5,6 +5,7 @@
  * most errors. Only asserted events count: gold labels negated, hypothetical and questioned
  * actions as no event.
  */
+import { dyadicReading } from '../export/dyadic.js';
 import { newArticle } from '../model/article.js';
 import type { CodedEvent } from '../model/event.js';
 import { createPipeline, type Pipeline } from '../pipeline/run.js';
@@ -54,7 +55,9 @@ export function predict(pipeline: Pipeline, record: GoldRecord): { events: Coded
     provenance: { reader: 'eval.gold', input: 'gold', item: record.id },
   });
   const out = pipeline.run(article);
-  return { events: out.events.filter((e) => e.modality === 'asserted'), errors: out.errors };
+  // Gold is dyadic: a multilateral event counts as the pairwise events folded into it.
+  const events = out.events.flatMap((e) => dyadicReading(e)).filter((e) => e.modality === 'asserted');
+  return { events, errors: out.errors };
 }
 
 /**

@@ -19,6 +19,18 @@ export function expandDyadic<E extends CodedEvent>(event: E): E[] {
   return rows;
 }
 
+/**
+ * The dyadic reading of an event for scoring against dyadic gold: a multilateral event counts as
+ * the pairwise events the coder read between its participants (`dyads`), not as every pair of
+ * participants — gold codes "leaders met at the G20" as the pairs the sentence names, never as
+ * the G20's 190 pairs. A multilateral event with no pairwise reading counts as none. Other events
+ * pass through unchanged. Each pairwise reading keeps its own modality.
+ */
+export function dyadicReading<E extends CodedEvent>(event: E): E[] {
+  if (!event.participants) return [event];
+  return (event.dyads ?? []).map((d, k) => ({ ...event, id: `${event.id}.${k + 1}`, source: d.source, target: d.target, code: d.code, root: d.code.slice(0, 2), modality: d.modality }));
+}
+
 /** The unordered pairs of participant countries (or codes) of a multilateral event, each once. */
 export function participantPairs(event: CodedEvent): [string, string][] {
   const sides = [...new Set((event.participants ?? []).map((p) => p.country ?? p.code))];

@@ -55,4 +55,10 @@ export interface CodedEvent {
   participants?: Actor[];
   /** The grouping or organisation the multilateral event belongs to ("G20", "P5+1"). */
   organisation?: { name: string; code: string | null } | null;
+  /**
+   * A multilateral event's pairwise readings: the directed events the coder read between its
+   * participants in the same sentence before they were folded into it ("Russia and Ukraine
+   * agreed" → RUS→UKR, UKR→RUS). Dyadic scoring uses these, not every pair of participants.
+   */
+  dyads?: { source: Actor | null; target: Actor | null; code: string; modality: Modality }[];
 }

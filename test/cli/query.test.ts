@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBuilt, fixtureDb, runCli, tempDir } from './run-cli.js';
+import { GDELT_EVENT_COLUMNS } from '../../src/export/gdelt.js';
 
 const dir = tempDir('query');
 let db: string;
@@ -43,28 +44,34 @@ describe('detente events', () => {
   it('writes CSV with a header and quoted fields', () => {
     const r = runCli(['events', '--db', db, '--format', 'csv', '--code', '036']);
     const [header, row] = r.stdout.split('\r\n');
-    expect(header.split(',').slice(0, 5)).toEqual(['article_id', 'event_id', 'date', 'date_source', 'code']);
-    expect(row.startsWith('fx-hamburg,e1,2017-07-07,text,036,03,1,4,USAGOV,Donald Trump,USA,GOV,RUSGOV')).toBe(true);
+    expect(header.split(',').slice(0, 6)).toEqual(['article_id', 'event_id', 'date', 'date_precision', 'date_source', 'code']);
+    expect(row.startsWith('fx-hamburg,e1,2017-07-07,day,text,036,03,1,4,USAGOV,Donald Trump,USA,GOV,RUSGOV')).toBe(true);
     expect(row).toContain(',Trump and Putin meet in Hamburg,');
     const quoted = runCli(['events', '--db', db, '--format', 'csv', '--code', '112']).stdout.split('\r\n')[1];
     expect(quoted).toContain(',On Saturday Putin criticized Trump over sanctions.,');
   });
 
-  it('writes GDELT 1.0-style tab-separated columns with a header', () => {
+  it('writes GDELT 2.0 event rows: 61 tab-separated columns in the codebook order, no header', () => {
     const r = runCli(['events', '--db', db, '--format', 'gdelt']);
     const rows = lines(r.stdout).map((l) => l.split('\t'));
-    expect(rows[0].slice(0, 6)).toEqual(['GLOBALEVENTID', 'SQLDATE', 'Actor1Code', 'Actor1Name', 'Actor1CountryCode', 'Actor1Type1Code']);
-    expect(rows[0]).toHaveLength(22);
-    const byCode = new Map(rows.slice(1).map((r) => [r[11], r]));
-    const meeting = byCode.get('036')!;
-    expect(meeting.slice(1, 10)).toEqual(['20170707', 'USAGOV', 'DONALD TRUMP', 'USA', 'GOV', 'RUSGOV', 'VLADIMIR PUTIN', 'RUS', 'GOV']);
-    expect(meeting.slice(10, 17)).toEqual(['1', '036', '036', '03', '1', '4', '1']);
-    expect(meeting[21]).toBe('https://example.org/fx-hamburg');
-    expect(byCode.get('070')![1]).toBe('20170700');
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) expect(row).toHaveLength(GDELT_EVENT_COLUMNS.length);
+    expect(GDELT_EVENT_COLUMNS).toHaveLength(61);
+    const col = (row: string[], name: (typeof GDELT_EVENT_COLUMNS)[number]) => row[GDELT_EVENT_COLUMNS.indexOf(name)];
+    expect(rows.some((row) => col(row, 'GLOBALEVENTID') === 'GLOBALEVENTID')).toBe(false);
+    const meeting = rows.find((row) => col(row, 'EventCode') === '036')!;
+    expect([col(meeting, 'SQLDATE'), col(meeting, 'MonthYear'), col(meeting, 'Year')]).toEqual(['20170707', '201707', '2017']);
+    expect([col(meeting, 'Actor1Code'), col(meeting, 'Actor1Name'), col(meeting, 'Actor1CountryCode'), col(meeting, 'Actor1Type1Code')]).toEqual(['USAGOV', 'DONALD TRUMP', 'USA', 'GOV']);
+    expect([col(meeting, 'Actor2Code'), col(meeting, 'Actor2Name'), col(meeting, 'Actor2CountryCode'), col(meeting, 'Actor2Type1Code')]).toEqual(['RUSGOV', 'VLADIMIR PUTIN', 'RUS', 'GOV']);
+    expect([col(meeting, 'EventBaseCode'), col(meeting, 'EventRootCode'), col(meeting, 'QuadClass'), col(meeting, 'GoldsteinScale')]).toEqual(['036', '03', '1', '4']);
+    expect(col(meeting, 'SOURCEURL')).toBe('https://example.org/fx-hamburg');
+    // A month-precision date takes the month's first day; MonthYear stays exact.
+    const aid = rows.find((row) => col(row, 'EventCode') === '070')!;
+    expect([col(aid, 'SQLDATE'), col(aid, 'MonthYear')]).toEqual(['20170701', '201707']);
     // The same event gets the same id on every run.
     const again = lines(runCli(['events', '--db', db, '--format', 'gdelt']).stdout).map((l) => l.split('\t')[0]);
-    expect(again).toEqual(rows.map((r) => r[0]));
-    expect(Number(meeting[0])).toBeGreaterThan(0);
+    expect(again).toEqual(rows.map((row) => row[0]));
+    expect(Number(col(meeting, 'GLOBALEVENTID'))).toBeGreaterThan(0);
   });
 });
 
