@@ -27,6 +27,8 @@ export interface TrainOptions {
   log: (line: string) => void;
   /** Folds for predicted-tag jackknifing of the parser's training data (0: train on gold tags). */
   jackknife: number;
+  /** Parser feature templates (see Parser.featureSet). */
+  featureSet: number;
   /** Sentences scored after each parser epoch (dev), or none. */
   dev?: readonly TreebankSentence[];
 }
@@ -41,6 +43,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   prune: 0.5,
   explore: 0.9,
   jackknife: 0,
+  featureSet: 3,
   log: () => {},
 };
 
@@ -112,7 +115,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
   // Parser.
   const actionWeights = new TrainablePerceptron(o.actionBits, 3);
   const labelWeights = new TrainablePerceptron(o.labelBits, relations.length);
-  const parser = new Parser(actionWeights, labelWeights, relations, tags.length);
+  const parser = new Parser(actionWeights, labelWeights, relations, tags.length, o.featureSet);
   const out = new ParseOutput();
   let model: SyntaxModel | null = null;
   const history: (SyntaxScores & { epoch: number })[] = [];
@@ -129,7 +132,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
     }
     let line = `parser epoch ${epoch + 1}: train UAS ${((100 * correct) / total).toFixed(2)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
     if (o.dev && (epoch >= o.parserEpochs - 3 || epoch % 2 === 1)) {
-      model = { tags, relations, tagger: taggerModel, tagDictionary: dictionary, actions: actionWeights.compact(o.prune), labels: labelWeights.compact(o.prune), info: {} };
+      model = { tags, relations, tagger: taggerModel, tagDictionary: dictionary, actions: actionWeights.compact(o.prune), labels: labelWeights.compact(o.prune), info: { featureSet: o.featureSet } };
       const s = evaluateSyntax(model, o.dev);
       history.push({ epoch: epoch + 1, ...s });
       line += ` dev UPOS ${s.upos.toFixed(2)} UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`;
@@ -145,6 +148,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
     tagDictionary: dictionary,
     info: {
       seed: o.seed,
+      featureSet: o.featureSet,
       taggerEpochs: o.taggerEpochs,
       parserEpochs: o.parserEpochs,
       prune: o.prune,
