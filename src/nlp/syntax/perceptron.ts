@@ -72,27 +72,50 @@ export class TrainablePerceptron implements Scorer {
   }
 }
 
-/** The shipped form: kept bucket ids, sorted, and their rows quantised to Int16 with one scale. */
+/**
+ * The shipped form: kept bucket ids, sorted, and their rows quantised to Int16 with one scale.
+ * A model with many classes (tags, relations) has mostly zero weights in a row, so rows are held
+ * sparse there — per row its non-zero classes and values (CSR) — which makes both the file and
+ * the scoring loop several times smaller; a model with few classes (the transitions) keeps dense rows.
+ */
 export class CompactPerceptron implements Scorer {
   readonly classes: number;
   readonly bits: number;
   /** Sorted bucket ids of the kept rows. */
   readonly keys: Int32Array;
-  /** Row r holds the weights of keys[r]: rows[r * classes + k]. */
-  readonly rows: Int16Array;
-  /** Real weight = rows[...] / scale. */
+  /** Real weight = stored value / scale. */
   readonly scale: number;
+  /** Dense rows (row r holds the weights of keys[r]: dense[r * classes + k]), or null when sparse. */
+  readonly dense: Int16Array | null;
+  /** Sparse rows: row r's entries are [start[r], start[r + 1]) of `cls` (class id) and `values`. */
+  readonly start: Int32Array | null;
+  readonly cls: Uint8Array | null;
+  readonly values: Int16Array | null;
   /** Bucket → row + 1 (0: no row), built on load so a lookup is one array read. */
   private readonly index: Int32Array;
 
-  constructor(bits: number, classes: number, keys: Int32Array, rows: Int16Array, scale: number) {
+  constructor(bits: number, classes: number, keys: Int32Array, scale: number, rows: { dense: Int16Array } | { start: Int32Array; cls: Uint8Array; values: Int16Array }) {
     this.bits = bits;
     this.classes = classes;
     this.keys = keys;
-    this.rows = rows;
     this.scale = scale;
+    if (classes > 256) throw new Error(`perceptron: ${classes} classes, at most 256 fit a row's class ids`);
+    if ('dense' in rows) {
+      this.dense = rows.dense;
+      this.start = this.cls = this.values = null;
+    } else {
+      this.dense = null;
+      this.start = rows.start;
+      this.cls = rows.cls;
+      this.values = rows.values;
+    }
     this.index = new Int32Array(1 << bits);
     for (let r = 0; r < keys.length; r++) this.index[keys[r]] = r + 1;
+  }
+
+  /** Whether rows of this many classes are kept sparse. */
+  static sparseFor(classes: number): boolean {
+    return classes > 8;
   }
 
   static fromDense(weights: Float32Array, bits: number, classes: number, minWeight: number): CompactPerceptron {
@@ -108,26 +131,62 @@ export class CompactPerceptron implements Scorer {
       }
     }
     const scale = max > 0 ? 32767 / max : 1;
-    const rows = new Int16Array(kept.length * classes);
+    const dense = new Int16Array(kept.length * classes);
     for (let r = 0; r < kept.length; r++) {
       const base = kept[r] * classes;
-      for (let k = 0; k < classes; k++) rows[r * classes + k] = Math.round(weights[base + k] * scale);
+      for (let k = 0; k < classes; k++) dense[r * classes + k] = Math.round(weights[base + k] * scale);
     }
-    return new CompactPerceptron(bits, classes, Int32Array.from(kept), rows, scale);
+    const keys = Int32Array.from(kept);
+    if (!CompactPerceptron.sparseFor(classes)) return new CompactPerceptron(bits, classes, keys, scale, { dense });
+    return new CompactPerceptron(bits, classes, keys, scale, sparseRows(dense, kept.length, classes));
   }
 
   score(feats: Int32Array, n: number, out: Float32Array): void {
     const c = this.classes;
-    const rows = this.rows;
     const index = this.index;
     out.fill(0, 0, c);
+    const dense = this.dense;
+    if (dense) {
+      for (let i = 0; i < n; i++) {
+        const r = index[feats[i]];
+        if (r === 0) continue;
+        const base = (r - 1) * c;
+        for (let k = 0; k < c; k++) out[k] += dense[base + k];
+      }
+      return;
+    }
+    const start = this.start!;
+    const cls = this.cls!;
+    const values = this.values!;
     for (let i = 0; i < n; i++) {
       const r = index[feats[i]];
       if (r === 0) continue;
-      const base = (r - 1) * c;
-      for (let k = 0; k < c; k++) out[k] += rows[base + k];
+      const end = start[r];
+      for (let j = start[r - 1]; j < end; j++) out[cls[j]] += values[j];
     }
   }
+}
+
+/** CSR form of `rows` dense rows of `classes` values: only the non-zero ones. */
+export function sparseRows(dense: Int16Array, rows: number, classes: number): { start: Int32Array; cls: Uint8Array; values: Int16Array } {
+  let nonZero = 0;
+  for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) nonZero++;
+  const start = new Int32Array(rows + 1);
+  const cls = new Uint8Array(nonZero);
+  const values = new Int16Array(nonZero);
+  let j = 0;
+  for (let r = 0; r < rows; r++) {
+    start[r] = j;
+    for (let k = 0; k < classes; k++) {
+      const v = dense[r * classes + k];
+      if (v !== 0) {
+        cls[j] = k;
+        values[j++] = v;
+      }
+    }
+  }
+  start[rows] = j;
+  return { start, cls, values };
 }
 
 /** Index of the highest score among the first `n` entries, restricted by `allowed` when given. */
