@@ -120,8 +120,12 @@ export class CompactPerceptron implements Scorer {
     if (this.dense) {
       const dense = this.dense;
       this.index = this.packed = null;
-      this.table = new Int16Array((1 << bits) * classes);
-      for (let r = 0; r < keys.length; r++) this.table.set(dense.subarray(r * classes, (r + 1) * classes), keys[r] * classes);
+      const table = (this.table = new Int16Array((1 << bits) * classes));
+      for (let r = 0; r < keys.length; r++) {
+        const from = r * classes;
+        const to = keys[r] * classes;
+        for (let k = 0; k < classes; k++) table[to + k] = dense[from + k];
+      }
     } else {
       const start = this.start!;
       const cls = this.cls!;
