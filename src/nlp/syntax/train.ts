@@ -20,8 +20,10 @@ export interface TrainOptions {
   taggerBits: number;
   actionBits: number;
   labelBits: number;
-  /** Rows whose largest averaged weight is below this are dropped from the shipped model. */
+  /** Rows whose largest averaged weight is below this are dropped from the shipped parser. */
   prune: number;
+  /** The same for the tagger (smaller, and more sensitive to pruning). */
+  taggerPrune: number;
   /** Probability of following the parser's own mistaken transition (after the first epoch). */
   explore: number;
   log: (line: string) => void;
@@ -41,6 +43,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   actionBits: 21,
   labelBits: 19,
   prune: 0.5,
+  taggerPrune: 0.5,
   explore: 0.9,
   jackknife: 0,
   featureSet: 3,
@@ -81,7 +84,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
   // Tagger.
   const dictionary = dictionaryOf(encoded);
   const taggerWeights = trainTagger(encoded, order, shuffle, tags, dictionary, o, o.dev);
-  const taggerModel = taggerWeights.compact(o.prune);
+  const taggerModel = taggerWeights.compact(o.taggerPrune);
 
   // The parser learns on tags as the tagger will predict them: each fold is tagged by a
   // tagger trained on the other folds (jackknifing), so tagging errors are seen in training.
@@ -152,6 +155,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
       taggerEpochs: o.taggerEpochs,
       parserEpochs: o.parserEpochs,
       prune: o.prune,
+      taggerPrune: o.taggerPrune,
       explore: o.explore,
       trainSentences: train.length,
       dev: history,
@@ -184,7 +188,7 @@ function trainTagger(
     }
     let line = `tagger epoch ${epoch + 1}: train acc ${((100 * correct) / total).toFixed(2)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
     if (dev) {
-      const averaged = new Tagger(weights.compact(o.prune), tags, dictionary);
+      const averaged = new Tagger(weights.compact(o.taggerPrune), tags, dictionary);
       let ok = 0;
       let n = 0;
       for (const s of dev) {
