@@ -5,7 +5,8 @@
  *   (c) end-to-end extraction — text to coded events with every default stage, on one core.
  * Each measurement runs in its own process (bench/worker.ts) so its peak memory is its own.
  * Prints one headline line, then details, and writes docs/benchmarks.md.
- * Sizes: BENCH_ARTICLES (corpus and ingest, 10000), BENCH_NLP (300), BENCH_E2E (as many as BENCH_ARTICLES), BENCH_RUNS (3).
+ * Sizes: BENCH_ARTICLES (corpus and ingest, 10000), BENCH_NLP (300), BENCH_E2E (as many as BENCH_ARTICLES), BENCH_RUNS (3),
+ * BENCH_RATIO_ARTICLES (news-bench articles for the ratio, 2000; skipped when ../shared is absent).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { fileURLToPath } from 'node:url';
 import { buildCorpus } from './corpus.js';
 import { updateBenchmarks } from './benchmarks-md.js';
 import { median } from './numbers.js';
+import { NEWS_BENCH, type RatioResult } from './ratio.js';
+import { measureStartup } from './startup.js';
+import { existsSync } from 'node:fs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench/out');
@@ -67,6 +71,16 @@ log(`bench: end-to-end over ${E2E} articles …`);
 const e2eLoad = load();
 const e2e = worker<E2eResult>('e2e', corpusPath, String(Math.min(E2E, ARTICLES)));
 const e2eLoadEnd = load();
+const RATIO_ARTICLES = env('BENCH_RATIO_ARTICLES', 2000);
+let ratio: RatioResult | null = null;
+if (existsSync(NEWS_BENCH)) {
+  log(`bench: ratio to wink-nlp over ${RATIO_ARTICLES} news-bench articles, ${RUNS} runs …`);
+  ratio = worker<RatioResult>('ratio', '-', `${RATIO_ARTICLES},${RUNS}`);
+} else {
+  log(`bench: ratio skipped, news-bench not found at ${NEWS_BENCH}`);
+}
+log(`bench: start-up, ${RUNS} runs of detente extract on one sentence (needs npm run build) …`);
+const startup = measureStartup(RUNS);
 
 const ingestRate = median(ingestRuns.map((r) => r.perSecond));
 const ingestRss = Math.max(...ingestRuns.map((r) => r.maxRssMB));
@@ -95,6 +109,11 @@ console.log(`(b) language layer (${nlp.stages.join(', ') || 'no nlp.* stages'}):
 for (const [stage, ms] of Object.entries(nlp.perStage)) console.log(`      ${stage}: ${ms === null ? 'did not run' : `${fmt(ms, 2)} ms`}`);
 console.log(`(c) end-to-end (${e2e.stages.length} stages): ${fmt(e2e.perSecond)} articles/s, ${fmt(e2e.words / e2e.seconds, 0)} words/s over ${e2e.articles} articles; ` +
   `${e2e.events} events, ${e2e.errors} article errors; peak memory ${fmt(e2e.maxRssMB, 0)} MB`);
+if (ratio) {
+  console.log(`(d) news-bench: ${fmt(ratio.ratio, 2)}× wink-nlp tokens+POS+negation per 1,000 words (median of ${ratio.runs.length}; pipeline ${fmt(ratio.pipelineMs, 2)} ms, wink ${fmt(ratio.winkMs, 2)} ms CPU), ` +
+    `${fmt(ratio.articlesPerSecond)} articles/s on one core; syntax parsed ${ratio.parsedSentences} of ${ratio.sentences} sentences`);
+}
+console.log(`    start-up: one sentence through detente extract ${fmt(startup.cpuMs, 0)} ms CPU, ${fmt(startup.wallMs, 0)} ms wall (median of ${startup.runs.length})`);
 
 const stageList = (stages: string[]) => stages.map((s) => `\`${s}\``).join(', ');
 updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
@@ -131,5 +150,28 @@ updateBenchmarks(join(ROOT, 'docs/benchmarks.md'), {
     `- peak memory (maxRSS): ${fmt(e2e.maxRssMB, 0)} MB`,
     `- load average ${e2eLoad} → ${e2eLoadEnd} (1 min, before → after)`,
   ].join('\n'),
+  ...(ratio ? { 'Speed on real news (ratio to wink-nlp)': ratioSection(ratio) } : {}),
+  'Start-up': [
+    `One sentence with an event through \`detente extract\` in a fresh process (\`npm run bench:startup\`): CPU time of the process (user + system, all threads) and wall time, median of ${startup.runs.length} (issue 8's target: under 1 s).`,
+    '',
+    '| run | CPU ms | wall ms | load average (1 min) |',
+    '|---|---|---|---|',
+    ...startup.runs.map((r, i) => `| ${i + 1} | ${r.cpuMs} | ${r.wallMs} | ${r.load} |`),
+    `| **median** | **${startup.cpuMs}** | **${startup.wallMs}** | |`,
+  ].join('\n'),
 });
+
+function ratioSection(r: RatioResult): string {
+  return [
+    `Issue 8's measure (\`npm run bench:ratio\`): CPU time of the whole default pipeline per 1,000 words of real news (${r.articles} articles of \`../shared/corpora/news-bench.jsonl.gz\`, ${r.words} words), ` +
+      `as a ratio to wink-nlp's tokens + POS + negation on the same texts in the same process, each after its own start-up; runs alternate wink and pipeline. Target: at most 5×, aiming at 3×.`,
+    '',
+    '| run | pipeline ms / 1,000 words | wink ms / 1,000 words | ratio | articles/s (one core) | load average (1 min, before → after) |',
+    '|---|---|---|---|---|---|',
+    ...r.runs.map((x, i) => `| ${i + 1} | ${fmt(x.pipelineMs, 2)} | ${fmt(x.winkMs, 2)} | ${fmt(x.ratio, 2)}× | ${fmt(x.articlesPerSecond)} | ${x.load} |`),
+    `| **median** | **${fmt(r.pipelineMs, 2)}** | **${fmt(r.winkMs, 2)}** | **${fmt(r.ratio, 2)}×** | **${fmt(r.articlesPerSecond)}** | |`,
+    '',
+    `The syntax stage parsed ${r.parsedSentences} of ${r.sentences} sentences (those with an actor mention and a verb, or two mentions).`,
+  ].join('\n');
+}
 log('bench: figures written to docs/benchmarks.md');

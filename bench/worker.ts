@@ -3,6 +3,7 @@
  *   ingest CORPUS DB  — processInputs into a fresh SQLite file (read + full pipeline + store)
  *   nlp CORPUS N      — per-article time of the `nlp.*` stages, per 1,000 words
  *   e2e CORPUS N      — full default pipeline over N articles, text to coded events
+ *   ratio - N,RUNS    — issue 8's ratio to wink-nlp on N news-bench articles (bench/ratio.ts)
  * Prints one JSON object on stdout.
  */
 import { readInputs } from '../src/ingest/index.js';
@@ -12,6 +13,7 @@ import { processInputs } from '../src/pipeline/process.js';
 import { createPipeline } from '../src/pipeline/run.js';
 import { openStore } from '../src/store/open-store.js';
 import { median } from './numbers.js';
+import { measureRatio } from './ratio.js';
 
 const maxRssMB = () => process.resourceUsage().maxRSS / 1024;
 
@@ -111,9 +113,10 @@ const tasks: Record<string, () => Promise<unknown>> = {
   ingest: () => ingest(corpus, arg),
   nlp: () => nlp(corpus, Number(arg)),
   e2e: () => e2e(corpus, Number(arg)),
+  ratio: () => measureRatio(Number(arg.split(',')[0]), Number(arg.split(',')[1]), (line) => process.stderr.write(line + '\n')),
 };
 if (!tasks[task]) {
-  process.stderr.write(`bench worker: unknown task "${task}" (ingest, nlp, e2e)\n`);
+  process.stderr.write(`bench worker: unknown task "${task}" (ingest, nlp, e2e, ratio)\n`);
   process.exit(2);
 }
 process.stdout.write(JSON.stringify(await tasks[task]()) + '\n');

@@ -3,6 +3,7 @@
  * trains on EWT train + GUM train, reports EWT dev after the last epochs. Deterministic (seeded).
  *
  *   npm run train:syntax [-- --quick] [--seed N] [--tagger-epochs N] [--parser-epochs N] [--out PATH]
+ *     [--limit N] [--action-bits B] [--label-bits B] [--tagger-bits B] [--prune W] [--tagger-prune W] [--jackknife K]
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,15 +25,23 @@ if (!existsSync(treebank)) {
   process.exit(1);
 }
 const t0 = performance.now();
-const train = ['en_ewt-ud-train', 'gum-ccby-train', 'gum-ccbysa-train'].flatMap((f) => readConllu(join(treebank, `${f}.conllu.gz`)));
+// --limit N: only the first N training sentences (quick feature experiments).
+const limit = Number(arg('--limit', '0'));
+const allTrain = ['en_ewt-ud-train', 'gum-ccby-train', 'gum-ccbysa-train'].flatMap((f) => readConllu(join(treebank, `${f}.conllu.gz`)));
+const train = limit > 0 ? allTrain.slice(0, limit) : allTrain;
 const dev = readConllu(join(treebank, 'en_ewt-ud-dev.conllu.gz'));
 console.log(`read ${train.length} training sentences, ${dev.length} dev sentences`);
 const model = trainSyntax(train, {
-  seed: Number(arg('--seed', '1')),
+  seed: Number(arg('--seed', '2')),
   taggerEpochs: Number(arg('--tagger-epochs', quick ? '2' : '6')),
-  parserEpochs: Number(arg('--parser-epochs', quick ? '2' : '10')),
-  prune: Number(arg('--prune', '0.5')),
+  parserEpochs: Number(arg('--parser-epochs', quick ? '2' : '6')),
+  prune: Number(arg('--prune', '1')),
+  taggerPrune: Number(arg('--tagger-prune', '0.5')),
   jackknife: Number(arg('--jackknife', quick ? '0' : '4')),
+  actionBits: Number(arg('--action-bits', '21')),
+  labelBits: Number(arg('--label-bits', '19')),
+  taggerBits: Number(arg('--tagger-bits', '20')),
+  featureSet: Number(arg('--feature-set', '3')),
   dev,
   log: (line) => console.log(line),
 });

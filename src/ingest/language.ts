@@ -4,7 +4,16 @@
  * a long article costs no more than a short one. Short texts give unreliable guesses, so
  * they get `null` rather than a wrong language.
  */
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+
+type DetectAll = (text: string) => { lang: string; accuracy: number }[];
+let detector: DetectAll | null = null;
+
+/** tinyld, loaded on first need: it decodes its n-gram tables (~0.3 s), and plain English never asks it. */
+function detectAll(text: string): ReturnType<DetectAll> {
+  detector ??= (createRequire(import.meta.url)('tinyld') as { detectAll: DetectAll }).detectAll;
+  return detector(text);
+}
 
 /** Fewer letters than this and the language is left unknown. */
 const MIN_LETTERS = 40;

