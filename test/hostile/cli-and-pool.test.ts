@@ -161,6 +161,24 @@ describe('what the CLI prints', () => {
       expect(failed[0]).toContain('\\nfailed: forged.txt');
     });
 
+    it('extract runs on the pool: an article over its time budget is named and the others come out in input order', () => {
+      const folder = join(dir, 'extract');
+      mkdirSync(folder);
+      TEXTS.forEach((text, i) => writeFileSync(join(folder, `${i}.txt`), text));
+      const timedOut = runCli(['extract', folder, '--item-timeout', '0.001']);
+      expect(timedOut.code).toBe(1);
+      expect(timedOut.stdout).toBe('');
+      const failed = timedOut.stderr.split('\n').filter((l) => l.startsWith('failed: '));
+      expect(failed).toHaveLength(TEXTS.length);
+      expect(failed[0]).toMatch(/time budget per item \(--item-timeout\)/);
+      // A generous budget: the shared test machine may be loaded; the order is what this half checks.
+      const ok = runCli(['extract', folder, '--threads', '2', '--item-timeout', '120']);
+      expect(ok.stderr).toBe('');
+      expect(ok.code).toBe(0);
+      const records = ok.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string });
+      expect(records.map((r) => r.text)).toEqual(TEXTS);
+    }, 120_000);
+
     it('an unusable --db is a clear usage error, without a stack trace, and /proc does not hang', () => {
       for (const db of ['/proc/self/detente.db', '/proc/1/mem', dir, join(dir, 'no-such-folder', 'x.db')]) {
         const t0 = performance.now();
