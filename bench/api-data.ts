@@ -3,7 +3,8 @@
  * Generates a synthetic event corpus for the API load benchmark: articles of 20 events each,
  * dyads drawn from a skewed (Zipf-like) distribution over 40 countries so that a few pairs
  * (USA–RUS first) are heavy, as in real news, dates spread evenly over 2000–2025 in article order, and codes from a
- * fixed list with their QuadClass and Goldstein weight. Seeded, so every run builds the same data.
+ * fixed list with their QuadClass and Goldstein weight; each event's sentence has words of its own, so
+ * that cross-story clustering links few of them (as in news, where a dyad's daily events differ). Seeded, so every run builds the same data.
  */
 import { newArticle, type Article } from '../src/model/article.js';
 import type { Actor, CodedEvent, QuadClass } from '../src/model/event.js';
@@ -40,6 +41,13 @@ function zipf(random: () => number, weights: number[]): number {
   return r;
 }
 
+/** A made-up content word (six letters): two events rarely share one. */
+function word(random: () => number): string {
+  let w = '';
+  for (let i = 0; i < 6; i += 1) w += String.fromCharCode(97 + Math.floor(random() * 26));
+  return w;
+}
+
 export function* generateArticles(totalEvents: number, seed = 42): Generator<Article> {
   const random = rng(seed);
   const cumulative: number[] = [];
@@ -62,7 +70,9 @@ export function* generateArticles(totalEvents: number, seed = 42): Generator<Art
       const [code, quad, goldstein] = CODES[Math.floor(random() * CODES.length)];
       const sourceCode = COUNTRIES[s] + ROLES[Math.floor(random() * ROLES.length)];
       const targetCode = COUNTRIES[t] + ROLES[Math.floor(random() * ROLES.length)];
-      const sentence = `${sourceCode} acted (${code}) toward ${targetCode} in event ${i} of report ${n}.`;
+      // Words of their own: reports that shared their wording ("acted toward … report") would all
+      // be linked as one happening, day after day, into clusters spanning years.
+      const sentence = `${sourceCode} ${word(random)} ${targetCode} ${word(random)} ${word(random)}.`;
       const start = text.length;
       text += `${sentence} `;
       const actor = (c: string, at: number): Actor => ({ code: c, country: c.slice(0, 3), role: c.slice(3) || null, name: c, text: c, start: at, end: at + c.length });

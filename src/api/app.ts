@@ -20,6 +20,7 @@ import { validationError } from './validation.js';
 import { securityHeaders } from './security-headers.js';
 import { requireAllowedHost } from './host-check.js';
 import { UsageError } from '../errors.js';
+import { responseCache } from './response-cache.js';
 
 export type { ApiOptions, IngestBody, IngestOutcome } from './env.js';
 
@@ -56,6 +57,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   if (protectReads && token) app.use('/api/*', requireReadToken(token));
+  // After the token check: a cached answer is only ever served to a request allowed to read it.
+  if (options.cache !== false) app.use('/api/*', responseCache(store, options.cache === true ? {} : options.cache));
 
   registerSystemRoutes(app, store, version);
   registerEventRoutes(app, store);

@@ -3,6 +3,7 @@
  * The Hono environment shared by the app and its routes, and the options of `createApp`.
  */
 import type { Store } from '../store/store.js';
+import type { ResponseCacheOptions } from './response-cache.js';
 
 /** Turns a request body into stored articles; the default runs the CLI's ingest and pipeline. */
 export type IngestBody = (
@@ -36,6 +37,8 @@ export interface ApiOptions {
   bindHost?: string;
   /** Further Host names to serve (`--allowed-host`). */
   allowedHosts?: string[];
+  /** The read cache keyed on the store's version (response-cache.ts): on by default; false turns it off. */
+  cache?: boolean | ResponseCacheOptions;
   /** Reported by /api/health. */
   version?: string;
 }

@@ -5,6 +5,7 @@
  * the schemas check their shape and convert them (numbers, booleans, upper-case codes).
  */
 import { z } from '@hono/zod-openapi';
+import { DEFAULT_MAX_BUCKETS, MAX_MAX_BUCKETS } from './bucket-cap.js';
 
 const DATE_PREFIX = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -113,6 +114,15 @@ export const FacetQuery = z.strictObject({
 export const ViewTimelineQuery = z.strictObject({
   ...eventFilterFields,
   bucket: z.enum(['day', 'week', 'month', 'year']).default('month'),
+  max_buckets: z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_MAX_BUCKETS, `must be at most ${MAX_MAX_BUCKETS}`)
+    .optional()
+    .openapi({
+      description: `Most periods the answer may hold (default ${DEFAULT_MAX_BUCKETS}): a bucket that would cut the date range (its open ends closed by the first and last stored dates) into more is replaced by the next coarser one, named in "bucket" ("requested_bucket" keeps the one asked for).`,
+    }),
   format: format.optional(),
 });
 
@@ -136,6 +146,15 @@ export const DyadParams = z.object({
 
 export const TimelineQuery = z.strictObject({
   bucket: z.enum(['day', 'week', 'month']).default('month'),
+  max_buckets: z.coerce
+    .number({ error: 'expected a whole number' })
+    .int('expected a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_MAX_BUCKETS, `must be at most ${MAX_MAX_BUCKETS}`)
+    .optional()
+    .openapi({
+      description: `Most periods the answer may hold (default ${DEFAULT_MAX_BUCKETS}): a bucket that would cut the date range (its open ends closed by the first and last stored dates) into more is replaced by the next coarser one, named in "bucket" ("requested_bucket" keeps the one asked for).`,
+    }),
   directed: flag.optional(),
   modality: z.enum(['asserted', 'negated', 'hypothetical', 'all']).optional().openapi({
     description: 'Which events count; asserted only by default.',
@@ -257,7 +276,8 @@ export const TimelineSchema = z
     a: z.string(),
     b: z.string(),
     directed: z.boolean(),
-    bucket: z.enum(['day', 'week', 'month']),
+    bucket: z.enum(['day', 'week', 'month']).openapi({ description: 'The bucket used: the one asked for, or a coarser one (see max_buckets).' }),
+    requested_bucket: z.enum(['day', 'week', 'month']).optional().openapi({ description: 'Present when the bucket asked for was replaced by a coarser one.' }),
     buckets: z.array(TimelineBucketSchema),
   })
   .openapi('Timeline');
@@ -274,7 +294,8 @@ export const FacetsSchema = z
 
 export const ViewTimelineSchema = z
   .object({
-    bucket: z.enum(['day', 'week', 'month', 'year']),
+    bucket: z.enum(['day', 'week', 'month', 'year']).openapi({ description: 'The bucket used: the one asked for, or a coarser one (see max_buckets).' }),
+    requested_bucket: z.enum(['day', 'week', 'month', 'year']).optional().openapi({ description: 'Present when the bucket asked for was replaced by a coarser one.' }),
     buckets: z.array(TimelineBucketSchema),
   })
   .openapi('ViewTimeline', { description: 'Only events dated precisely enough for the bucket are counted; the partial_date facet counts the rest.' });

@@ -45,6 +45,22 @@ export function storeConformance(name: string, factory: () => Promise<Store>): v
       expect(await store.stats()).toMatchObject({ articles: 4, events: 10 });
     });
 
+    it('changes its version on every write and only then; knows the stored date extent', async () => {
+      const store = await factory();
+      open.push(store);
+      expect(await store.dateExtent!()).toBeNull();
+      const empty = await store.version!();
+      expect(await store.version!()).toBe(empty);
+      await store.putArticles(fixtureArticles());
+      const written = await store.version!();
+      expect(written).not.toBe(empty);
+      expect(await store.version!()).toBe(written);
+      await store.putFailures([{ item: 'x.txt', code: 'E_EMPTY', message: 'empty' }]);
+      expect(await store.version!()).not.toBe(written);
+      const dates = fixtureArticles().flatMap((a) => a.events.map((e) => e.date)).filter((d): d is string => d !== null).sort();
+      expect(await store.dateExtent!()).toEqual({ first: dates[0], last: dates[dates.length - 1] });
+    });
+
     it('returns exactly the extract record from getArticle', async () => {
       const store = await filled();
       const expected = JSON.parse(JSON.stringify(toRecord(fixtureArticles()[0])));

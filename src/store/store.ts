@@ -297,6 +297,19 @@ export interface Store {
   searchQuotes(filter: QuoteFilter): Promise<QuoteRow[]>;
   listFailures(limit?: number): Promise<FailureRecord[]>;
   stats(): Promise<StoreStats>;
+  /**
+   * A token that changes whenever stored data changes, whether this process or another one
+   * wrote it (an ingest beside `serve`, workers on PostgreSQL). Cheap: no table is read. The API
+   * keys its response cache and its ETags on it. Optional so that wrappers need not forward it;
+   * without it nothing is cached.
+   */
+  version?(): Promise<string>;
+  /**
+   * The earliest and latest event dates stored (as events sort: YYYY, YYYY-MM or YYYY-MM-DD),
+   * undated events left out; null when no event is dated. Two index lookups. The API uses it to
+   * cap how many buckets a timeline over an open range would hold.
+   */
+  dateExtent?(): Promise<{ first: string; last: string } | null>;
   /** The watch state of a feed, or null before its first poll. */
   getFeedState(url: string): Promise<FeedState | null>;
   /** Saves a feed's watch state (replacing the previous one). */

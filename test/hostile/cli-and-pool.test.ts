@@ -6,6 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newArticle, type Article } from '../../src/model/article.js';
 import { toRecord } from '../../src/model/record.js';
@@ -20,7 +22,7 @@ import { storedArticle } from '../../src/model/stored.js';
 import { startServer } from '../../src/api/server.js';
 import { csvField, failureLine, printable } from '../../src/cli/output.js';
 import { renderArticle } from '../../src/cli/commands/show/render.js';
-import { assertBuilt, runCli } from '../cli/run-cli.js';
+import { assertBuilt, BIN, runCli } from '../cli/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'detente-hostile-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,6 +161,44 @@ describe('what the CLI prints', () => {
       const failed = r.stderr.split('\n').filter((l) => l.startsWith('failed: '));
       expect(failed).toHaveLength(1);
       expect(failed[0]).toContain('\\nfailed: forged.txt');
+    });
+
+    it('extract runs on the pool: an article over its time budget is named and the others come out in input order', () => {
+      const folder = join(dir, 'extract');
+      mkdirSync(folder);
+      TEXTS.forEach((text, i) => writeFileSync(join(folder, `${i}.txt`), text));
+      const timedOut = runCli(['extract', folder, '--item-timeout', '0.001']);
+      expect(timedOut.code).toBe(1);
+      expect(timedOut.stdout).toBe('');
+      const failed = timedOut.stderr.split('\n').filter((l) => l.startsWith('failed: '));
+      expect(failed).toHaveLength(TEXTS.length);
+      expect(failed[0]).toMatch(/time budget per item \(--item-timeout\)/);
+      // A generous budget: the shared test machine may be loaded; the order is what this half checks.
+      const ok = runCli(['extract', folder, '--threads', '2', '--item-timeout', '120']);
+      expect(ok.stderr).toBe('');
+      expect(ok.code).toBe(0);
+      const records = ok.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string });
+      expect(records.map((r) => r.text)).toEqual(TEXTS);
+    }, 120_000);
+
+    it('a WARC header bomb on standard input is named by the limit, not a V8 crash', () => {
+      // 2 MB of header without a line feed, gzip-compressed to 2 KB (the campaign's case was 2 GiB from stdin too).
+      const bomb = gzipSync(Buffer.concat([Buffer.from('WARC/1.0\r\nWARC-Type: '), Buffer.alloc(2 * 1024 * 1024, 0x41)]));
+      const r = spawnSync(process.execPath, [BIN, 'ingest', '-', '--db', join(dir, 'stdin-bomb.db'), '-q'], { input: bomb, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^failed: "- record 1": .*max-header-line-bytes limit of 65536/m);
+      expect(r.stderr).not.toMatch(/FATAL|heap out of memory/);
+    }, 90_000);
+
+    it('articles prints no escape sequence from a stored title', async () => {
+      const db = join(dir, 'escapes.db');
+      const store = await openStore(db);
+      await store.putArticles([newArticle({ id: 'esc', text: 'Russia expelled two diplomats.', meta: { title: '\x1b]0;pwned\x07\x1b[2JTitle', published: '2026-03-03' }, provenance: { reader: 'r', input: 'i', item: null } })]);
+      await store.close();
+      const r = runCli(['articles', '--db', db]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Title');
+      expect(r.stdout).not.toMatch(/[\x1b\x07\x9b]/);
     });
 
     it('an unusable --db is a clear usage error, without a stack trace, and /proc does not hang', () => {

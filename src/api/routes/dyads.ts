@@ -10,6 +10,7 @@ import { render } from '../render/index.js';
 import { registerRoute } from '../route.js';
 import { DyadParams, DyadQuery, DyadSchema, TimelineBucketSchema, TimelineQuery, TimelineSchema } from '../schemas.js';
 import { checkRange, errorResponses, listContent } from './common.js';
+import { chooseBucket } from '../bucket-cap.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -64,9 +65,11 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
     const directed = q.directed ?? false;
-    const buckets = await store.timeline({ a, b, directed, bucket: q.bucket, from: q.from, to: q.to, modality: q.modality });
+    const bucket = await chooseBucket(store, q.bucket, q, q.max_buckets, ['day', 'week', 'month'] as const);
+    const buckets = await store.timeline({ a, b, directed, bucket, from: q.from, to: q.to, modality: q.modality });
+    const requested = bucket === q.bucket ? {} : { requested_bucket: q.bucket };
     return render(c, {
-      body: { a, b, directed, bucket: q.bucket, buckets },
+      body: { a, b, directed, bucket, ...requested, buckets },
       items: buckets,
       toRow: bucketRow,
     });

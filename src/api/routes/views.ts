@@ -12,6 +12,7 @@ import { render } from '../render/index.js';
 import { registerRoute } from '../route.js';
 import { EventQuery, FacetQuery, FacetsSchema, PlaceQuery, PlaceSchema, TimelineBucketSchema, ViewTimelineQuery, ViewTimelineSchema } from '../schemas.js';
 import { checkRange, errorResponses, listContent } from './common.js';
+import { chooseBucket } from '../bucket-cap.js';
 
 type FilterParams = Omit<z.infer<typeof EventQuery>, 'limit' | 'cursor' | 'format'>;
 
@@ -93,9 +94,12 @@ export function registerViewRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
   });
 
   registerRoute(app, timelineRoute, async (c) => {
-    const { bucket, format: _format, ...q } = c.req.valid('query');
-    const buckets = await store.eventTimeline({ filter: eventFilterOf(q), bucket });
-    return render(c, { body: { bucket, buckets }, items: buckets, toRow: bucketRow });
+    const { bucket: asked, max_buckets: maxBuckets, format: _format, ...q } = c.req.valid('query');
+    const filter = eventFilterOf(q);
+    const bucket = await chooseBucket(store, asked, q, maxBuckets);
+    const buckets = await store.eventTimeline({ filter, bucket });
+    const requested = bucket === asked ? {} : { requested_bucket: asked };
+    return render(c, { body: { bucket, ...requested, buckets }, items: buckets, toRow: bucketRow });
   });
 
   registerRoute(app, placesRoute, async (c) => {

@@ -255,6 +255,13 @@ export const pgMigrations: PgMigration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'store_version: a sequence advanced after every committed write, so readers in any process can tell that data changed',
+    sql: `
+      CREATE SEQUENCE store_version;
+    `,
+  },
 ];
 
 export const latestPgVersion = pgMigrations[pgMigrations.length - 1].version;

@@ -198,7 +198,11 @@ export class PgStore implements Store {
 
   private async writing<T>(write: () => Promise<T>): Promise<T> {
     try {
-      return await write();
+      const result = await write();
+      // After the commit, never inside the transaction: a reader that sees the new version must
+      // also see the new rows (a sequence advances outside transactions, so no lock is taken).
+      await this.pool.query("SELECT nextval('store_version')");
+      return result;
     } catch (error) {
       throw new StoreError('E_STORE_WRITE', `cannot write to ${this.location.display}: ${errorMessage(error)}`, { cause: error });
     }
@@ -553,6 +557,19 @@ export class PgStore implements Store {
        ORDER BY ts_rank(a.words, q) DESC, a.seq LIMIT $2`,
       [words, checkLimit(limit, 50)],
     );
+  }
+
+  /** The store_version sequence, advanced after every committed write of any process. */
+  async version(): Promise<string> {
+    const [r] = await this.rows<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM store_version');
+    return r.is_called ? r.last_value : '0';
+  }
+
+  async dateExtent(): Promise<{ first: string; last: string } | null> {
+    const [r] = await this.rows<{ first: string | null; last: string | null }>(
+      "SELECT (SELECT MIN(sort_date) FROM events WHERE sort_date > '') AS first, (SELECT MAX(sort_date) FROM events) AS last",
+    );
+    return r.first === null || r.last === null ? null : { first: r.first, last: r.last };
   }
 
   async getFeedState(url: string): Promise<FeedState | null> {

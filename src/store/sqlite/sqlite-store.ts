@@ -150,6 +150,8 @@ export class SqliteStore implements Store {
   private readonly writeFailures: WriteFailures;
   /** Prepared once: ingest asks hasArticle for every article it reads. */
   private readonly hasStatement: Database.Statement<[string]>;
+  /** Commits made through this connection (PRAGMA data_version counts only the others'). */
+  private writes = 0;
 
   constructor(path: string) {
     this.path = path;
@@ -186,7 +188,9 @@ export class SqliteStore implements Store {
   /** A failed write (disk full, file locked too long, read-only) stops the run with a message naming the file. */
   private writing<T>(write: () => T): T {
     try {
-      return write();
+      const result = write();
+      this.writes += 1;
+      return result;
     } catch (error) {
       throw new DetenteError('E_STORE_WRITE', `cannot write to ${this.path}: ${errorMessage(error)}`, { cause: error });
     }
@@ -572,6 +576,19 @@ export class SqliteStore implements Store {
       quotes: count('quotes'),
       failures: count('failures'),
     };
+  }
+
+  /** Another connection's commit changes data_version; this one's own commits are counted here. */
+  async version(): Promise<string> {
+    return `${this.db.pragma('data_version', { simple: true }) as number}.${this.writes}`;
+  }
+
+  async dateExtent(): Promise<{ first: string; last: string } | null> {
+    // Each end of the events_date index; undated events sort as '' and are skipped.
+    const first = this.db.prepare("SELECT MIN(sort_date) FROM events WHERE sort_date > ''").pluck().get() as string | null;
+    if (first === null) return null;
+    const last = this.db.prepare('SELECT MAX(sort_date) FROM events').pluck().get() as string;
+    return { first, last };
   }
 
   async getFeedState(url: string): Promise<FeedState | null> {
