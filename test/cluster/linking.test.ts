@@ -13,7 +13,7 @@ const present = existsSync(NEWS_BENCH);
 if (!present) console.warn(`cluster linking: skipped (${NEWS_BENCH} is absent)`);
 
 describe('the labelled pairs', () => {
-  it('hold both kinds, each report named by article and offset, notes short', () => {
+  it('hold both kinds, each report named by article and quoted words, notes short', () => {
     const pairs = parsePairs(readFileSync(PAIRS, 'utf8'), PAIRS);
     expect(pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(25);
     expect(pairs.filter((p) => !p.same).length).toBeGreaterThanOrEqual(25);
