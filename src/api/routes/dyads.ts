@@ -55,7 +55,7 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
   registerRoute(app, listRoute, async (c) => {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
-    const dyads = await store.dyads({ limit: q.limit, from: q.from, to: q.to });
+    const dyads = await store.dyads({ limit: q.limit, from: q.from, to: q.to, per: q.per });
     return render(c, { body: { dyads }, items: dyads });
   });
 
@@ -64,7 +64,7 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
     const directed = q.directed ?? false;
-    const buckets = await store.timeline({ a, b, directed, bucket: q.bucket, from: q.from, to: q.to, modality: q.modality });
+    const buckets = await store.timeline({ a, b, directed, bucket: q.bucket, from: q.from, to: q.to, modality: q.modality, per: q.per });
     return render(c, {
       body: { a, b, directed, bucket: q.bucket, buckets },
       items: buckets,
