@@ -96,6 +96,10 @@ export interface EventQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** The reports of one cross-story cluster. */
+  cluster?: string;
+  /** 'report' (default): every report; 'cluster': each happening once. */
+  per?: string;
   limit?: number;
   cursor?: string | null;
 }
