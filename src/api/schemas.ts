@@ -106,6 +106,14 @@ export const EventQuery = z.strictObject({
   format: format.optional(),
 });
 
+export const ExportQuery = z.strictObject({
+  ...eventFilterFields,
+  format: z.enum(['csv', 'jsonl', 'gdelt', 'gdelt-mentions', 'plover', 'plover-json', 'polecat', 'icews']).openapi({
+    description:
+      'csv and jsonl (with date_precision and cluster_id); gdelt: the GDELT 2.0 Events table (61 columns, no header); gdelt-mentions: its Mentions table (16 columns); plover: PLOVER JSON Lines; plover-json: one PLOVER JSON array; polecat: a POLECAT-like TSV; icews: an ICEWS-style TSV.',
+  }),
+});
+
 export const FACETS = ['root', 'code', 'quad_class', 'source_country', 'target_country', 'country', 'dyad', 'role', 'actor', 'name', 'modality', 'outlet', 'date_precision', 'partial_date'] as const;
 
 export const FacetQuery = z.strictObject({

@@ -88,4 +88,21 @@ describe.skipIf(!haveChromium)('clusters on the dashboard', () => {
     await page.screenshot({ path: join(SHOTS, 'clusters-per-cluster-phone.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it('downloads the view in the analyst formats, per cluster as the view counts', { timeout: 60_000 }, async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/#/explore?dyad=RUS,USA&per=cluster`);
+    await page.locator('.downloads a[data-format="gdelt"]').waitFor();
+    const formats = await page.locator('.downloads a').evaluateAll((links) => links.map((a) => a.getAttribute('data-format')));
+    expect(formats).toEqual(expect.arrayContaining(['csv', 'jsonl', 'gdelt', 'gdelt-mentions', 'plover', 'polecat', 'icews']));
+    const href = await page.locator('.downloads a[data-format="gdelt"]').getAttribute('href');
+    expect(href).toMatch(/^\/api\/export\?/);
+    expect(href).toContain('per=cluster');
+    const text = await page.evaluate(async (url) => (await fetch(url)).text(), href!);
+    const rows = text.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toHaveLength(61);
+    await page.locator('.downloads').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'clusters-downloads.png') });
+  });
 });
