@@ -89,6 +89,18 @@ describe.skipIf(!haveChromium)('clusters on the dashboard', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('counts each happening once on the dyad page too, timeline and list alike', { timeout: 60_000 }, async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/#/dyad/RUS/USA`);
+    await page.waitForFunction(() => document.querySelectorAll('.event-card').length === 4);
+    await page.locator('#per-cluster').check();
+    await page.waitForURL(/per=cluster/);
+    await page.waitForFunction(() => document.querySelectorAll('.event-card').length === 2);
+    const res = await page.evaluate(async () => (await fetch('/api/dyads/RUS/USA/timeline?bucket=month&per=cluster&directed=true')).json());
+    expect(res.buckets.map((b: { events: number }) => b.events)).toEqual([1, 1]);
+    await page.screenshot({ path: join(SHOTS, 'clusters-dyad-per-cluster.png'), fullPage: true });
+  });
+
   it('downloads the view in the analyst formats, per cluster as the view counts', { timeout: 60_000 }, async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}/#/explore?dyad=RUS,USA&per=cluster`);
