@@ -43,6 +43,8 @@ export interface LinkScores {
   falseNegatives: number;
   /** Pairs where a quote is not in its article or no event is coded there (counted as not linked). */
   unmatched: number;
+  /** The references behind them: quote not found in the article, or no event coded there. */
+  unmatchedReports: ReportRef[];
   precision: number;
   recall: number;
   f1: number;
@@ -135,9 +137,13 @@ export async function scoreLinks(pairs: LabelledPair[], articles: Article[], sto
   let fn = 0;
   let unmatched = 0;
   const errors: LinkScores['errors'] = [];
+  const missing: ReportRef[] = [];
   for (const pair of pairs) {
     const [x, y] = [clusterOf(pair.a), clusterOf(pair.b)];
     if (x === undefined || y === undefined) unmatched += 1;
+    for (const [ref, found] of [[pair.a, x], [pair.b, y]] as const) {
+      if (found === undefined && !missing.some((m) => m.article === ref.article && m.quote === ref.quote)) missing.push(ref);
+    }
     const linked = x !== undefined && x === y;
     if (linked && pair.same) tp += 1;
     else if (linked) fp += 1;
@@ -155,6 +161,7 @@ export async function scoreLinks(pairs: LabelledPair[], articles: Article[], sto
     falsePositives: fp,
     falseNegatives: fn,
     unmatched,
+    unmatchedReports: missing,
     precision,
     recall,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),

@@ -25,7 +25,8 @@ describe('the labelled pairs', () => {
 describe.skipIf(!present)('cross-story linking on real reports', () => {
   it('keeps precision and recall of "same event" at or above the floors', { timeout: 120_000 }, async () => {
     const scores = (await measureLinks())!;
-    expect(scores.unmatched).toBeLessThanOrEqual(4);
+    const missing = scores.unmatchedReports.map((r) => `${r.article} "${r.quote}"`).join('; ');
+    expect(scores.unmatched, `labelled reports without a coded event: ${missing}`).toBeLessThanOrEqual(4);
     expect(scores.precision).toBeGreaterThanOrEqual(floors.precision);
     expect(scores.recall).toBeGreaterThanOrEqual(floors.recall);
   });
