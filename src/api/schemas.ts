@@ -108,6 +108,7 @@ export const EventQuery = z.strictObject({
 
 export const ExportQuery = z.strictObject({
   ...eventFilterFields,
+  dyadic: flag.optional().openapi({ description: 'A multilateral event (a summit, an accord) as one row per pair of its participants, for tools that know only dyads; otherwise one row with its participants.' }),
   format: z.enum(['csv', 'jsonl', 'gdelt', 'gdelt-mentions', 'plover', 'plover-json', 'polecat', 'icews']).openapi({
     description:
       'csv and jsonl (with date_precision and cluster_id); gdelt: the GDELT 2.0 Events table (61 columns, no header); gdelt-mentions: its Mentions table (16 columns); plover: PLOVER JSON Lines; plover-json: one PLOVER JSON array; polecat: a POLECAT-like TSV; icews: an ICEWS-style TSV.',

@@ -9,6 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { fixtureArticle, tempStore, type FixtureEvent, type TempStore } from '../api/fixtures.js';
+import { newArticle, type Article } from '../../src/model/article.js';
+import type { Actor } from '../../src/model/event.js';
 import { expectError, type App } from '../api/helpers.js';
 
 const GDELT_EVENTS = [
@@ -29,6 +31,20 @@ const ICEWS = [
 
 const expulsion = (date: string): FixtureEvent => ({ source: 'RUSGOV', target: 'USAGOV', code: '1246', quad: 3, goldstein: -5, date, verb: 'expelled ten diplomats of the embassy staff of' });
 
+/** A four-state summit: one event with participants and no sides (none of them in the RUS–USA rows below). */
+function summit(): Article {
+  const text = 'The leaders of France, China, Germany and Britain met in Hamburg on Friday.';
+  const article = newArticle({ id: 'summit', text, meta: { title: 'Summit', published: '2026-05-09', language: 'en', source: 'Wire' } });
+  const actor = (code: string, words: string): Actor => ({ code, country: code.slice(0, 3), role: 'GOV', name: words, text: words, start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  article.sentences.push({ start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 });
+  article.events.push({
+    id: 'e1', code: '043', root: '04', quad_class: 1, goldstein: 2.8, source: null, target: null, date: '2026-05-08', date_source: 'text',
+    location: null, sentence: 0, evidence: { start: 0, end: text.length, text }, modality: 'asserted', rule: 'test.multilateral',
+    participants: [actor('FRAGOV', 'France'), actor('CHNGOV', 'China'), actor('DEUGOV', 'Germany'), actor('GBRGOV', 'Britain')], organisation: null,
+  });
+  return article;
+}
+
 let t: TempStore;
 let app: App;
 
@@ -39,6 +55,7 @@ beforeAll(async () => {
     fixtureArticle('wire-b', '2026-03-02', [expulsion('2026-03-01')]),
     fixtureArticle('wire-c', '2026-03-03', [expulsion('2026-03-01')]),
     fixtureArticle('wire-m', '2026-04-02', [expulsion('2026-04')]),
+    summit(),
     ...many,
   ]);
   app = createApp({ store: t.store });
@@ -83,6 +100,18 @@ describe('GDELT 2.0', () => {
   });
 });
 
+describe('multilateral events', () => {
+  it('export as one row with its participants, or one row per pair with dyadic', async () => {
+    const one = (await download('format=jsonl&from=2026-05&to=2026-05')).lines.map((l) => JSON.parse(l));
+    expect(one).toHaveLength(1);
+    expect(one[0].participants.map((p: Actor) => p.country)).toEqual(['FRA', 'CHN', 'DEU', 'GBR']);
+    const pairs = readWithNames((await download('format=gdelt&from=2026-05&to=2026-05&dyadic=true')).lines, GDELT_EVENTS);
+    expect(pairs).toHaveLength(6);
+    expect(new Set(pairs.map((r) => [r.Actor1CountryCode, r.Actor2CountryCode].sort().join('-'))).size).toBe(6);
+    for (const r of pairs) expect(r.EventCode).toBe('043');
+  });
+});
+
 describe('ICEWS, POLECAT, PLOVER, CSV', () => {
   it('writes the ICEWS-style TSV with its header, column for column', async () => {
     const { lines } = await download('format=icews&dyad=RUS,USA');
@@ -110,7 +139,7 @@ describe('ICEWS, POLECAT, PLOVER, CSV', () => {
     const { lines } = await download('format=csv&modality=all');
     const header = lines[0].split(',');
     expect(header).toEqual(expect.arrayContaining(['date_precision', 'cluster_id']));
-    expect(lines.length - 1).toBe(1203 + 4);
+    expect(lines.length - 1).toBe(1203 + 4 + 1);
     const month = lines.slice(1).filter((l) => l.startsWith('bulk-'));
     expect(month.every((l) => l.split(',')[header.indexOf('date_precision')] === 'month')).toBe(true);
     const jsonl = (await download('format=jsonl&dyad=RUS,USA')).lines.map((l) => JSON.parse(l));

@@ -4,11 +4,13 @@
  * format (GDELT 2.0 Events or Mentions, PLOVER, POLECAT-like, ICEWS-style, CSV, JSON Lines),
  * written by the same writers as `detente events --format`. The file streams page by page from
  * the store, so it holds every matching row however many there are; `per=cluster` writes one row
- * per happening with the cluster's ids and counts.
+ * per happening with the cluster's ids and counts; `dyadic` writes a multilateral event as one row
+ * per pair of its participants.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { EventFilter, Store } from '../../store/store.js';
 import { exportWriter, type ExportFormat } from '../../export/writers.js';
+import { expandDyadic } from '../../export/dyadic.js';
 import type { AppEnv } from '../env.js';
 import { registerRoute } from '../route.js';
 import { ExportQuery } from '../schemas.js';
@@ -38,14 +40,14 @@ const route = createRoute({
 });
 
 /** The file's text, chunk by chunk: header, every row of every page, footer. */
-async function* exportChunks(store: Store, filter: EventFilter, format: ExportFormat): AsyncGenerator<string> {
+async function* exportChunks(store: Store, filter: EventFilter, format: ExportFormat, dyadic: boolean): AsyncGenerator<string> {
   const writer = exportWriter(format, { per: filter.per ?? 'report' });
   yield writer.header();
   let cursor: string | undefined;
   do {
     const page = await store.queryEvents({ ...filter, limit: PAGE, cursor });
     let text = '';
-    for (const event of page.events) text += writer.row(event);
+    for (const event of page.events) for (const row of dyadic ? expandDyadic(event) : [event]) text += writer.row(row);
     if (text !== '') yield text;
     cursor = page.next ?? undefined;
   } while (cursor !== undefined);
@@ -54,10 +56,10 @@ async function* exportChunks(store: Store, filter: EventFilter, format: ExportFo
 
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>, store: Store): void {
   registerRoute(app, route, async (c) => {
-    const { format, ...q } = c.req.valid('query');
+    const { format, dyadic, ...q } = c.req.valid('query');
     const filter = eventFilterOf(q);
     const writer = exportWriter(format, { per: filter.per ?? 'report' });
-    const chunks = exportChunks(store, filter, format);
+    const chunks = exportChunks(store, filter, format, dyadic === true);
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
