@@ -48,8 +48,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const scores = await measureLinks();
   if (scores === null) console.log(`skipped: ${NEWS_BENCH} is absent`);
   else {
-    const { errors, ...figures } = scores;
+    const { errors, unmatchedReports, ...figures } = scores;
     console.log(JSON.stringify(figures, null, 1));
-    for (const e of errors) console.log(`${e.linked ? 'linked, not same' : 'same, not linked'}: ${e.pair.a.article}@${e.pair.a.at} ${e.pair.b.article}@${e.pair.b.at} (${e.pair.note})`);
+    for (const r of unmatchedReports) console.log(`no coded event: ${r.article} "${r.quote}"`);
+    for (const e of errors) console.log(`${e.linked ? 'linked, not same' : 'same, not linked'}: ${e.pair.a.article} "${e.pair.a.quote}" ~ ${e.pair.b.article} "${e.pair.b.quote}" (${e.pair.note})`);
   }
 }

@@ -12,6 +12,8 @@ import { registerArticleRoutes } from './routes/articles.js';
 import { registerCodeRoutes } from './routes/codes.js';
 import { registerDyadRoutes } from './routes/dyads.js';
 import { registerEventRoutes } from './routes/events.js';
+import { registerClusterRoutes } from './routes/clusters.js';
+import { registerExportRoutes } from './routes/exports.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSystemRoutes } from './routes/system.js';
 import { registerViewRoutes } from './routes/views.js';
@@ -62,6 +64,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<AppEnv> {
 
   registerSystemRoutes(app, store, version);
   registerEventRoutes(app, store);
+  registerClusterRoutes(app, store);
+  registerExportRoutes(app, store);
   registerDyadRoutes(app, store);
   registerArticleRoutes(app, { store, token, maxBodyBytes, ingest: options.ingest ?? defaultIngest });
   registerSearchRoutes(app, store);

@@ -43,6 +43,11 @@ const limit = (max: number, fallback: number) =>
     .default(fallback);
 
 /** The event filter every view of events takes: the event list, facets, timelines, places. */
+/** Count and list per report (every stored event) or per cluster (each happening once). */
+const per = z.enum(['report', 'cluster']).openapi({
+  description: '`report` (default): every report of an event. `cluster`: each cross-story cluster of reports of one happening once, as its first report.',
+});
+
 const eventFilterFields = {
   actor: actorCode.optional().openapi({ description: 'Actor code prefix on source or target (USA, USAGOV).' }),
   dyad: z
@@ -89,7 +94,10 @@ const eventFilterFields = {
   }),
   article_q: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().openapi({
     description: 'Full-text search (stemmed; words ANDed) over the title and text of the event\'s article.',
+  }),  cluster: z.string().regex(/^[\w-]{1,100}$/, 'expected a cluster id as events list it (cluster.id)').optional().openapi({
+    description: 'The reports of one cross-story cluster (every article that reported one happening).',
   }),
+  per: per.optional(),
 };
 
 export const EventQuery = z.strictObject({
@@ -97,6 +105,15 @@ export const EventQuery = z.strictObject({
   limit: limit(1000, 100),
   cursor: z.string().min(1).max(1000, 'must be at most 1000 characters').optional(),
   format: format.optional(),
+});
+
+export const ExportQuery = z.strictObject({
+  ...eventFilterFields,
+  dyadic: flag.optional().openapi({ description: 'A multilateral event (a summit, an accord) as one row per pair of its participants, for tools that know only dyads; otherwise one row with its participants.' }),
+  format: z.enum(['csv', 'jsonl', 'gdelt', 'gdelt-mentions', 'plover', 'plover-json', 'polecat', 'icews']).openapi({
+    description:
+      'csv and jsonl (with date_precision and cluster_id); gdelt: the GDELT 2.0 Events table (61 columns, no header); gdelt-mentions: its Mentions table (16 columns); plover: PLOVER JSON Lines; plover-json: one PLOVER JSON array; polecat: a POLECAT-like TSV; icews: an ICEWS-style TSV.',
+  }),
 });
 
 export const FACETS = ['root', 'code', 'quad_class', 'source_country', 'target_country', 'country', 'dyad', 'role', 'actor', 'name', 'modality', 'outlet', 'date_precision', 'partial_date'] as const;
@@ -134,6 +151,7 @@ export const PlaceQuery = z.strictObject({
 
 export const DyadQuery = z.strictObject({
   limit: limit(1000, 50),
+  per: per.optional(),
   from: datePrefix.optional(),
   to: datePrefix.optional(),
   format: format.optional(),
@@ -155,6 +173,7 @@ export const TimelineQuery = z.strictObject({
     .openapi({
       description: `Most periods the answer may hold (default ${DEFAULT_MAX_BUCKETS}): a bucket that would cut the date range (its open ends closed by the first and last stored dates) into more is replaced by the next coarser one, named in "bucket" ("requested_bucket" keeps the one asked for).`,
     }),
+  per: per.optional(),
   directed: flag.optional(),
   modality: z.enum(['asserted', 'negated', 'hypothetical', 'all']).optional().openapi({
     description: 'Which events count; asserted only by default.',
@@ -236,12 +255,33 @@ export const EventSchema = z
   })
   .openapi('Event');
 
+export const ClusterInfoSchema = z
+  .object({
+    id: z.string(),
+    mentions: z.number().int().openapi({ description: 'Spans reporting the happening, over all its reports.' }),
+    articles: z.number().int(),
+    sources: z.number().int().openapi({ description: 'Distinct outlets.' }),
+    code: z.string().openapi({ description: 'Representative code (most reports\' code).' }),
+    date: z.string().nullable().openapi({ description: 'Representative date (the most precise).' }),
+    location: z.unknown().nullable(),
+    first_article_id: z.string(),
+    first_event_id: z.string(),
+  })
+  .openapi('ClusterInfo');
+
 export const EventRowSchema = EventSchema.extend({
   article_id: z.string(),
   article_title: z.string().nullable(),
   article_published: z.string().nullable(),
   article_url: z.string().nullable().optional(),
+  cluster: ClusterInfoSchema.nullable().optional().openapi({ description: 'The cross-story cluster of this report; null when it cannot be clustered.' }),
 }).openapi('EventRow');
+
+export const ClusterDetailSchema = ClusterInfoSchema.extend({ reports: z.array(EventRowSchema) }).openapi('ClusterDetail');
+
+export const ClusterParams = z.object({
+  id: z.string().regex(/^[\w-]{1,100}$/, 'expected a cluster id').openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const EventPageSchema = z
   .object({

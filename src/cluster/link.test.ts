@@ -17,12 +17,13 @@ function event(over: Partial<CodedEvent> & { text: string }): CodedEvent {
 const report = (article: string, e: CodedEvent, outlet = 'A'): Report => ({ article_id: article, event_id: e.id, outlet, published: '1987-10-20', event: e });
 
 describe('cluster linking rules', () => {
-  it('compares dates by their precision; text days must agree, publication days may differ by three', () => {
+  it('compares dates by their precision; text days may differ by one, publication days by three', () => {
     const on = (date: string, source: 'text' | 'published' = 'text') => event({ text: 'x', date, date_source: source });
     expect(datesCompatible(on('1987-10-19'), on('1987-10'))).toBe(true);
     expect(datesCompatible(on('1987-10-19'), on('1987'))).toBe(true);
     expect(datesCompatible(on('1987-10-19'), on('1987-11'))).toBe(false);
-    expect(datesCompatible(on('1987-10-19'), on('1987-10-18'))).toBe(false);
+    expect(datesCompatible(on('1987-10-19'), on('1987-10-18'))).toBe(true);
+    expect(datesCompatible(on('1987-10-19'), on('1987-10-17'))).toBe(false);
     expect(datesCompatible(on('1987-10-19'), on('1987-10-16'))).toBe(false);
     expect(datesCompatible(on('1987-10-19'), on('1987-10-16', 'published'))).toBe(true);
     expect(dateWindow('1987-10-19')).toEqual({ from: '1987-10-16', to: '1987-10-22', coarser: ['1987-10', '1987'] });
@@ -56,6 +57,17 @@ describe('cluster linking rules', () => {
     expect(sameEvent(report('x', event({ text: 'struck a platform' })), report('y', day), rules).same).toBe(true);
     const vague = event({ text: 'bombed a refinery', date: '1987-10' });
     expect(sameEvent(report('x', event({ text: 'struck a platform' })), report('y', vague), rules).same).toBe(false);
+  });
+
+  it('links text days a day apart only on one more sign (a night, a time zone; not a strike the next day)', () => {
+    const night = event({ text: 'US forces attacked late Sunday', date: '1987-10-18' });
+    // Same code and one shared-word sign: enough on one day, not across two.
+    expect(sameEvent(report('x', event({ text: 'bombed an oil platform' })), report('y', { ...night, evidence: { start: 0, end: 23, text: 'shelled an oil platform' } }), rules).same).toBe(false);
+    expect(sameEvent(report('x', event({ text: 'bombed an oil platform' })), report('y', event({ text: 'shelled an oil platform' })), rules).same).toBe(true);
+    // Same code and the same words at length: two signs and one more.
+    const a = event({ text: 'destroyed two Iranian oil platforms east of Bahrain with naval gunfire' });
+    const b = { ...night, evidence: { start: 0, end: 10, text: 'shelled two Iranian oil platforms east of Bahrain with naval guns' } };
+    expect(sameEvent(report('x', a), report('y', b), rules).same).toBe(true);
   });
 
   it('leaves unasserted and undated events out of clustering', () => {

@@ -50,12 +50,18 @@ function dayGap(a: string, b: string): number {
 }
 
 /**
- * Days two reports of one happening may differ by: none when the text gives both days (strikes on
- * consecutive days are separate happenings, even if "late Sunday" in Washington is Monday in the
- * Gulf), a few when a day is only the publication date (the happening lies a few days before it,
- * and so does another outlet's report).
+ * Days two reports of one happening may differ by: one when the text gives both days ("late
+ * Sunday" in Washington is Monday in the Gulf; an overnight raid is dated by the night or by the
+ * morning), though a day apart needs one more sign (strikes on consecutive days are separate
+ * happenings); a few when a day is only the publication date (the happening lies a few days
+ * before it, and so does another outlet's report).
  */
-export const DAY_TOLERANCE = { text: 0, published: 3 };
+export const DAY_TOLERANCE = { text: 1, published: 3 };
+
+/** Two text-given days that differ: the reports agree only across a time zone or a night. */
+function adjacentTextDays(a: CodedEvent, b: CodedEvent): boolean {
+  return a.date !== null && b.date !== null && a.date.length === 10 && b.date.length === 10 && a.date !== b.date && a.date_source === 'text' && b.date_source === 'text';
+}
 
 /**
  * Dates agree given their precision: a month contains its days, a year its months and days;
@@ -198,6 +204,8 @@ export function sameEvent(x: Report, y: Report, rules: ClusterRules): LinkDecisi
   // One more shared word than a sign needs counts as a second sign: the same story in the same words.
   const signs = reasons.length + (shared >= SHARED_WORDS + 1 ? 1 : 0);
   // A month or a year holds many happenings of one kind: a coarse date needs one more sign.
-  const needed = a.date !== null && b.date !== null && (a.date.length < 10 || b.date.length < 10) ? MIN_EVIDENCE + 1 : MIN_EVIDENCE;
+  // Adjacent text-given days hold the same doubt: one more sign.
+  const coarse = a.date !== null && b.date !== null && (a.date.length < 10 || b.date.length < 10);
+  const needed = coarse || adjacentTextDays(a, b) ? MIN_EVIDENCE + 1 : MIN_EVIDENCE;
   return { same: signs >= needed, reasons };
 }

@@ -103,8 +103,13 @@ describe('GET /openapi.json', () => {
     const params = doc.paths['/api/events'].get.parameters;
     const names = params.map((p: any) => p.name).sort();
     expect(names).toEqual(
-      ['actor', 'article', 'article_q', 'code', 'country', 'cursor', 'directed', 'dyad', 'format', 'from', 'limit', 'modality', 'name', 'outlet', 'place', 'q', 'quad_class', 'role', 'root', 'source', 'target', 'to'].sort(),
+      ['actor', 'article', 'article_q', 'cluster', 'code', 'country', 'cursor', 'directed', 'dyad', 'format', 'from', 'limit', 'modality', 'name', 'outlet', 'per', 'place', 'q', 'quad_class', 'role', 'root', 'source', 'target', 'to'].sort(),
     );
+    expect(params.find((p: any) => p.name === 'per').schema.enum).toEqual(['report', 'cluster']);
+    expect(doc.paths['/api/clusters/{id}'].get.responses['404']).toBeDefined();
+    for (const path of ['/api/dyads', '/api/dyads/{a}/{b}/timeline', '/api/timeline']) {
+      expect(doc.paths[path].get.parameters.map((p: any) => p.name), path).toContain('per');
+    }
     const limit = params.find((p: any) => p.name === 'limit');
     expect(limit.schema.maximum).toBe(1000);
   });

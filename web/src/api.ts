@@ -96,6 +96,10 @@ export interface EventQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** The reports of one cross-story cluster. */
+  cluster?: string;
+  /** 'report' (default): every report; 'cluster': each happening once. */
+  per?: string;
   limit?: number;
   cursor?: string | null;
 }
@@ -120,7 +124,7 @@ export const api = {
   stats: (signal?: AbortSignal) => get<Stats>('/stats', {}, signal),
   events: (q: EventQuery, signal?: AbortSignal) => get<EventPage>('/events', { ...q }, signal),
   dyads: (limit: number, signal?: AbortSignal) => get<{ dyads: Dyad[] }>('/dyads', { limit }, signal),
-  timeline: (a: string, b: string, params: { bucket: string; directed?: boolean; from?: string; to?: string; modality?: string }, signal?: AbortSignal) =>
+  timeline: (a: string, b: string, params: { bucket: string; directed?: boolean; from?: string; to?: string; modality?: string; per?: string }, signal?: AbortSignal) =>
     get<Timeline>(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, params, signal),
   article: (id: string, signal?: AbortSignal) => get<ArticleRecord>(`/articles/${encodeURIComponent(id)}`, {}, signal),
   articles: (params: { limit?: number; q?: string }, signal?: AbortSignal) => get<{ articles: ArticleSummary[] }>('/articles', params, signal),

@@ -9,6 +9,7 @@ import type { EventQuery } from './api.js';
 /** Filter parameters, named as the API names them. */
 export const FILTER_KEYS = [
   'dyad', 'directed', 'actor', 'country', 'source', 'target', 'root', 'code', 'quad_class', 'role', 'name', 'outlet', 'place', 'article_q', 'modality', 'from', 'to', 'q',
+  'cluster', 'per',
 ] as const;
 
 export type FilterKey = (typeof FILTER_KEYS)[number];

@@ -56,7 +56,7 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
   registerRoute(app, listRoute, async (c) => {
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
-    const dyads = await store.dyads({ limit: q.limit, from: q.from, to: q.to });
+    const dyads = await store.dyads({ limit: q.limit, from: q.from, to: q.to, per: q.per });
     return render(c, { body: { dyads }, items: dyads });
   });
 
@@ -66,7 +66,7 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
     checkRange(q.from, q.to);
     const directed = q.directed ?? false;
     const bucket = await chooseBucket(store, q.bucket, q, q.max_buckets, ['day', 'week', 'month'] as const);
-    const buckets = await store.timeline({ a, b, directed, bucket, from: q.from, to: q.to, modality: q.modality });
+    const buckets = await store.timeline({ a, b, directed, bucket, from: q.from, to: q.to, modality: q.modality, per: q.per });
     const requested = bucket === q.bucket ? {} : { requested_bucket: q.bucket };
     return render(c, {
       body: { a, b, directed, bucket, ...requested, buckets },

@@ -10,6 +10,7 @@ import { registerRoute } from '../route.js';
 import { EventPageSchema, EventQuery, EventRowSchema } from '../schemas.js';
 import { errorResponses, listContent } from './common.js';
 import { eventFilterOf } from './views.js';
+import { datePrecision } from '../../export/precision.js';
 
 const route = createRoute({
   method: 'get',
@@ -27,6 +28,7 @@ export const EVENT_COLUMNS = [
   'article_id', 'id', 'date', 'date_source', 'code', 'root', 'quad_class', 'goldstein',
   'source_code', 'source_name', 'target_code', 'target_name', 'modality', 'sentence',
   'evidence', 'evidence_start', 'evidence_end', 'location', 'rule', 'article_title', 'article_published', 'article_url',
+  'date_precision', 'cluster_id', 'cluster_articles',
 ];
 
 /** One event as a flat CSV row. */
@@ -54,6 +56,9 @@ export function eventRow(e: EventRow): Record<string, unknown> {
     article_title: e.article_title,
     article_published: e.article_published,
     article_url: e.article_url ?? null,
+    date_precision: datePrecision(e.date),
+    cluster_id: e.cluster?.id ?? null,
+    cluster_articles: e.cluster?.articles ?? null,
   };
 }
 

@@ -40,6 +40,8 @@ export function eventFilterOf(q: FilterParams): EventFilter {
     outlet: q.outlet,
     articleText: q.article_q,
     place: q.place,
+    clusterId: q.cluster,
+    per: q.per,
   };
 }
 

@@ -102,13 +102,41 @@ function indentOf(line: string): number {
 }
 
 /**
+ * Whether paragraphs are marked by indenting their first line only (wire copy, e-mail, typed
+ * text: "    Iran said ...\nyesterday. Iraq said ..."), not by blank lines: nearly every indented
+ * line is followed by a line at the margin (or ends a one-line paragraph) and most run on to the margin (`width`). lynx indents every line of a paragraph, so there
+ * an indented line is followed by another indented line.
+ */
+export function firstLineIndents(lines: string[], width: number): boolean {
+  let indented = 0;
+  let hanging = 0;
+  let full = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    // Rules such as "    - - - -" between wire items say nothing about paragraphs.
+    // A paragraph indent is a few spaces; a line far to the right is a second column.
+    if (!/\p{L}/u.test(lines[i]) || lines[i + 1].trim() === '' || indentOf(lines[i]) < 2 || indentOf(lines[i]) > 8) continue;
+    indented += 1;
+    // A paragraph of one line is followed by the next paragraph's indented first line.
+    if (indentOf(lines[i + 1]) <= 1 || endsWithTerminal(lines[i].trim())) hanging += 1;
+    if (lines[i].trimEnd().length >= width * 0.75) full += 1;
+  }
+  // A paragraph's first line runs on to the margin; a list of indented headlines, each above
+  // its teaser, does not.
+  return indented >= 2 && hanging >= indented * 0.8 && full >= indented * 0.5;
+}
+
+/**
  * The blocks of a copied page. In wrapped text a line is joined to the one before when its
  * first word would not have fitted at the end of that line: that is why the renderer broke
- * there. Otherwise every line is a block of its own.
+ * there. Where wrapped text indents first lines, an indented line starts a paragraph and a line at the
+ * margin goes on with the one before unless that one ended a sentence short of the margin (the
+ * first line of a wire story is short where its dateline was cut off, so width alone misses it).
+ * Otherwise every line is a block of its own.
  */
 export function textBlocks(text: string): TextBlock[] {
   const lines = markedLines(text);
   const width = wrapColumn(lines.map((l) => l.line)) || wrapWidth(lines.map((l) => l.line.trim()));
+  const indentsFirstLines = width > 0 && firstLineIndents(lines.map((l) => l.line), width);
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
   let previous = '';
@@ -124,11 +152,14 @@ export function textBlocks(text: string): TextBlock[] {
     const joinable = current !== null && !bullet && heading === 0 && current.heading === 0;
     // Wrapped at a known width: the first word did not fit. Otherwise: the line before
     // stops mid-sentence and this one goes on in lower case.
+    const fills = width > 0 && previous.length + 1 + firstWord(trimmed).length > width - 1;
     const wrapped =
       joinable &&
-      (width > 0
-        ? previous.length + 1 + firstWord(trimmed).length > width - 1 && indentOf(line) >= (current?.indent ?? 0) - 2
-        : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(]$/.test(previous)));
+      (indentsFirstLines
+        ? indentOf(line) <= 1 && (fills || !endsWithTerminal(previous.trim()))
+        : width > 0
+          ? fills && indentOf(line) >= (current?.indent ?? 0) - 2
+          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(]$/.test(previous)));
     if (wrapped && current) {
       current.text = current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
       current.linkWords += links;

@@ -7,7 +7,7 @@ import { api, type EventCode, type EventQuery, type EventRow } from '../api.js';
 import { append, clear, h } from '../dom.js';
 import { actorLabel, codeLabel, codeNames, goldstein, quadName } from '../format.js';
 import { expandActor, names, type Names } from '../glossary.js';
-import { articleHref } from '../router.js';
+import { articleHref, exploreHref } from '../router.js';
 import { aborted, failure } from './status.js';
 
 const PAGE = 50;
@@ -37,6 +37,22 @@ function eventItem(e: EventRow, codes: Map<string, EventCode>, n: Names): HTMLEl
       { class: 'event-evidence' },
       h('a', { href: articleHref(e.article_id, e.id) }, `“${e.evidence.text}”`),
       e.article_title ? h('span', { class: 'event-source' }, ` — ${e.article_title}`) : null,
+    ),
+    clusterLine(e),
+  );
+}
+
+/** "Reported by 3 articles from 2 outlets": a link to the cluster's reports, when others told it too. */
+function clusterLine(e: EventRow): HTMLElement | null {
+  const c = e.cluster;
+  if (!c || c.articles < 2) return null;
+  return h(
+    'p',
+    { class: 'event-cluster' },
+    h(
+      'a',
+      { href: exploreHref({ cluster: c.id, modality: 'all' }), 'data-cluster': c.id },
+      `Reported by ${c.articles} articles from ${c.sources} outlet${c.sources === 1 ? '' : 's'} (${c.mentions} mentions)`,
     ),
   );
 }

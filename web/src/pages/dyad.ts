@@ -18,7 +18,7 @@ import { goldstein, isoDay } from '../format.js';
 import { countryLabel, expandActor, names } from '../glossary.js';
 import { exploreHref } from '../router.js';
 import { replaceHash, withParams } from '../view-state.js';
-import { chartLegend, modalityControl } from './explain.js';
+import { chartLegend, modalityControl, perControl } from './explain.js';
 import { leftOutNote } from './explore.js';
 
 function dataTable(buckets: Bucket[], caption: string): HTMLElement {
@@ -50,6 +50,8 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
   const measure: Measure = (['count', 'sum', 'mean'] as const).find((m) => m === query.get('measure')) ?? 'count';
   const smooth = Math.max(1, Math.min(24, Number(query.get('smooth')) || 1));
   const modality = (['asserted', 'negated', 'hypothetical', 'all'] as const).find((m) => m === query.get('modality')) ?? 'asserted';
+  // Per report (default) or each cross-story cluster once: the URL's per=cluster.
+  const per = query.get('per') === 'cluster' ? 'cluster' : undefined;
   const isDay = (v: string | null) => v !== null && /^\d{4}-\d\d-\d\d$/.test(v);
   let range: { from: string; to: string } | null = isDay(query.get('from')) && isDay(query.get('to')) ? { from: query.get('from')!, to: query.get('to')! } : null;
   let charts: TimelineChart[] = [];
@@ -103,11 +105,12 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
     lede,
     controls,
     modalityControl(modality, (m) => go({ modality: m === 'asserted' ? null : m })),
+    perControl(per ?? 'report', (p) => go({ per: p === 'report' ? null : p })),
     chartLegend(measure),
     rangeNote,
     chartsBox,
     tables,
-    h('p', {}, h('a', { href: exploreHref({ dyad: `${a},${b}`, modality: modality === 'asserted' ? null : modality }), class: 'explore-link' }, 'Filter these events further (type of event, actors, words, map)')),
+    h('p', {}, h('a', { href: exploreHref({ dyad: `${a},${b}`, modality: modality === 'asserted' ? null : modality, per }), class: 'explore-link' }, 'Filter these events further (type of event, actors, words, map)')),
     downloadsBox,
     eventsBox,
   );
@@ -117,14 +120,14 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
     lede.textContent = `Events between ${label(a)} and ${label(b)} in both directions${modality === 'asserted' ? ' (asserted only; see Modality)' : ''}.`;
   });
 
-  const baseFilter = (): EventQuery => ({ dyad: `${a},${b}`, modality, from: range?.from, to: range?.to });
+  const baseFilter = (): EventQuery => ({ dyad: `${a},${b}`, modality, per, from: range?.from, to: range?.to });
 
   function showEvents(): void {
     clear(eventsBox);
     const title = range ? `Events ${range.from} to ${range.to}` : 'Events, newest first';
     eventsBox.appendChild(eventList(baseFilter(), signal, title));
     clear(downloadsBox);
-    downloadsBox.appendChild(downloads(baseFilter(), { path: `/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, params: { bucket: bucket === 'year' ? 'month' : bucket, modality, from: range?.from, to: range?.to } }, null));
+    downloadsBox.appendChild(downloads(baseFilter(), { path: `/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeline`, params: { bucket: bucket === 'year' ? 'month' : bucket, modality, per, from: range?.from, to: range?.to } }, null));
   }
 
   function setRange(next: { from: string; to: string } | null, from: TimelineChart | null): void {
@@ -139,9 +142,9 @@ export function renderDyad(main: HTMLElement, a: string, b: string, query: URLSe
   }
 
   async function direction(source: string, target: string): Promise<{ buckets: Bucket[]; partial: Awaited<ReturnType<typeof api.facets>>['facets'] }> {
-    const filter: EventQuery = { dyad: `${source},${target}`, directed: true, modality };
+    const filter: EventQuery = { dyad: `${source},${target}`, directed: true, modality, per };
     const [timeline, facets] = await Promise.all([
-      bucket === 'year' ? api.viewTimeline(filter, 'year', signal) : api.timeline(source, target, { bucket, directed: true, modality }, signal),
+      bucket === 'year' ? api.viewTimeline(filter, 'year', signal) : api.timeline(source, target, { bucket, directed: true, modality, per }, signal),
       api.facets(filter, ['partial_date', 'date_precision', 'modality'], 1000, signal),
     ]);
     return { buckets: timeline.buckets, partial: facets.facets };

@@ -37,6 +37,25 @@ const MODALITIES: [string, string][] = [
 ];
 
 /** Asserted by default; radio buttons for the others, each saying what it means. */
+/**
+ * Per report or per happening: a story told by five articles is five reports of one event;
+ * counting per cluster counts it once (its first report stands for it).
+ */
+export function perControl(current: string, onChange: (per: string) => void): HTMLElement {
+  const box = h('fieldset', { class: 'per-control' }, h('legend', {}, 'Count'));
+  const choices: [string, string][] = [
+    ['report', 'every report'],
+    ['cluster', 'each happening once (reports of one event by several articles merged)'],
+  ];
+  for (const [value, text] of choices) {
+    const id = `per-${value}`;
+    const input = h('input', { type: 'radio', name: 'per', id, value, checked: value === current });
+    input.addEventListener('change', () => onChange(value));
+    box.appendChild(h('span', { class: 'radio' }, input, h('label', { for: id }, ` ${text}`)));
+  }
+  return box;
+}
+
 export function modalityControl(current: string, onChange: (modality: string) => void): HTMLElement {
   const box = h('fieldset', { class: 'modality-control' }, h('legend', {}, 'Modality'));
   for (const [value, text] of MODALITIES) {

@@ -18,7 +18,7 @@ import { append, clear, h } from '../dom.js';
 import { codeLabel, codeNames, isoDay, quadName } from '../format.js';
 import { countryLabel, expandActor, names, type Names } from '../glossary.js';
 import { filterOf, withParams } from '../view-state.js';
-import { chartLegend, modalityControl } from './explain.js';
+import { chartLegend, modalityControl, perControl } from './explain.js';
 
 const FACETS: FacetName[] = ['modality', 'quad_class', 'root', 'code', 'country', 'source_country', 'target_country', 'dyad', 'role', 'actor', 'name', 'outlet', 'date_precision', 'partial_date'];
 
@@ -72,7 +72,7 @@ function activeFilters(query: URLSearchParams, href: (c: Record<string, string |
   const chips: HTMLElement[] = [];
   const filter = filterOf(query) as Record<string, string | boolean>;
   for (const [key, value] of Object.entries(filter)) {
-    if (key === 'directed') continue;
+    if (key === 'directed' || key === 'per') continue;
     const shown = key === 'country' || key === 'source' || key === 'target' ? countryLabel(String(value), n) : key === 'actor' ? `${value} · ${expandActor(String(value), n)}` : String(value);
     chips.push(h('li', {}, h('a', { href: href(key === 'dyad' ? { dyad: null, directed: null } : { [key]: null }), class: 'chip', 'aria-label': `Remove filter ${key} ${shown}` }, `${key}: ${shown} ✕`)));
   }
@@ -137,6 +137,7 @@ export function renderExplore(main: HTMLElement, query: URLSearchParams, signal:
     activeFilters(query, href, { countries: new Map(), roles: new Map(), organizations: new Map(), byNumeric: new Map(), glossary: null }),
     form,
     modalityControl(query.get('modality') ?? 'asserted', (m) => go({ modality: m === 'asserted' ? null : m })),
+    perControl(query.get('per') ?? 'report', (p) => go({ per: p === 'report' ? null : p })),
     h(
       'div',
       { class: 'explore-layout' },
@@ -161,7 +162,8 @@ export function renderExplore(main: HTMLElement, query: URLSearchParams, signal:
       const total = sum(f.date_precision);
       const modality = filter.modality ?? 'asserted';
       const others = modality === 'all' ? 0 : sum(f.modality) - (f.modality?.find((m) => m.value === modality)?.count ?? 0);
-      summary.textContent = `${total.toLocaleString('en')} ${modality === 'all' ? '' : `${modality} `}event${total === 1 ? '' : 's'} match.` + (others > 0 ? ` ${others.toLocaleString('en')} more are negated or hypothetical (not shown; see Modality).` : '');
+      const unit = filter.per === 'cluster' ? `happening${total === 1 ? '' : 's'} (each counted once)` : `event${total === 1 ? '' : 's'}`;
+      summary.textContent = `${total.toLocaleString('en')} ${modality === 'all' ? '' : `${modality} `}${unit} match.` + (others > 0 ? ` ${others.toLocaleString('en')} more are negated or hypothetical (not shown; see Modality).` : '');
       clear(facetsBox);
       facetsBox.appendChild(h('h2', { class: 'visually-hidden' }, 'Filters'));
       for (const spec of specs(n, codes)) facetsBox.appendChild(facetBox(spec, f[spec.facet] ?? [], query, href));

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText } from './clean-text.js';
+import { firstLineIndents, textBlocks } from './text-blocks.js';
+
+// Wire copy as archives keep it: wrapped near 65 columns, paragraphs marked only by an indented
+// first line, and the first line short where the dateline was cut off.
+const WIRE = [
+  'The two ministers agreed to resume talks',
+  'on the border dispute next month in Geneva, officials in both capitals',
+  'said on Tuesday after a meeting that lasted more than four hours.',
+  '    "We have found a basis on which the talks can go forward at last,"',
+  'the foreign minister told reporters outside the conference building.',
+  '    Diplomats said the agreement followed weeks of pressure from',
+  'neighbouring states that feared the dispute would spread further.',
+  '    - - - -',
+  '    The central bank left its main lending rate unchanged at the end',
+  'of its monthly meeting, the bank said in a statement on Tuesday.',
+  ' Reuter',
+].join('\n');
+
+describe('wrapped text with indented first lines', () => {
+  it('is told apart from lynx, whose every prose line is indented, and from a teaser list', () => {
+    expect(firstLineIndents(WIRE.split('\n'), 70)).toBe(true);
+    const lynx = ['   The ministers agreed to resume talks on the border dispute next', '   month in Geneva, officials in both capitals said on Tuesday.', '', '   Diplomats said the agreement followed weeks of pressure from the', '   neighbouring states.'];
+    expect(firstLineIndents(lynx, 70)).toBe(false);
+    const teasers = ['  Ministers meet', 'The ministers agreed to resume talks on the border dispute next month.', '  Bank holds rate', 'The central bank left its main lending rate unchanged on Tuesday.'];
+    expect(firstLineIndents(teasers, 70)).toBe(false);
+  });
+
+  it('joins each paragraph whole, the short first line included, and ends it at the next indent', () => {
+    const texts = textBlocks(WIRE).map((b) => b.text);
+    expect(texts[0]).toBe('The two ministers agreed to resume talks on the border dispute next month in Geneva, officials in both capitals said on Tuesday after a meeting that lasted more than four hours.');
+    expect(texts[1]).toMatch(/^"We have found .* building\.$/);
+    expect(texts[2]).toMatch(/^Diplomats said .* further\.$/);
+    expect(texts).toContain('- - -');
+    expect(texts[texts.length - 1]).toMatch(/^The central bank left its main lending rate unchanged at the end of its monthly meeting, the bank said/);
+  });
+
+  it('keeps the lede in the body when the record gives the title', () => {
+    const { text } = cleanText(WIRE, { findTitle: false, knownTitle: 'TALKS TO RESUME' });
+    expect(text.startsWith('The two ministers agreed to resume talks on the border dispute')).toBe(true);
+  });
+});
