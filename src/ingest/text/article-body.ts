@@ -113,6 +113,31 @@ function commentsStart(blocks: Scored[], from: number, to: number): number {
   return -1;
 }
 
+/**
+ * Whether the prose after a "Related" or "Most read" marker is about something else: most of
+ * its content words never occur in the story above it. Other stories' teasers are; the rest of
+ * a story interrupted by an inline box of links goes on with the story's own names and words.
+ */
+function offTopic(before: Scored[], after: Scored[]): boolean {
+  const story = new Set<string>();
+  for (const b of before) if (b.kind === 'prose' && !b.caption) for (const w of contentWords(b.text)) story.add(w);
+  let words = 0;
+  let shared = 0;
+  for (const b of after) {
+    if (b.kind !== 'prose' || b.caption) continue;
+    for (const w of contentWords(b.text)) {
+      words++;
+      if (story.has(w)) shared++;
+    }
+  }
+  return words > 0 && shared / words < OFF_TOPIC_SHARE;
+}
+
+/** Below this share of words shared with the story, prose after a list marker is another story's. */
+const OFF_TOPIC_SHARE = 0.3;
+/** Prose words the story needs above a marker before the words after it are compared. */
+const OFF_TOPIC_MIN_STORY = 300;
+
 /** The run [start, end] with the largest total weight (Kadane). */
 function bestRun(blocks: Scored[]): [number, number] | null {
   let best = 0;
@@ -283,7 +308,10 @@ export function selectArticle(raw: string): ArticleSelection {
   let prose = 0;
   for (let i = start; i < end; i++) {
     prose += proseWords(blocks[i]);
-    if (prose >= 150 && prose >= total / 2 && blocks[i].words <= 8 && STORY_END.test(blocks[i].text)) {
+    if (prose < 150 || blocks[i].words > 8 || !STORY_END.test(blocks[i].text)) continue;
+    // Past the middle the story has ended; before it, only when what follows is about other things
+    // and enough of the story stands above to tell (a short lede shares few words with anything).
+    if (prose >= total / 2 || (prose >= OFF_TOPIC_MIN_STORY && offTopic(blocks.slice(start, i), blocks.slice(i + 1, end + 1)))) {
       end = i - 1;
       break;
     }
