@@ -75,6 +75,35 @@ function classify(block: TextBlock): Scored {
   return { ...base, kind: 'short' };
 }
 
+/**
+ * "Police: 2 In Custody After Death Of StudentA 24-year-old woman …": a teaser card of another
+ * story, whose headline (most words capitalised) a browser's copy glued to its summary without
+ * a space. Returns the glued word ("StudentA"), or null. A name written that way ("MacBook",
+ * "YouTube") recurs on its page; a glued join does not, which the caller checks.
+ */
+export function gluedTeaser(text: string): string | null {
+  // A word of the headline ends in lower case and the summary's first word ("A", "Michigan")
+  // follows without a space.
+  const m = /(?<=\p{Ll}{2})(?:\p{Lu}\p{Ll}+|[AI])(?=\s)/u.exec(text.slice(0, 200));
+  if (!m || m.index < 12) return null;
+  const head = text.slice(0, m.index).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (head.length < 3 || !/^["“‘'(]?[\p{Lu}\d]/u.test(head[0])) return null;
+  const capitalised = head.filter((w) => /^["“‘'(]?[\p{Lu}\d]/u.test(w)).length;
+  if (capitalised / head.length < 0.7 || wordCount(text.slice(m.index)) < 6) return null;
+  return head[head.length - 1] + m[0];
+}
+
+/** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`). */
+function markGluedTeasers(blocks: Scored[]): void {
+  const glued = blocks.map((b) => (b.kind === 'furniture' ? null : gluedTeaser(b.text)));
+  if (glued.every((g) => g === null)) return;
+  const counts = new Map<string, number>();
+  for (const b of blocks) for (const w of b.text.split(/\s+/)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  glued.forEach((g, i) => {
+    if (g !== null && (counts.get(g) ?? 0) <= 1) blocks[i].kind = 'furniture';
+  });
+}
+
 /** A cookie or privacy notice, however long. */
 const COOKIE_NOTICE = /\bcookies\b.*\b(?:website|browser|consent|your experience|personal data|third[- ]party)\b|\b(?:website|site) uses cookies\b/i;
 
@@ -281,9 +310,9 @@ function repeatedTexts(blocks: Scored[]): Set<string> {
 
 /** Blocks with their kind and weight, for looking into a page's scoring. */
 export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: number; caption: boolean }[] {
-  return textBlocks(raw)
-    .map(classify)
-    .map((b) => ({ text: b.text, kind: b.kind, weight: weight(b), caption: b.caption }));
+  const blocks = textBlocks(raw).map(classify);
+  markGluedTeasers(blocks);
+  return blocks.map((b) => ({ text: b.text, kind: b.kind, weight: weight(b), caption: b.caption }));
 }
 
 /**
@@ -293,6 +322,7 @@ export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: n
  */
 export function selectArticle(raw: string): ArticleSelection {
   const blocks = textBlocks(raw).map(classify);
+  markGluedTeasers(blocks);
   markCaptionsAboveCredits(blocks);
   const captions = blocks.filter((b) => b.caption).map((b) => b.text);
   const run = bestRun(blocks);
