@@ -68,7 +68,7 @@ function classify(block: TextBlock): Scored {
   const caption = endsWithCredit(text) && !isCreditLine(text);
   const base = { ...block, words, caption };
   const linkShare = words > 0 ? block.linkWords / words : 0;
-  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text)) return { ...base, kind: 'furniture' };
+  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text) || LEGAL_NOTICE.test(text)) return { ...base, kind: 'furniture' };
   const proseLike = sentenceShaped(text, words) || words >= 30;
   const fluent = NO_SPACES_SCRIPT.test(text) || functionWordShare(text) >= FUNCTION_WORD_SHARE;
   if (proseLike && fluent && linkShare < 0.3) return { ...base, kind: 'prose' };
@@ -103,6 +103,13 @@ function markGluedTeasers(blocks: Scored[]): void {
     if (g !== null && (counts.get(g) ?? 0) <= 1) blocks[i].kind = 'furniture';
   });
 }
+
+/**
+ * The site's own small print, however long: trademark and rights notices, health-claim and
+ * investment disclaimers, customer-service contacts, comment rules, subscription confirmations.
+ */
+const LEGAL_NOTICE =
+  /\b(?:(?:are|is a) registered trademarks? of|all rights? reserved|(?:statements|products?|claims) (?:have|has) not been evaluated by|not intended to (?:diagnose|treat|cure)|consult (?:your|a) (?:physician|doctor) before|can be contacted (?:with|for|at|by)|customer (?:service|care) (?:center|centre|team|department)\b.{0,80}\b(?:telephone|phone|e-?mail|contact)|please be respectful|our (?:comment|commenting) (?:policy|guidelines)|an email with an activation link|activate your subscription|does not constitute (?:financial|investment|legal|medical) advice)/i;
 
 /** A cookie or privacy notice, however long. */
 const COOKIE_NOTICE = /\bcookies\b.*\b(?:website|browser|consent|your experience|personal data|third[- ]party)\b|\b(?:website|site) uses cookies\b/i;
