@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadavg } from 'node:os';
 import { cleanText } from '../src/ingest/text/clean-text.js';
 import { extractHtml } from '../src/ingest/html/extract-html.js';
 import { decodeText } from '../src/ingest/decode.js';
@@ -183,7 +184,7 @@ function main(): void {
     );
   }
   const equal = scores.filter((s) => s.titleEqual).length;
-  say(`  all copies: title equal on ${equal}/${scores.length} (${((100 * equal) / scores.length).toFixed(1)} %); ${seconds.toFixed(1)} s including the HTML reader's titles`);
+  say(`  all copies: title equal on ${equal}/${scores.length} (${((100 * equal) / scores.length).toFixed(1)} %); ${seconds.toFixed(1)} s including the HTML reader's titles (load average ${loadavg()[0].toFixed(2)})`);
   if (worst > 0) {
     for (const r of summaries) {
       console.log(`worst ${worst} (${r.renderer}):`);

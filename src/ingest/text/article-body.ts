@@ -68,12 +68,48 @@ function classify(block: TextBlock): Scored {
   const caption = endsWithCredit(text) && !isCreditLine(text);
   const base = { ...block, words, caption };
   const linkShare = words > 0 ? block.linkWords / words : 0;
-  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text)) return { ...base, kind: 'furniture' };
+  if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text) || LEGAL_NOTICE.test(text)) return { ...base, kind: 'furniture' };
   const proseLike = sentenceShaped(text, words) || words >= 30;
   const fluent = NO_SPACES_SCRIPT.test(text) || functionWordShare(text) >= FUNCTION_WORD_SHARE;
   if (proseLike && fluent && linkShare < 0.3) return { ...base, kind: 'prose' };
   return { ...base, kind: 'short' };
 }
+
+/**
+ * "Police: 2 In Custody After Death Of StudentA 24-year-old woman …": a teaser card of another
+ * story, whose headline (most words capitalised) a browser's copy glued to its summary without
+ * a space. Returns the glued word ("StudentA"), or null. A name written that way ("MacBook",
+ * "YouTube") recurs on its page; a glued join does not, which the caller checks.
+ */
+export function gluedTeaser(text: string): string | null {
+  // A word of the headline ends in lower case and the summary's first word ("A", "Michigan")
+  // follows without a space.
+  const m = /(?<=\p{Ll}{2})(?:\p{Lu}\p{Ll}+|[AI])(?=\s)/u.exec(text.slice(0, 200));
+  if (!m || m.index < 12) return null;
+  const head = text.slice(0, m.index).split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (head.length < 3 || !/^["“‘'(]?[\p{Lu}\d]/u.test(head[0])) return null;
+  const capitalised = head.filter((w) => /^["“‘'(]?[\p{Lu}\d]/u.test(w)).length;
+  if (capitalised / head.length < 0.7 || wordCount(text.slice(m.index)) < 6) return null;
+  return head[head.length - 1] + m[0];
+}
+
+/** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`). */
+function markGluedTeasers(blocks: Scored[]): void {
+  const glued = blocks.map((b) => (b.kind === 'furniture' ? null : gluedTeaser(b.text)));
+  if (glued.every((g) => g === null)) return;
+  const counts = new Map<string, number>();
+  for (const b of blocks) for (const w of b.text.split(/\s+/)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  glued.forEach((g, i) => {
+    if (g !== null && (counts.get(g) ?? 0) <= 1) blocks[i].kind = 'furniture';
+  });
+}
+
+/**
+ * The site's own small print, however long: trademark and rights notices, health-claim and
+ * investment disclaimers, customer-service contacts, comment rules, subscription confirmations.
+ */
+const LEGAL_NOTICE =
+  /\b(?:(?:are|is a) registered trademarks? of|all rights? reserved|(?:statements|products?|claims) (?:have|has) not been evaluated by|not intended to (?:diagnose|treat|cure)|consult (?:your|a) (?:physician|doctor) before|can be contacted (?:with|for|at|by)|customer (?:service|care) (?:center|centre|team|department)\b.{0,80}\b(?:telephone|phone|e-?mail|contact)|please be respectful|our (?:comment|commenting) (?:policy|guidelines)|an email with an activation link|activate your subscription|does not constitute (?:financial|investment|legal|medical) advice)/i;
 
 /** A cookie or privacy notice, however long. */
 const COOKIE_NOTICE = /\bcookies\b.*\b(?:website|browser|consent|your experience|personal data|third[- ]party)\b|\b(?:website|site) uses cookies\b/i;
@@ -112,6 +148,31 @@ function commentsStart(blocks: Scored[], from: number, to: number): number {
   }
   return -1;
 }
+
+/**
+ * Whether the prose after a "Related" or "Most read" marker is about something else: most of
+ * its content words never occur in the story above it. Other stories' teasers are; the rest of
+ * a story interrupted by an inline box of links goes on with the story's own names and words.
+ */
+function offTopic(before: Scored[], after: Scored[]): boolean {
+  const story = new Set<string>();
+  for (const b of before) if (b.kind === 'prose' && !b.caption) for (const w of contentWords(b.text)) story.add(w);
+  let words = 0;
+  let shared = 0;
+  for (const b of after) {
+    if (b.kind !== 'prose' || b.caption) continue;
+    for (const w of contentWords(b.text)) {
+      words++;
+      if (story.has(w)) shared++;
+    }
+  }
+  return words > 0 && shared / words < OFF_TOPIC_SHARE;
+}
+
+/** Below this share of words shared with the story, prose after a list marker is another story's. */
+const OFF_TOPIC_SHARE = 0.3;
+/** Prose words the story needs above a marker before the words after it are compared. */
+const OFF_TOPIC_MIN_STORY = 300;
 
 /** The run [start, end] with the largest total weight (Kadane). */
 function bestRun(blocks: Scored[]): [number, number] | null {
@@ -256,9 +317,9 @@ function repeatedTexts(blocks: Scored[]): Set<string> {
 
 /** Blocks with their kind and weight, for looking into a page's scoring. */
 export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: number; caption: boolean }[] {
-  return textBlocks(raw)
-    .map(classify)
-    .map((b) => ({ text: b.text, kind: b.kind, weight: weight(b), caption: b.caption }));
+  const blocks = textBlocks(raw).map(classify);
+  markGluedTeasers(blocks);
+  return blocks.map((b) => ({ text: b.text, kind: b.kind, weight: weight(b), caption: b.caption }));
 }
 
 /**
@@ -268,6 +329,7 @@ export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: n
  */
 export function selectArticle(raw: string): ArticleSelection {
   const blocks = textBlocks(raw).map(classify);
+  markGluedTeasers(blocks);
   markCaptionsAboveCredits(blocks);
   const captions = blocks.filter((b) => b.caption).map((b) => b.text);
   const run = bestRun(blocks);
@@ -283,7 +345,10 @@ export function selectArticle(raw: string): ArticleSelection {
   let prose = 0;
   for (let i = start; i < end; i++) {
     prose += proseWords(blocks[i]);
-    if (prose >= 150 && prose >= total / 2 && blocks[i].words <= 8 && STORY_END.test(blocks[i].text)) {
+    if (prose < 150 || blocks[i].words > 8 || !STORY_END.test(blocks[i].text)) continue;
+    // Past the middle the story has ended; before it, only when what follows is about other things
+    // and enough of the story stands above to tell (a short lede shares few words with anything).
+    if (prose >= total / 2 || (prose >= OFF_TOPIC_MIN_STORY && offTopic(blocks.slice(start, i), blocks.slice(i + 1, end + 1)))) {
       end = i - 1;
       break;
     }

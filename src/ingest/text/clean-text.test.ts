@@ -232,3 +232,24 @@ describe('furniture tests', () => {
     (line) => expect(isFurnitureLine(line)).toBe(true),
   );
 });
+
+describe('copied pages (issue 10)', () => {
+  const story = [
+    'US President Donald Trump signed the sanctions bill on Wednesday, the White House said, after weeks of pressure from Congress over the measures against Russia.',
+    "The law limits the president's power to ease the sanctions without the approval of lawmakers, who had voted for it by large majorities in both chambers.",
+    'Moscow said it would respond to the new measures, and the Kremlin spokesman called them unfriendly and damaging to relations between the two countries.',
+  ];
+  it('splits a caption from its glued credit and keeps it out of the text', () => {
+    const page = ['Skip to main content', 'Home', 'World', 'Politics', '', 'Trump faces pressure over Russia sanctions', '', story[0], '',
+      'Donald Trump at the White House in July 2017Image: picture-alliance/AP Photo/E. Vucci', '', story[1], '', story[2], '', 'Share this article', 'Facebook', 'Twitter'].join('\n');
+    const out = cleanText(page);
+    expect(out.title).toBe('Trump faces pressure over Russia sanctions');
+    expect(out.text).toBe(story.join('\n\n'));
+    expect(out.captions).toEqual(['Donald Trump at the White House in July 2017']);
+  });
+  it('drops teaser cards whose headline a copy glued to the summary', () => {
+    const teaser = 'Police Arrest Two After Death Of Local Student-AthleteA 24-year-old woman and a 28-year-old man have been arrested in connection with the case.';
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', ...story, '', 'More', teaser, 'Weather', 'Sports'].join('\n');
+    expect(cleanText(page).text).not.toContain('Student-Athlete');
+  });
+});

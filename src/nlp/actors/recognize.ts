@@ -11,6 +11,7 @@ import { readPhrases, readUnits, surfaceOf } from './phrases.js';
 import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
 import { tenureAt } from './people.js';
 import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
+import { isCreditMention } from './credits.js';
 import { authorNames, isCreditSentence, isPublisherContext, isReporterApposition } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
 import { resolveAppositions } from './appositions.js';
@@ -105,7 +106,17 @@ export function recognizeActors(article: Article, ctx: RecognizeContext): Mentio
     }
     resolveAppositions(keys, sentenceDrafts, s.tokenStart, s.tokenEnd);
   }
-  return toMentions(drafts);
+  return toMentions(withoutCredits(drafts, text));
+}
+
+/** Drafts that are not credits (credits.ts), nor later mentions resolved to a credit. */
+function withoutCredits(drafts: Draft[], text: string): Draft[] {
+  const credits = new Set<Draft>();
+  for (const d of drafts) {
+    const resolved = d.antecedent !== null && credits.has(d.antecedent);
+    if (resolved || ((d.mention.kind === 'person' || d.mention.kind === 'organization' || d.mention.kind === 'group') && isCreditMention(text, d.mention.start, d.mention.end, d.mention.name))) credits.add(d);
+  }
+  return credits.size === 0 ? drafts : drafts.filter((d) => !credits.has(d));
 }
 
 /** Remembers "(ABC)" right after an organization's name as that organization's acronym. */

@@ -290,3 +290,16 @@ describe('quotes: a name the speaker gave', () => {
     expect(a.quotes[0]?.speaker?.name).toBe('Kelvin');
   });
 });
+
+describe('the head of a speaker phrase speaks (issue 10)', () => {
+  it('is not the possessor', () => {
+    const a = addQuotes(article("Mr Ebbers's lawyers have said he was unaware of the fraud.", [{ text: 'Ebbers', kind: 'person', code: null }]));
+    expect(a.quotes[0]?.speaker?.name).toBe('lawyers');
+  });
+  it('is not the person of a complement, but an organisation it speaks for', () => {
+    const a = addQuotes(article('A spokesman for her lawyers described the decision as "very disappointing".', [{ text: 'her', kind: 'person', code: null, name: 'Jane Roe' }]));
+    expect(a.quotes[0]?.speaker?.name).not.toBe('Jane Roe');
+    const b = addQuotes(article('A spokesman for the Kremlin said the talks would go on.', [{ text: 'Kremlin', kind: 'organization', code: 'RUSGOV' }]));
+    expect(b.quotes[0]?.speaker?.code).toBe('RUSGOV');
+  });
+});

@@ -110,6 +110,11 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
     const at = start + given.index + given[0].length - given[1].length;
     return { name: given[1], code: covering?.kind === 'person' ? null : covering?.code ?? null, country: covering?.country ?? null, affiliation, start: at, end: at + given[1].length };
   }
+  const head = headOf(article, words.from, words.to);
+  if (covering && head !== null) {
+    const headed = byHead(article, head, start, end, affiliation);
+    if (headed !== null) return headed;
+  }
   if (covering) return fromMention(article, covering, start, end, affiliation);
   const phrase = text.slice(start, end);
   const lower = phrase.toLowerCase();
@@ -126,6 +131,63 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
   // No actor mention: the capitalised words name the speaker ("Smith", "Sergei Lavrov").
   const name = longestNameRun(article, words.from, words.to) ?? phrase.replace(LEADING_DETERMINER, '');
   return { name, code: null, country: null, affiliation, start, end };
+}
+
+const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'from', 'to']);
+const POSSESSIVE_WORDS = new Set(["'s", '’s', 'his', 'her', 'its', 'their', 'our']);
+
+/**
+ * The head of a speaker phrase that has a possessor or a complement, or null when the phrase
+ * has neither: "Iron Maiden's Bruce Dickinson" → "Bruce Dickinson", "Mr Ebbers's lawyers" →
+ * "lawyers", "a spokesman for her lawyers" → "a spokesman". The head speaks; the possessor
+ * and the complement only say for whom.
+ */
+function headOf(article: Article, from: number, to: number): [number, number] | null {
+  const { tokens } = article;
+  let end = to;
+  for (let i = from + 1; i < to; i++) {
+    if (tokens.pos[i] === 'ADP' && INNER_PREPOSITIONS.has(tokens.normal[i])) {
+      end = i;
+      break;
+    }
+  }
+  let begin = from;
+  for (let i = end - 2; i >= from; i--) {
+    if (POSSESSIVE_WORDS.has(tokens.normal[i])) {
+      begin = i + 1;
+      break;
+    }
+  }
+  if (begin === from && end === to) return null;
+  return begin < end ? [begin, end] : null;
+}
+
+/**
+ * The speaker of a phrase with a possessor or a complement: a mention in its head, else the
+ * name its head holds, else an organisation or country it speaks for ("a spokesman for the
+ * Kremlin", "Japan's defence minister"), else the head's own words ("lawyers"). A person
+ * outside the head is never the speaker ("a lawyer for Smith" is not Smith).
+ */
+function byHead(article: Article, head: [number, number], start: number, end: number, affiliation: string | null): Speaker | null {
+  const { tokens, text } = article;
+  const hStart = tokens.start[head[0]];
+  const hEnd = tokens.end[head[1] - 1];
+  const inHead = coveringMention(article, hStart, hEnd);
+  const name = longestNameRun(article, head[0], head[1]);
+  // A country inside a longer name ("Mitsubishi Motor Sales America Inc unit") is part of that name.
+  const partOfName = inHead !== null && inHead.kind === 'country' && name !== null && name.length > inHead.text.length;
+  if (inHead && !partOfName) return fromMention(article, inHead, start, end, affiliation);
+  // Organisations first, so that a unit speaks for its company before a country in its name does.
+  let group: Mention | null = null;
+  for (const m of article.mentions) {
+    if (m.kind === 'person' || !SPEAKER_KINDS.has(m.kind) || m.end <= start || m.start >= end || (partOfName && m === inHead)) continue;
+    if (group === null || (m.kind === 'organization' && group.kind !== 'organization')) group = m;
+  }
+  if (partOfName && group) return fromMention(article, group, start, end, affiliation);
+  if (name !== null) return { name, code: null, country: null, affiliation, start, end };
+  if (group) return fromMention(article, group, start, end, affiliation);
+  const words = text.slice(hStart, hEnd).replace(LEADING_DETERMINER, '');
+  return words === '' ? null : { name: words, code: null, country: null, affiliation, start, end };
 }
 
 /** The longest run of capitalised name tokens in [from, to), or null when there is none. */
