@@ -322,7 +322,8 @@ function draftPhrase(
   // "RIMBO, Sweden —": the country of an upper-case dateline city is a place too.
   if (p.bare && p.to < s.tokenEnd && DATELINE_DASHES.has(keys.key[p.to]) && keys.key[p.from - 1] === ',' && upperCaseRun(keys, s.tokenStart, p.from - 1)) return null;
   // "MOSCOW (Reuters) -": the agency in a dateline is the publisher, not an actor.
-  const inDateline = keys.key[p.from - 1] === '(' && p.from - 2 === s.tokenStart && keys.key[p.to] === ')';
+  // Also "MOSCOW/WASHINGTON (Reuters)" and "RAQQA, Syria (Reuters)": any capitalized run opening the sentence.
+  const inDateline = keys.key[p.from - 1] === '(' && keys.key[p.to] === ')' && datelineRun(keys, s.tokenStart, p.from - 1);
   if (p.bare && p.countryForm === 'adjective' && !p.former) {
     const word = keys.surface[p.to - 1];
     // "Syrians", "Palestinians": the people of the country (civilians, CAMEO's CVL).
@@ -562,4 +563,23 @@ function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: n
   if (j < to && (pos[j] === 'VERB' || pos[j] === 'AUX')) return true;
   if (prev !== undefined && (TARGET_WORDS.has(prev) || pos[p.from - 1] === 'VERB')) return true;
   return false;
+}
+
+/** Longest place run a dateline holds before its "(Agency)": "WASHINGTON", "MOSCOW/WASHINGTON", "RAQQA, Syria". */
+const DATELINE_MAX_TOKENS = 8;
+
+/**
+ * True when tokens [from, to) are a dateline: opened by an upper-case word, then only
+ * capitalized words and the separators "/", ",", "-", "and".
+ */
+function datelineRun(keys: TokenKeys, from: number, to: number): boolean {
+  if (to <= from || to - from > DATELINE_MAX_TOKENS) return false;
+  const first = keys.surface[from];
+  if (!/^\p{Lu}{2,}/u.test(first) || first !== first.toUpperCase()) return false;
+  for (let i = from + 1; i < to; i++) {
+    const w = keys.surface[i];
+    if (w === '/' || w === ',' || w === '-' || w === '.' || w === 'and') continue;
+    if (!keys.capital[i]) return false;
+  }
+  return true;
 }
