@@ -50,6 +50,13 @@ describe('actors: breadth and no invented countries', () => {
     expect(a.mentions.some((m) => m.code?.startsWith('GUY'))).toBe(false);
   });
 
+  it('takes no country from the topic of a relative clause ("who is investigating the Iran affair")', () => {
+    const a = analyse('Prosecutor Lena Marsh, who is investigating the Iran arms affair, questioned aides.', '1987-03-09');
+    expect(a.mentions.find((m) => m.text.includes('Lena Marsh'))?.code ?? null).toBeNull();
+    const b = analyse('"No," said Anna Lind, who heads the Swedish institute Polar.', '2017-03-01');
+    expect(b.mentions.find((m) => m.text === 'Anna Lind')?.code).toBe('SWENGO');
+  });
+
   it('treats the agency in a multi-place dateline as the publisher', () => {
     for (const text of ['MOSCOW/WASHINGTON (Reuters) - Russia said on Tuesday it would respond.', 'RAQQA, Syria (Reuters) - U.S.-backed forces said they had entered the city.']) {
       const agency = analyse(text, '2017-06-06').mentions.find((m) => m.text === 'Reuters');
