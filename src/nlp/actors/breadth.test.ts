@@ -57,6 +57,13 @@ describe('actors: breadth and no invented countries', () => {
     expect(b.mentions.find((m) => m.text === 'Anna Lind')?.code).toBe('SWENGO');
   });
 
+  it('takes no country from a dateline the story does not otherwise name', () => {
+    expect(code('GENEVA (Reuters) - Officials said on Tuesday that talks on Syria would resume.', '2017-06-01', 'Officials')).toBeNull();
+    expect(code('JOHANNESBURG (Reuters) - The military said it had withdrawn from the town.', '2017-06-01', 'military')).toBeNull();
+    // The story is about the dateline's country: its unattributed lawmakers are that country's.
+    expect(code('KIEV - Lawmakers voted on Tuesday to extend the law. Ukrainian officials said it was needed.', '2017-06-01', 'Lawmakers')).toBe('UKRLEG');
+  });
+
   it('treats the agency in a multi-place dateline as the publisher', () => {
     for (const text of ['MOSCOW/WASHINGTON (Reuters) - Russia said on Tuesday it would respond.', 'RAQQA, Syria (Reuters) - U.S.-backed forces said they had entered the city.']) {
       const agency = analyse(text, '2017-06-06').mentions.find((m) => m.text === 'Reuters');
