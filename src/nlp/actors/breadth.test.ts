@@ -64,6 +64,12 @@ describe('actors: breadth and no invented countries', () => {
     expect(code('KIEV - Lawmakers voted on Tuesday to extend the law. Ukrainian officials said it was needed.', '2017-06-01', 'Lawmakers')).toBe('UKRLEG');
   });
 
+  it('does not read a place named after a country as the country ("New Mexico"), but keeps "New Zealand"', () => {
+    const a = analyse('The governor of New Mexico criticised the plan.', '2017-03-01');
+    expect(a.mentions.some((m) => m.code === 'MEX')).toBe(false);
+    expect(code('New Zealand signed the deal.', '2017-03-01', 'New Zealand')).toBe('NZL');
+  });
+
   it('treats the agency in a multi-place dateline as the publisher', () => {
     for (const text of ['MOSCOW/WASHINGTON (Reuters) - Russia said on Tuesday it would respond.', 'RAQQA, Syria (Reuters) - U.S.-backed forces said they had entered the city.']) {
       const agency = analyse(text, '2017-06-06').mentions.find((m) => m.text === 'Reuters');

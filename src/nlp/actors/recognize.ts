@@ -316,6 +316,8 @@ function draftPhrase(
   }
   // "the South China Sea", "Western Sahara" aside: a longer place name around the phrase wins.
   if (p.person === null && p.roles.length === 0 && insidePlaceName(keys, p, s.tokenStart, s.tokenEnd, ctx)) return null;
+  // "New Mexico", "New South Wales": a place named after a country is not that country.
+  if (p.person === null && p.roles.length === 0 && p.org === null && p.countryForm === 'name' && namedAfterCountry(keys, p, s.tokenStart)) return null;
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
   // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
   if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && (DATELINE_DASHES.has(keys.key[p.to]) || keys.key[p.to] === '(')) return null;
@@ -582,4 +584,17 @@ function datelineRun(keys: TokenKeys, from: number, to: number): boolean {
     if (!keys.capital[i]) return false;
   }
   return true;
+}
+
+/**
+ * True when a country name is the end of a place named after it: written "New X" or
+ * "New Y X" with capitals ("New Mexico", "New South Wales"), the "New" inside or just before
+ * the phrase. A country's own name that starts with "New" ("New Zealand") is matched whole
+ * by the dictionary and never gets here as a shorter name.
+ */
+function namedAfterCountry(keys: TokenKeys, p: Phrase, sentenceStart: number): boolean {
+  const isNew = (i: number) => i >= sentenceStart && keys.key[i] === 'new' && keys.capital[i];
+  if (isNew(p.from) && p.to - p.from >= 2 && keys.key[p.from + 1] !== 'zealand') return true;
+  if (isNew(p.from - 1)) return true;
+  return isNew(p.from - 2) && keys.capital[p.from - 1];
 }
