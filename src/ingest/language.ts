@@ -51,6 +51,42 @@ export function plainlyEnglish(sample: string): boolean {
 }
 
 /**
+ * Words that are English and rarely words of the other languages written in Latin letters that
+ * news arrives in (unlike "a", "in", "was", "of", "over", which Dutch, German, Italian or French
+ * share). Used on texts too short for the share test above.
+ */
+const ENGLISH_ONLY = new Set([
+  'the', 'and', 'with', 'said', 'says', 'have', 'has', 'which', 'this', 'that', 'their', 'they', 'would', 'been', 'his',
+  'its', 'are', 'not', 'but', 'who', 'from', 'for', 'by', 'after', 'against', 'into', 'were', 'its', 'will', 'former',
+  'between', 'about', 'during', 'before', 'while', 'of', 'to', 'on', 'at',
+]);
+/** Ambiguous alone ("of" is Dutch, "to" Czech/Polish, "on" French/Polish, "at" Danish); they count only beside one of the others. */
+const ENGLISH_WEAK = new Set(['of', 'to', 'on', 'at']);
+/** Longest text (in words) the short test decides: a sentence or two, never an article. */
+const SHORT_MAX_WORDS = 60;
+/** Share of English evidence words from which a short text is English. */
+const SHORT_ENGLISH_SHARE = 0.15;
+
+/**
+ * True when a text of a sentence or two that `plainlyEnglish` does not take still reads as English: at least two English
+ * words (one of them not merely ambiguous) or English past tenses ("opened", "pledged", which
+ * the n-gram detector, weak on a dozen words, misses). Short English sentences are the ones the
+ * detector takes for Czech, Irish or Esperanto; a whole article decides on the share test.
+ */
+export function shortEnglish(sample: string): boolean {
+  const words = sample.toLowerCase().match(/\p{L}+/gu);
+  if (!words || words.length > SHORT_MAX_WORDS) return false;
+  let strong = 0;
+  let weak = 0;
+  for (const word of words) {
+    if (ENGLISH_WEAK.has(word)) weak++;
+    else if (ENGLISH_ONLY.has(word)) strong++;
+    else if (word.length >= 5 && /[^aeiou]ed$/.test(word)) strong++;
+  }
+  return strong >= 1 && strong + weak >= 2 && (strong + weak) / words.length >= SHORT_ENGLISH_SHARE;
+}
+
+/**
  * ISO 639-1 code of the text's language, or null when the text is too short or the
  * detector is unsure.
  * @example detectLanguage('Die Regierung hat am Montag neue Sanktionen beschlossen …') // 'de'
@@ -59,7 +95,7 @@ export function detectLanguage(text: string): string | null {
   const sample = sampleText(text);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return null;
-  if (plainlyEnglish(sample)) return 'en';
+  if (plainlyEnglish(sample) || shortEnglish(sample)) return 'en';
   const guesses = detectAll(sample);
   if (guesses.length === 0) return null;
   const best = guesses[0];

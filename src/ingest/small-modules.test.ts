@@ -4,7 +4,7 @@ import { normalizeDate } from './dates.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectAll } from 'tinyld';
-import { detectLanguage, plainlyEnglish } from './language.js';
+import { detectLanguage, plainlyEnglish, shortEnglish } from './language.js';
 import { decodeText, looksBinary } from './decode.js';
 
 describe('articleId', () => {
@@ -63,6 +63,32 @@ describe('detectLanguage', () => {
     const dutch = 'De regering heeft maandag aangekondigd dat zij een delegatie naar de vredesbesprekingen in Den Haag zal sturen. Het is een plan van de minister, die zegt dat het gesprek in april begint en tot de zomer duurt.';
     expect(plainlyEnglish(dutch)).toBe(false);
     expect(detectLanguage(dutch)).toBe('nl');
+  });
+
+  it('takes short English sentences for English, which the n-gram detector misreads', () => {
+    for (const text of [
+      'Prosecutors in Kiev opened a fraud case against a former governor.',
+      'The bloc pledged 300 million euros for refugees at a conference in Oslo.',
+      'Police detained a former diplomat, days after the arrest in Toronto.',
+      'Tehran returned the captured sailors at the border as a gesture of goodwill.',
+    ]) {
+      expect(shortEnglish(text), text).toBe(true);
+      expect(detectLanguage(text), text).toBe('en');
+    }
+  });
+
+  it('does not take short sentences of other languages for English', () => {
+    for (const text of [
+      'Le gouvernement a annoncé lundi de nouvelles sanctions contre la Russie.',
+      'Die Regierung hat am Montag neue Sanktionen gegen Russland beschlossen.',
+      'El gobierno anunció el lunes nuevas sanciones contra Rusia.',
+      'De regering heeft maandag nieuwe sancties tegen Rusland aangekondigd.',
+      'Il governo ha annunciato lunedì nuove sanzioni contro la Russia.',
+      'O governo anunciou na segunda-feira novas sanções contra a Rússia.',
+      'Regeringen meddelte mandag nye sanktioner mod Rusland.',
+    ]) {
+      expect(shortEnglish(text), text).toBe(false);
+    }
   });
 
   it('says null rather than guess on very short text', () => {

@@ -44,6 +44,13 @@ interface Description {
   organization: Draft | null;
 }
 
+/** Verbs after "who" that tie a person to the organization or country that follows. */
+const MEMBERSHIP_VERBS = new Set([
+  'heads', 'headed', 'leads', 'led', 'runs', 'ran', 'chairs', 'chaired', 'directs', 'directed', 'works', 'worked',
+  'represents', 'represented', 'serves', 'served', 'is', 'was', 'advises', 'advised', 'founded', 'commands', 'commanded',
+  'teaches', 'taught', 'studies', 'manages', 'managed', 'co-founded', 'oversees', 'oversaw', 'joined', 'belongs',
+]);
+
 function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number): Description | null {
   let i = d.to;
   if (i >= to) return null;
@@ -56,7 +63,14 @@ function describedAfter(keys: TokenKeys, d: Draft, drafts: Draft[], to: number):
   }
   if (keys.key[i] !== ',' && keys.key[i] !== '(') return null;
   i += 1;
-  if (keys.key[i] === 'who') i += 1;
+  if (keys.key[i] === 'who') {
+    // "who heads the Chinese institute Y" says where X belongs; "who is investigating the Iran
+    // affair" only names a topic.
+    if (!MEMBERSHIP_VERBS.has(keys.key[i + 1])) return null;
+    // "who is a fellow at ..." describes; "who is investigating ..." acts.
+    if ((keys.key[i + 1] === 'is' || keys.key[i + 1] === 'was') && /(ing|ed)$/.test(keys.key[i + 2] ?? '')) return null;
+    i += 1;
+  }
   // "X, president of the Federal Reserve Bank": a bare role word may open the description too.
   else if (!['a', 'an', 'the'].includes(keys.key[i]) && !drafts.some((e) => e.from === i && (coded(e) || (e.personRole && e.mention.kind === 'group')))) return null;
   let end = i + 1;

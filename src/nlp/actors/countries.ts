@@ -5,6 +5,7 @@
  * except where CAMEO practice differs (Kosovo: world-countries says UNK; Détente uses XKX, the code the EU, IMF and the gold data use).
  */
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PhraseIndex, CountryForm } from './lexicon.js';
 import { readTsv } from './tsv.js';
@@ -67,6 +68,10 @@ export function addCountries(index: PhraseIndex, dataDir: string, info: Map<stri
   // Sovereign states first: a territory never takes a name or demonym a state already uses
   // (the Northern Mariana Islands' demonym is also "American").
   const taken = new Set<string>();
+  // "Georgetown University" is in Washington: capitals that are as much a city elsewhere do not
+  // stand for their country (data/actors/ambiguous-capitals.tsv, from scripts/build-actor-data.ts).
+  const ambiguousFile = join(dataDir, 'actors', 'ambiguous-capitals.tsv');
+  const ambiguous = new Set(existsSync(ambiguousFile) ? readTsv(ambiguousFile).map((r) => r.capital) : []);
   const ordered = [...list].sort((a, b) => Number(b.independent !== false) - Number(a.independent !== false));
   for (const c of ordered) {
     const code = cameoCountry(c.cca3);
@@ -92,7 +97,7 @@ export function addCountries(index: PhraseIndex, dataDir: string, info: Map<stri
       // Plural demonyms ("Iranians", "Americans") name the people or the country's side.
       if (/[a-z]$/.test(dem.m) && !/(ese|sh|ch|ss)$/.test(dem.m)) addOnce(`${dem.m}s`, 'adjective');
     }
-    if (independent) for (const cap of c.capital ?? []) add(cap, code, 'capital');
+    if (independent) for (const cap of c.capital ?? []) if (!ambiguous.has(cap)) add(cap, code, 'capital');
   }
   for (const row of readTsv(join(dataDir, 'actors', 'country-aliases.tsv'))) {
     const code = row.code ?? '';

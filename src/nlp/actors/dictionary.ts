@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PhraseIndex, type Organization, type Person, type RoleKind } from './lexicon.js';
 import { addCountries, loadCountryInfo, type CountryInfo } from './countries.js';
 import { addPeople } from './people.js';
-import { defaultDataDir, readTsv, splitList } from './tsv.js';
+import { defaultDataDir, readTsv, readTsvDir, splitList } from './tsv.js';
 
 export interface ActorDictionary {
   index: PhraseIndex;
@@ -30,14 +30,19 @@ function addRoles(index: PhraseIndex, dataDir: string): void {
 
 function addOrganizations(index: PhraseIndex, dataDir: string): Organization[] {
   const orgs: Organization[] = [];
-  for (const row of readTsv(join(dataDir, 'actors', 'organizations.tsv'))) {
+  // The hand-kept file first, then generated ones (data/actors/organizations/*.tsv); a phrase
+  // already taken by an earlier file keeps its organization.
+  const handKept = readTsv(join(dataDir, 'actors', 'organizations.tsv'));
+  const rows = [...handKept, ...readTsvDir(join(dataDir, 'actors', 'organizations'))];
+  rows.forEach((row, i) => {
     const code = !row.code || row.code === 'null' ? null : row.code;
     const org: Organization = { name: row.name, code, country: row.country || null, kind: row.kind || 'organization' };
     orgs.push(org);
     for (const phrase of [row.name, ...splitList(row.aliases)]) {
+      if (i >= handKept.length && index.has(phrase)) continue;
       index.add(phrase, { type: 'org', org }, phrase.replace(/[^\p{L}]/gu, '').length <= 3 ? undefined : 'capital');
     }
-  }
+  });
   return orgs;
 }
 

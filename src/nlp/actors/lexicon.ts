@@ -29,6 +29,11 @@ export interface Person {
   name: string;
   surname: string;
   tenures: Tenure[];
+  /**
+   * The code when no tenure covers the date (a row with neither start nor end: PETRARCH's
+   * undated fallback, usually the country's ELI), or undefined.
+   */
+  otherwise?: string;
   /** 'f' or 'm' when the dictionary says, for resolving "he" and "she". */
   gender?: 'f' | 'm';
 }
@@ -72,7 +77,13 @@ export class PhraseIndex {
     const letters = phrase.replace(/[^\p{L}]/gu, '');
     const resolved: CaseRule =
       rule ?? (letters.length <= 3 && letters === letters.toUpperCase() && letters.length > 0 ? 'exact' : 'any');
-    for (let i = 1; i < key.length; i++) this.prefixes.add(key.slice(0, i));
+    // Longest first: once a prefix is known, every shorter one was added with it (tens of
+    // thousands of generated names share their first letters, so this keeps loading fast).
+    for (let i = key.length - 1; i >= 1; i--) {
+      const prefix = key.slice(0, i);
+      if (this.prefixes.has(prefix)) break;
+      this.prefixes.add(prefix);
+    }
     let list = this.map.get(key);
     if (list === undefined) {
       list = [];

@@ -47,6 +47,12 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
     // A surname given on any tenure row counts for the person.
     if (row.surname && person.surname !== row.surname) person.surname = row.surname;
     const start = row.start ?? '';
+    if (start === '' && !row.end) {
+      // No dates at all: the code for dates no tenure covers (PETRARCH's undated fallback).
+      person.otherwise ??= code;
+      for (const a of splitList(row.aliases)) aliases.get(person.name)!.add(a);
+      continue;
+    }
     // The same tenure may come from two files; keep one (dedupe by name + start).
     if (!person.tenures.some((t) => t.start === start)) {
       person.tenures.push({ code, office: row.office ?? '', start, end: row.end ? row.end : null });
@@ -89,13 +95,15 @@ export function tenureAt(person: Person, date: string): Tenure | null {
 
 /**
  * The person's actor code on `date`: the covering tenure's code; the country's ELI code after
- * a national tenure ended; null before the first tenure. Without a date, the latest tenure.
+ * a national tenure ended; null before the first tenure. A person with an undated code (`otherwise`)
+ * takes it on every date no tenure covers. Without a date, the latest tenure.
  */
 export function codePerson(person: Person, date: string | null): string | null {
-  if (person.tenures.length === 0) return null;
+  if (person.tenures.length === 0) return person.otherwise ?? null;
   if (date === null) return person.tenures[person.tenures.length - 1].code;
   const current = tenureAt(person, date);
   if (current !== null) return current.code;
+  if (person.otherwise !== undefined) return person.otherwise;
   const past = person.tenures.filter((t) => t.end !== null && t.end <= date);
   if (past.length === 0) return null;
   const country = past[past.length - 1].code.slice(0, 3);

@@ -327,13 +327,16 @@ function draftPhrase(
   }
   // "the South China Sea", "Western Sahara" aside: a longer place name around the phrase wins.
   if (p.person === null && p.roles.length === 0 && insidePlaceName(keys, p, s.tokenStart, s.tokenEnd, ctx)) return null;
+  // "New Mexico", "New South Wales": a place named after a country is not that country.
+  if (p.person === null && p.roles.length === 0 && p.org === null && p.countryForm === 'name' && namedAfterCountry(keys, p, s.tokenStart)) return null;
   const possessed = p.to < s.tokenEnd && (keys.key[p.to] === "'s" || keys.key[p.to] === "'");
   // Dateline: "SINGAPORE —" opening a paragraph names where the story was filed.
   if (p.bare && p.from === s.tokenStart && p.to < s.tokenEnd && (DATELINE_DASHES.has(keys.key[p.to]) || keys.key[p.to] === '(')) return null;
   // "RIMBO, Sweden —": the country of an upper-case dateline city is a place too.
   if (p.bare && p.to < s.tokenEnd && DATELINE_DASHES.has(keys.key[p.to]) && keys.key[p.from - 1] === ',' && upperCaseRun(keys, s.tokenStart, p.from - 1)) return null;
   // "MOSCOW (Reuters) -": the agency in a dateline is the publisher, not an actor.
-  const inDateline = keys.key[p.from - 1] === '(' && p.from - 2 === s.tokenStart && keys.key[p.to] === ')';
+  // Also "MOSCOW/WASHINGTON (Reuters)" and "RAQQA, Syria (Reuters)": any capitalized run opening the sentence.
+  const inDateline = keys.key[p.from - 1] === '(' && keys.key[p.to] === ')' && datelineRun(keys, s.tokenStart, p.from - 1);
   if (p.bare && p.countryForm === 'adjective' && !p.former) {
     const word = keys.surface[p.to - 1];
     // "Syrians", "Palestinians": the people of the country (civilians, CAMEO's CVL).
@@ -573,4 +576,36 @@ function actsHere(keys: TokenKeys, pos: string[], p: Phrase, from: number, to: n
   if (j < to && (pos[j] === 'VERB' || pos[j] === 'AUX')) return true;
   if (prev !== undefined && (TARGET_WORDS.has(prev) || pos[p.from - 1] === 'VERB')) return true;
   return false;
+}
+
+/** Longest place run a dateline holds before its "(Agency)": "WASHINGTON", "MOSCOW/WASHINGTON", "RAQQA, Syria". */
+const DATELINE_MAX_TOKENS = 8;
+
+/**
+ * True when tokens [from, to) are a dateline: opened by an upper-case word, then only
+ * capitalized words and the separators "/", ",", "-", "and".
+ */
+function datelineRun(keys: TokenKeys, from: number, to: number): boolean {
+  if (to <= from || to - from > DATELINE_MAX_TOKENS) return false;
+  const first = keys.surface[from];
+  if (!/^\p{Lu}{2,}/u.test(first) || first !== first.toUpperCase()) return false;
+  for (let i = from + 1; i < to; i++) {
+    const w = keys.surface[i];
+    if (w === '/' || w === ',' || w === '-' || w === '.' || w === 'and') continue;
+    if (!keys.capital[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * True when a country name is the end of a place named after it: written "New X" or
+ * "New Y X" with capitals ("New Mexico", "New South Wales"), the "New" inside or just before
+ * the phrase. A country's own name that starts with "New" ("New Zealand") is matched whole
+ * by the dictionary and never gets here as a shorter name.
+ */
+function namedAfterCountry(keys: TokenKeys, p: Phrase, sentenceStart: number): boolean {
+  const isNew = (i: number) => i >= sentenceStart && keys.key[i] === 'new' && keys.capital[i];
+  if (isNew(p.from) && p.to - p.from >= 2 && keys.key[p.from + 1] !== 'zealand') return true;
+  if (isNew(p.from - 1)) return true;
+  return isNew(p.from - 2) && keys.capital[p.from - 1];
 }

@@ -81,14 +81,22 @@ const DETERMINER = /\b(?:the|a|an|its|their|his|her)\s+$/i;
  * ("2014 and 2015"), or as the date of a common noun ("the 2014 referendum"). "The 2018
  * World Cup" names an event and "1999 people" is a count: neither is dated.
  */
+/**
+ * Rule name of a year alone in brackets: it dates the phrase before it (and anchors "a year
+ * after X (2003)"), never the clause's own event (nlp/clauses).
+ */
+export const YEAR_IN_BRACKETS = 'year-in-brackets';
+
 const years: DateRule = (text) => {
   const out: DateCandidate[] = [];
   for (const m of text.matchAll(YEAR)) {
     const before = text.slice(Math.max(0, m.index - 16), m.index);
     const after = text.slice(m.index + 4, m.index + 6);
     const dated = YEAR_CUE.test(before) || RANGE_CUE.test(before) || (DETERMINER.test(before) && /^\s[a-z]/.test(after));
-    if (!dated) continue;
-    out.push({ start: m.index, end: m.index + 4, value: m[1], precision: 'year', rule: 'year' });
+    // "after the checkpoints opened (2003)": a year alone in brackets dates the words before it.
+    const bracketed = /\($/.test(before) && after.startsWith(')');
+    if (!dated && !bracketed) continue;
+    out.push({ start: m.index, end: m.index + 4, value: m[1], precision: 'year', rule: dated ? 'year' : YEAR_IN_BRACKETS });
   }
   return out;
 };

@@ -55,6 +55,33 @@ function findAnchor(anchors: Anchor[], offset: number, context: RelationalContex
   return null;
 }
 
+/**
+ * Rule name of "N after/before X" read from the publication date ("Ten years after Russian tanks
+ * rolled into Georgia, ..."): the value is X's date, not the date of the clause's own event, so
+ * the clause dating (nlp/clauses) does not take it.
+ */
+export const RELATIONAL_PUBLISHED = 'relational-published';
+
+/** Characters after "N after" within which X's own date may stand ("... opened (2003)"). */
+const FORWARD_REACH = 80;
+
+/**
+ * A date of X right after "N after/before": in the same sentence, before the comma that ends
+ * the phrase, within FORWARD_REACH characters.
+ */
+function forwardAnchor(text: string, anchors: Anchor[], from: number, context: RelationalContext): Anchor | null {
+  const sentence = context.sentenceOf(from);
+  for (const a of anchors) {
+    if (a.start < from) continue;
+    if (a.start - from > FORWARD_REACH || a.sentence !== sentence) return null;
+    const between = text.slice(from, a.start);
+    // "(2003)" may close the phrase; a comma or a clause boundary before the date ends it.
+    if (/[,;:]/.test(between)) return null;
+    return a;
+  }
+  return null;
+}
+
 export function findRelationalDates(text: string, anchors: Anchor[], context: RelationalContext): DateCandidate[] {
   const out: DateCandidate[] = [];
   const publishedAnchor: Anchor | null = context.published
@@ -66,10 +93,15 @@ export function findRelationalDates(text: string, anchors: Anchor[], context: Re
     const unit = m[2].toLowerCase();
     const direction = m[3].toLowerCase();
     const reach = direction === 'later' || direction === 'earlier';
-    const anchor = findAnchor(anchors, m.index, context, reach) ?? (reach ? null : publishedAnchor);
+    // "a year after the checkpoints opened (2003), ...": X's own date follows, and the phrase
+    // dates the main event from it (2004); the other readings date X from the main event.
+    const forward = reach ? null : forwardAnchor(text, anchors, m.index + m[0].length, context);
+    const backward = forward ? null : findAnchor(anchors, m.index, context, reach);
+    const anchor = forward ?? backward ?? (reach ? null : publishedAnchor);
     if (!anchor) continue;
-    // "N after X": X was N before the anchor; "N later": N after it.
-    const sign = direction === 'after' || direction === 'earlier' ? -1 : 1;
+    // "N after X": X was N before the anchor; "N later": N after it; from X's own date, N after X.
+    const sign = forward ? (direction === 'after' ? 1 : -1) : direction === 'after' || direction === 'earlier' ? -1 : 1;
+    const rule = forward ? 'relational-forward' : anchor === publishedAnchor ? RELATIONAL_PUBLISHED : 'relational';
     const base = parseValue(anchor.value);
     let date: CalendarDate;
     let precision: DatePrecision;
@@ -86,7 +118,7 @@ export function findRelationalDates(text: string, anchors: Anchor[], context: Re
       date = addMonths(base, sign * 120 * n);
       precision = 'year';
     }
-    out.push({ start: m.index, end: m.index + m[0].length, value: formatDate(date, precision), precision, rule: 'relational' });
+    out.push({ start: m.index, end: m.index + m[0].length, value: formatDate(date, precision), precision, rule });
   }
   for (const m of text.matchAll(SAME_DAY)) {
     const anchor = findAnchor(anchors, m.index, context, true);

@@ -62,7 +62,10 @@ function isLocatedAt(m: Mention, place: Mention, text: string): boolean {
  */
 export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
   // "KIEV — ... lawmakers voted": unattributed state bodies are most often the dateline's.
-  const dateline = mentions.find((m) => m.kind === 'location' && m.via.rule === 'dateline' && m.country !== null);
+  // Only when the story itself is about the dateline's country, i.e. another mention names it:
+  // "GENEVA (Reuters) - Officials said talks on Syria ..." does not make the officials Swiss
+  // (issue 9: no invented countries).
+  const dateline = ownDateline(mentions);
   const frames = sentenceFrames(mentions, text);
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
@@ -184,10 +187,20 @@ function nationalActorBefore(mentions: Mention[], k: number): string | null {
 }
 
 /** The one country of the places of a sentence, or null when there are none or they differ. */
+/** The dateline, when some other mention of the article names its country; else undefined. */
+function ownDateline(mentions: Mention[]): Mention | undefined {
+  const dateline = mentions.find((m) => m.kind === 'location' && m.via.rule === 'dateline' && m.country !== null);
+  if (dateline === undefined) return undefined;
+  return mentions.some((m) => m !== dateline && m.via.rule !== 'dateline' && m.country === dateline.country) ? dateline : undefined;
+}
+
 function sentenceCountry(mentions: Mention[], sentence: number, text: string, role: string): string | null {
   let country: string | null = null;
+  const dateline = ownDateline(mentions);
   for (const m of mentions) {
     if (m.sentence !== sentence || m.kind !== 'location' || m.country === null) continue;
+    // A dateline the story does not otherwise name says where it was filed, not where it happens.
+    if (m.via.rule === 'dateline' && m !== dateline) continue;
     // Opposition figures travel ("fled to Lithuania"): only a place that sets the scene counts;
     // forces are also where they strike ("shelled eastern Aleppo"); civilians, rebels and
     // workers are where their sentence happens.
