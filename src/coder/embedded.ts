@@ -1,0 +1,217 @@
+/**
+ * @module coder/embedded
+ * CAMEO's conventions for events that are asked for, promised, demanded, refused or
+ * threatened rather than done (docs/patterns.md, "Embedded and reported events"):
+ *
+ * - a frame event (appeal 02, intent 03, demand 10, reject 12, threat 13) whose complement
+ *   holds an event takes the sub-code for what it is about: "urged Russia to release the
+ *   sailors" is 0253, not 020; "threatened to secede" is 1313, not 130;
+ * - an event promised with no frame verb of its own ("will support", "is prepared to impose",
+ *   "is willing to send", "agreed to resign") is an intent (03x) when cooperative, a threat (13x)
+ *   when conflictual; refused ("will not accept", "declined to resign") it is a rejection (12x).
+ *
+ * The embedded event itself keeps the modality the modality stage gave it (not asserted), so
+ * only the frame is counted; "agreed to X" is the one implicative case: X stays as it was and
+ * the intent is added. The sub-codes come from data/cameo/conventions/embedded.tsv.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DraftEvent } from './assemble.js';
+import { CAMEO_DATA_DIR } from './cameo/paths.js';
+import { SPEECH_VERBS, type TokenView } from './tokens.js';
+import type { Trigger } from './triggers.js';
+
+/** The frames of the table's columns, by the root a frame event's code has. */
+export type Frame = 'appeal' | 'intent' | 'demand' | 'reject' | 'threat';
+const FRAME_OF_ROOT: Record<string, Frame> = { '02': 'appeal', '03': 'intent', '10': 'demand', '12': 'reject', '13': 'threat' };
+const COLUMNS: Frame[] = ['appeal', 'intent', 'demand', 'reject', 'threat'];
+
+/** Embedded code prefix → frame → code. */
+export type EmbeddedTable = Map<string, Partial<Record<Frame, string>>>;
+
+/** Parses embedded.tsv: `embedded appeal intent demand reject threat`, `-` for none. */
+export function parseEmbeddedTable(text: string, file = 'embedded.tsv'): EmbeddedTable {
+  const table: EmbeddedTable = new Map();
+  let header = false;
+  text.split(/\r?\n/).forEach((line, n) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const cells = line.split('\t');
+    if (!header) {
+      header = true;
+      if (cells.join(' ') !== `embedded ${COLUMNS.join(' ')}`) throw new Error(`${file}:${n + 1}: expected header "embedded ${COLUMNS.join(' ')}"`);
+      return;
+    }
+    if (cells.length !== 6 || !/^\d{2,4}$/.test(cells[0])) throw new Error(`${file}:${n + 1}: expected a code and five columns, found "${line}"`);
+    const row: Partial<Record<Frame, string>> = {};
+    COLUMNS.forEach((c, i) => {
+      if (cells[i + 1] !== '-') row[c] = cells[i + 1];
+    });
+    table.set(cells[0], row);
+  });
+  return table;
+}
+
+let packaged: EmbeddedTable | null = null;
+/** The packaged table, read once. */
+export function embeddedTable(): EmbeddedTable {
+  packaged ??= parseEmbeddedTable(readFileSync(join(CAMEO_DATA_DIR, 'conventions', 'embedded.tsv'), 'utf8'));
+  return packaged;
+}
+
+/** The code a frame takes from the event it embeds (the longest matching prefix), or null. */
+export function frameCode(table: EmbeddedTable, frame: Frame, embedded: string): string | null {
+  for (let n = embedded.length; n >= 2; n--) {
+    const row = table.get(embedded.slice(0, n));
+    if (row !== undefined) return row[frame] ?? null;
+  }
+  return null;
+}
+
+/** A trigger and the drafts coded from it. */
+export interface CodedTrigger {
+  trigger: Trigger;
+  drafts: DraftEvent[];
+}
+
+const BREAKS = new Set([';', '.', 'but', 'while', 'whereas', 'although', 'though']);
+/** How far after a frame's last word the embedded event's head may stand. */
+const FRAME_REACH = 10;
+/** Words before "to" that promise what follows: "plans to", "is prepared to", "agreed to". */
+const INTENT_GOVERNORS = new Set([
+  'plan', 'intend', 'agree', 'prepare', 'prepared', 'ready', 'willing', 'vow', 'pledge', 'promise', 'offer', 'decide', 'set',
+  'poised', 'going', 'aim', 'scheduled', 'due', 'slated', 'determined', 'resolve', 'undertake', 'commit', 'committed',
+]);
+/** Words before "to" that refuse what follows. */
+const REFUSING_GOVERNORS = new Set(['refuse', 'decline', 'unwilling', 'reluctant']);
+/** Implicative: the complement happened too ("agreed to extend the sanctions"), the intent is added. */
+const IMPLICATIVE = new Set(['agree']);
+const FUTURE_MODALS = new Set(['will', 'would', "'ll", '’ll', 'shall', 'wo']);
+const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
+const NEGATORS = new Set(['not', "n't", '’t', 'never', 'nt']);
+/** The roots of events that can be promised as cooperation; the rest (09-20) promised are threats. */
+const COOPERATIVE = new Set(['03', '04', '05', '06', '07', '08']);
+
+/** How the words before an event's head frame it: an intent, a refusal, or neither. */
+type Governance = { kind: 'intent' | 'reject'; implicative: boolean; modal: boolean } | null;
+
+function governance(view: TokenView, t: Trigger, sStart: number): Governance {
+  let k = t.first - 1;
+  while (k >= sStart && view.pos(k) === 'ADV') k--;
+  // "agreed to a ceasefire": a noun after "to" and its determiners and adjectives
+  if (t.kind === 'noun') while (k >= sStart && ['DET', 'ADJ', 'NUM'].includes(view.pos(k))) k--;
+  if (k < sStart) return null;
+  if (t.kind === 'noun' && view.normal(k) !== 'to') return null;
+  if (view.normal(k) === 'to') {
+    let g = k - 1;
+    while (g >= sStart && view.pos(g) === 'ADV') g--;
+    if (g < sStart) return null;
+    // "is committed to opening up": commit to + -ing
+    let negated = false;
+    for (let j = g - 1; j >= Math.max(sStart, g - 3); j--) if (NEGATORS.has(view.normal(j))) negated = true;
+    // "it had planned to give": a plan of the past, told as background, is no announcement.
+    if (g > sStart && view.normal(g - 1) === 'had') return null;
+    if (view.is(g, REFUSING_GOVERNORS)) return { kind: 'reject', implicative: false, modal: false };
+    if (view.is(g, INTENT_GOVERNORS)) {
+      if (negated) return { kind: 'reject', implicative: false, modal: false };
+      return { kind: 'intent', implicative: view.is(g, IMPLICATIVE), modal: false };
+    }
+    return null;
+  }
+  // "will support", "would not provide": a future modal right before the verb (adverbs and "not" between).
+  let negated = false;
+  while (k >= sStart && (NEGATORS.has(view.normal(k)) || view.pos(k) === 'ADV')) {
+    if (NEGATORS.has(view.normal(k))) negated = true;
+    k--;
+  }
+  // (Not in a relative clause: "a bill that would allow extraditions" promises nothing.)
+  const relative = k > sStart && RELATIVES.has(view.normal(k - 1));
+  if (k < sStart || !FUTURE_MODALS.has(view.normal(k)) || t.kind !== 'verb' || relative) return null;
+  // "would" is a future only in reported speech ("said it would not provide"); told by the
+  // writer it is a conditional or a past habit ("would not hold a formal meeting at the summit").
+  if (view.normal(k) === 'would' && !reported(view, k, sStart)) return null;
+  return { kind: negated ? 'reject' : 'intent', implicative: false, modal: true };
+  return null;
+}
+
+/** A verb of saying in the sentence of token k: "said (that) it would ...", "... it would, the minister said". */
+function reported(view: TokenView, k: number, sStart: number): boolean {
+  const s = view.article.tokens.sentence[k];
+  for (let j = sStart; j < view.count && view.article.tokens.sentence[j] === s; j++) if (j !== k && view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) return true;
+  return false;
+}
+
+/** The event's source stands before its head: the reading in which the subject acts (not the reverse of a reciprocal). */
+function subjectActs(view: TokenView, d: DraftEvent): boolean {
+  return d.source !== null && d.source.start < view.article.tokens.start[d.head];
+}
+
+/** The frame trigger whose complement holds `t`: an earlier frame event of the sentence reaching over it. */
+function frameOf(view: TokenView, t: Trigger, coded: CodedTrigger[]): CodedTrigger | null {
+  let best: CodedTrigger | null = null;
+  for (const c of coded) {
+    const g = c.trigger;
+    if (g === t || g.head >= t.head || t.head - g.last > FRAME_REACH) continue;
+    if (FRAME_OF_ROOT[g.pattern.code.slice(0, 2)] === undefined) continue;
+    let broken = false;
+    for (let j = g.last + 1; j < t.first && !broken; j++) if (BREAKS.has(view.normal(j))) broken = true;
+    if (!broken) best = c;
+  }
+  return best;
+}
+
+/** A frame code is refined only from its general form: 020 → 0253, 138 → 1381; never across sub-codes (1312 stays). */
+function refines(current: string, next: string): boolean {
+  if (next === current) return false;
+  const general = current.length === 3 && current.endsWith('0') ? current.slice(0, 2) : current;
+  return next.startsWith(general);
+}
+
+/**
+ * Applies the conventions to one sentence's coded triggers: refines frame codes in place and
+ * returns the intent, threat and refusal events to add.
+ */
+export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: number, table: EmbeddedTable = embeddedTable()): DraftEvent[] {
+  const added: DraftEvent[] = [];
+  const seen = new Set<string>();
+  for (const c of coded) {
+    const t = c.trigger;
+    const code = t.pattern.code;
+    if (c.drafts.length === 0) continue;
+    const frame = frameOf(view, t, coded);
+    if (frame !== null) {
+      // Frame refinement: the asserted frame event takes the sub-code for what it is about.
+      const kind = FRAME_OF_ROOT[frame.trigger.pattern.code.slice(0, 2)];
+      if (c.drafts.every((d) => d.modality === 'asserted')) continue;
+      const next = frameCode(table, kind, code);
+      if (next === null) continue;
+      for (const d of frame.drafts) {
+        if (d.modality === 'asserted' && refines(d.code, next)) {
+          d.code = next;
+          d.rule += `+about:${code}`;
+        }
+      }
+      continue;
+    }
+    // "agreed to a ceasefire" coded by an "agree" pattern itself: the agreement is also a promise.
+    const gov = view.is(t.head, IMPLICATIVE) && t.kind === 'verb' && COOPERATIVE.has(code.slice(0, 2)) && code.slice(0, 2) !== '03' ? { kind: 'intent' as const, implicative: true, modal: false } : governance(view, t, sStart);
+    if (gov === null) continue;
+    const root = code.slice(0, 2);
+    const column: Frame = gov.kind === 'reject' ? 'reject' : COOPERATIVE.has(root) ? 'intent' : 'threat';
+    // A refusal of a conflictual act ("will not attack") is no CAMEO event; a conflictual act
+    // agreed to is done, not threatened ("agreed to extend the sanctions"); a bare "will" or
+    // "would" announces a decision ("announced it would withdraw"), which is a threat only when
+    // the text says so (a threat verb is a frame, above).
+    if (column !== 'intent' && !COOPERATIVE.has(root) && (column === 'reject' || gov.implicative || gov.modal)) continue;
+    const next = frameCode(table, column, code);
+    if (next === null) continue;
+    for (const d of c.drafts) {
+      if (!subjectActs(view, d)) continue;
+      if (!gov.implicative && d.modality === 'asserted') continue;
+      const key = `${d.source?.start}:${d.target?.start}:${next}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      added.push({ ...d, code: next, modality: 'asserted', rule: `${d.rule}+${column}` });
+    }
+  }
+  return added;
+}
