@@ -94,7 +94,7 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       coded.push({ trigger: t, drafts: out });
     }
     // CAMEO's conventions for asked-for, promised, refused and threatened events (coder/embedded).
-    drafts.push(...embeddedEvents(view, coded, s.tokenStart));
+    drafts.push(...embeddedEvents(view, coded, s.tokenStart, s.tokenEnd));
     prev = ctx;
   });
   return drafts;

@@ -140,6 +140,29 @@ function reported(view: TokenView, k: number, sStart: number): boolean {
   return false;
 }
 
+/** Words before a noun event that put it ahead: "the upcoming visit", "a planned summit". */
+const AHEAD = new Set(['upcoming', 'forthcoming', 'planned', 'scheduled', 'proposed', 'expected', 'possible', 'potential', 'future', 'next']);
+/** Time words that put a noun event ahead when they follow it: "his trip to Britain later this week". */
+const FUTURE_TIME = new Set(['tomorrow', 'later', 'next', 'upcoming', 'coming']);
+
+/**
+ * A noun event announced, not happened: "the upcoming visit", "his trip to Britain later this
+ * week", "talks next month". Only the noun's own phrase counts (up to a verb or clause break).
+ */
+export function plannedNoun(view: TokenView, t: Trigger, sEnd: number): boolean {
+  if (t.kind !== 'noun') return false;
+  for (let j = t.first - 1; j >= Math.max(0, t.first - 3); j--) {
+    if (view.is(j, AHEAD)) return true;
+    if (!['ADJ', 'DET', 'NOUN', 'PROPN', 'PRON'].includes(view.pos(j)) && view.normal(j) !== "'s") break;
+  }
+  for (let j = t.last + 1; j < Math.min(sEnd, t.last + 8); j++) {
+    const w = view.normal(j);
+    if (BREAKS.has(w) || w === ',' || view.pos(j) === 'VERB' || view.pos(j) === 'AUX') break;
+    if (FUTURE_TIME.has(w)) return true;
+  }
+  return false;
+}
+
 /** The event's source stands before its head: the reading in which the subject acts (not the reverse of a reciprocal). */
 function subjectActs(view: TokenView, d: DraftEvent): boolean {
   return d.source !== null && d.source.start < view.article.tokens.start[d.head];
@@ -170,13 +193,14 @@ function refines(current: string, next: string): boolean {
  * Applies the conventions to one sentence's coded triggers: refines frame codes in place and
  * returns the intent, threat and refusal events to add.
  */
-export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: number, table: EmbeddedTable = embeddedTable()): DraftEvent[] {
+export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: number, sEnd: number, table: EmbeddedTable = embeddedTable()): DraftEvent[] {
   const added: DraftEvent[] = [];
   const seen = new Set<string>();
   for (const c of coded) {
     const t = c.trigger;
     const code = t.pattern.code;
     if (c.drafts.length === 0) continue;
+    if (plannedNoun(view, t, sEnd)) for (const d of c.drafts) if (d.modality === 'asserted') d.modality = 'hypothetical';
     const frame = frameOf(view, t, coded);
     if (frame !== null) {
       // Frame refinement: the asserted frame event takes the sub-code for what it is about.
