@@ -79,7 +79,7 @@ const FRAME_REACH = 10;
 /** Words before "to" that promise what follows: "plans to", "is prepared to", "agreed to". */
 const INTENT_GOVERNORS = new Set([
   'plan', 'intend', 'agree', 'prepare', 'prepared', 'ready', 'willing', 'vow', 'pledge', 'promise', 'offer', 'decide', 'set',
-  'poised', 'going', 'aim', 'scheduled', 'due', 'slated', 'determined', 'resolve', 'undertake', 'commit', 'committed',
+  'poised', 'going', 'aim', 'scheduled', 'due', 'slated', 'determined', 'resolve', 'undertake', 'commit', 'committed', 'swear', 'sworn',
 ]);
 /** Words before "to" that refuse what follows. */
 const REFUSING_GOVERNORS = new Set(['refuse', 'decline', 'unwilling', 'reluctant']);
@@ -97,10 +97,19 @@ type Governance = { kind: 'intent' | 'reject'; implicative: boolean; modal: bool
 function governance(view: TokenView, t: Trigger, sStart: number): Governance {
   let k = t.first - 1;
   while (k >= sStart && view.pos(k) === 'ADV') k--;
-  // "agreed to a ceasefire": a noun after "to" and its determiners and adjectives
-  if (t.kind === 'noun') while (k >= sStart && ['DET', 'ADJ', 'NUM'].includes(view.pos(k))) k--;
+  // "agreed to a ceasefire": a noun after "to" and its determiners and adjectives; "agreed to
+  // undertake joint exercises", "would tighten the blockade": the object of a verb that codes
+  // nothing itself stands where that verb stands.
+  let lightVerb = false;
+  if (t.kind === 'noun') {
+    while (k >= sStart && ['DET', 'ADJ', 'NUM', 'NOUN'].includes(view.pos(k))) k--;
+    if (k > sStart && view.pos(k) === 'VERB' && (view.normal(k - 1) === 'to' || FUTURE_MODALS.has(view.normal(k - 1)) || NEGATORS.has(view.normal(k - 1)))) {
+      lightVerb = true;
+      k--;
+    }
+  }
   if (k < sStart) return null;
-  if (t.kind === 'noun' && view.normal(k) !== 'to') return null;
+  if (t.kind === 'noun' && view.normal(k) !== 'to' && !lightVerb) return null;
   if (view.normal(k) === 'to') {
     let g = k - 1;
     while (g >= sStart && view.pos(g) === 'ADV') g--;
@@ -125,7 +134,7 @@ function governance(view: TokenView, t: Trigger, sStart: number): Governance {
   }
   // (Not in a relative clause: "a bill that would allow extraditions" promises nothing.)
   const relative = k > sStart && RELATIVES.has(view.normal(k - 1));
-  if (k < sStart || !FUTURE_MODALS.has(view.normal(k)) || t.kind !== 'verb' || relative) return null;
+  if (k < sStart || !FUTURE_MODALS.has(view.normal(k)) || (t.kind !== 'verb' && !lightVerb) || relative) return null;
   // "would" is a future only in reported speech ("said it would not provide"); told by the
   // writer it is a conditional or a past habit ("would not hold a formal meeting at the summit").
   if (view.normal(k) === 'would' && !reported(view, k, sStart)) return null;
