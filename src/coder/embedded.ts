@@ -172,6 +172,28 @@ export function plannedNoun(view: TokenView, t: Trigger, sEnd: number): boolean 
   return false;
 }
 
+const ANY_MODALS = new Set(['will', 'would', "'ll", '’ll', 'shall', 'wo', 'may', 'might', 'could', 'can']);
+
+/** A modal verb before the trigger in its verb group ("may halt", "would not hesitate to strike"). */
+function modalBefore(view: TokenView, t: Trigger, sStart: number): boolean {
+  for (let j = t.first - 1; j >= Math.max(sStart, t.first - 5); j--) {
+    const w = view.normal(j);
+    if (ANY_MODALS.has(w)) return true;
+    if (w === ',' || BREAKS.has(w) || (view.pos(j) !== 'ADV' && view.pos(j) !== 'AUX' && view.pos(j) !== 'PART' && view.pos(j) !== 'VERB' && w !== 'to')) return false;
+  }
+  return false;
+}
+
+/** "if" or "unless" after the trigger, before the sentence ends or a new sentence part begins. */
+function conditionAfter(view: TokenView, t: Trigger, sEnd: number): boolean {
+  for (let j = t.last + 1; j < sEnd; j++) {
+    const w = view.normal(j);
+    if (BREAKS.has(w)) return false;
+    if (w === 'if' || w === 'unless') return true;
+  }
+  return false;
+}
+
 /** The event's source stands before its head: the reading in which the subject acts (not the reverse of a reciprocal). */
 function subjectActs(view: TokenView, d: DraftEvent): boolean {
   return d.source !== null && d.source.start < view.article.tokens.start[d.head];
@@ -226,6 +248,25 @@ export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: n
       continue;
     }
     // "agreed to a ceasefire" coded by an "agree" pattern itself: the agreement is also a promise.
+    // A threat is conditional by nature: "threatened to secede unless the Kremlin withdrew" is asserted.
+    if (t.pattern.code.startsWith('13')) {
+      for (const d of c.drafts) if (d.modality === 'hypothetical' && conditionAfter(view, t, sEnd) && !modalBefore(view, t, sStart)) d.modality = 'asserted';
+    }
+    // "The Community may halt mediation if cooperation founders, the minister said": a conflictual
+    // act announced on a condition is a threat (13x).
+    if (!COOPERATIVE.has(code.slice(0, 2)) && conditionAfter(view, t, sEnd) && modalBefore(view, t, sStart) && reported(view, t.head, sStart)) {
+      const next = frameCode(table, 'threat', code);
+      if (next !== null) {
+        for (const d of c.drafts) {
+          if (!subjectActs(view, d) || d.modality !== 'hypothetical') continue;
+          const key = `${d.source?.start}:${d.target?.start}:${next}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          added.push({ ...d, code: next, modality: 'asserted', rule: `${d.rule}+conditional-threat` });
+        }
+        continue;
+      }
+    }
     const gov = view.is(t.head, IMPLICATIVE) && t.kind === 'verb' && COOPERATIVE.has(code.slice(0, 2)) && code.slice(0, 2) !== '03' ? { kind: 'intent' as const, implicative: true, modal: false } : governance(view, t, sStart);
     if (gov === null) continue;
     const root = code.slice(0, 2);
@@ -239,7 +280,9 @@ export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: n
     if (next === null) continue;
     for (const d of c.drafts) {
       if (!subjectActs(view, d)) continue;
-      if (!gov.implicative && d.modality === 'asserted') continue;
+      // A bare modal leaves an asserted reading alone; an explicit intent word ("have sworn to fight") never asserts the act.
+      if (!gov.implicative && d.modality === 'asserted' && gov.modal) continue;
+      if (!gov.implicative && d.modality === 'asserted') d.modality = 'hypothetical';
       const key = `${d.source?.start}:${d.target?.start}:${next}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleWith, code } from './helpers.js';
 import { embeddedTable, frameCode, parseEmbeddedTable } from '../../src/coder/embedded.js';
 
-const A = { Britain: 'GBRGOV', Russia: 'RUSGOV', Moscow: 'RUSGOV', Turkey: 'TURGOV', Portugal: 'PRTGOV', Syria: 'SYRGOV', Iran: 'IRNGOV', Jordan: 'JORGOV', Washington: 'USAGOV' };
+const A = { Britain: 'GBRGOV', Russia: 'RUSGOV', Moscow: 'RUSGOV', Turkey: 'TURGOV', Portugal: 'PRTGOV', Syria: 'SYRGOV', Iran: 'IRNGOV', Jordan: 'JORGOV', Washington: 'USAGOV', Kremlin: 'RUSGOV' };
 const asserted = (text: string) =>
   code(articleWith(text, A)).events
     .filter((e) => e.modality === 'asserted')
@@ -41,5 +41,14 @@ describe('embedded and promised events (CAMEO conventions)', () => {
   });
   it('a relative clause promises nothing', () => {
     expect(asserted('Turkey passed a bill that would send humanitarian aid to Syria.').some((c) => c.includes(':033'))).toBe(false);
+  });
+  it('a threat on a condition is asserted, and a conflictual act announced on a condition is a threat', () => {
+    expect(asserted('Russia threatened to expel the diplomats of Britain unless Britain apologised.').some((c) => c.startsWith('RUSGOV>GBRGOV:13'))).toBe(true);
+    expect(asserted('Moscow may expel the diplomats of Turkey if Turkey refuses, the Kremlin said.').some((c) => c.startsWith('RUSGOV>TURGOV:13'))).toBe(true);
+  });
+  it('an explicit intent word never asserts the act', () => {
+    const out = asserted('Russia has sworn to attack Turkey.');
+    expect(out.some((c) => c.endsWith(':190'))).toBe(false);
+    expect(out.some((c) => c.startsWith('RUSGOV>TURGOV:138'))).toBe(true);
   });
 });
