@@ -86,13 +86,20 @@ const REFUSING_GOVERNORS = new Set(['refuse', 'decline', 'unwilling', 'reluctant
 /** Implicative: the complement happened too ("agreed to extend the sanctions"), the intent is added. */
 const IMPLICATIVE = new Set(['agree']);
 const FUTURE_MODALS = new Set(['will', 'would', "'ll", '’ll', 'shall', 'wo']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re"]);
+const PREPARE = new Set(['prepare']);
 const RELATIVES = new Set(['that', 'which', 'who', 'whose']);
 const NEGATORS = new Set(['not', "n't", '’t', 'never', 'nt']);
 /** The roots of events that can be promised as cooperation; the rest (09-20) promised are threats. */
 const COOPERATIVE = new Set(['03', '04', '05', '06', '07', '08']);
 
 /** How the words before an event's head frame it: an intent, a refusal, or neither. */
-type Governance = { kind: 'intent' | 'reject'; implicative: boolean; modal: boolean } | null;
+/**
+ * `implicative`: "agreed to"; `direct`: the event is the agreement's own object ("agreed to a
+ * ceasefire"), so it stands beside the intent; `posture`: "the army prepared to resume shelling",
+ * a preparation done, not announced (CAMEO 150).
+ */
+type Governance = { kind: 'intent' | 'reject'; implicative: boolean; modal: boolean; direct?: boolean; posture?: boolean } | null;
 
 function governance(view: TokenView, t: Trigger, sStart: number): Governance {
   let k = t.first - 1;
@@ -122,7 +129,14 @@ function governance(view: TokenView, t: Trigger, sStart: number): Governance {
     if (view.is(g, REFUSING_GOVERNORS)) return { kind: 'reject', implicative: false, modal: false };
     if (view.is(g, INTENT_GOVERNORS)) {
       if (negated) return { kind: 'reject', implicative: false, modal: false };
-      return { kind: 'intent', implicative: view.is(g, IMPLICATIVE), modal: false };
+      const be = g > sStart && BE.has(view.normal(g - 1));
+      return {
+        kind: 'intent',
+        implicative: view.is(g, IMPLICATIVE),
+        modal: false,
+        direct: t.kind === 'noun' && !lightVerb,
+        posture: view.is(g, PREPARE) && view.pos(g) === 'VERB' && !be,
+      };
     }
     return null;
   }
@@ -267,26 +281,30 @@ export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: n
         continue;
       }
     }
-    const gov = view.is(t.head, IMPLICATIVE) && t.kind === 'verb' && COOPERATIVE.has(code.slice(0, 2)) && code.slice(0, 2) !== '03' ? { kind: 'intent' as const, implicative: true, modal: false } : governance(view, t, sStart);
+    const gov = view.is(t.head, IMPLICATIVE) && t.kind === 'verb' && COOPERATIVE.has(code.slice(0, 2)) && code.slice(0, 2) !== '03' ? { kind: 'intent' as const, implicative: true, modal: false, direct: true } : governance(view, t, sStart);
     if (gov === null) continue;
     const root = code.slice(0, 2);
     const column: Frame = gov.kind === 'reject' ? 'reject' : COOPERATIVE.has(root) ? 'intent' : 'threat';
+    // "The army prepared to resume shelling": a show of force (150), not a threat.
+    const posture = gov.posture === true && column === 'threat' && ['18', '19', '20'].includes(root);
     // A refusal of a conflictual act ("will not attack") is no CAMEO event; a conflictual act
     // agreed to is done, not threatened ("agreed to extend the sanctions"); a bare "will" or
     // "would" announces a decision ("announced it would withdraw"), which is a threat only when
     // the text says so (a threat verb is a frame, above).
     if (column !== 'intent' && !COOPERATIVE.has(root) && (column === 'reject' || gov.implicative || gov.modal)) continue;
-    const next = frameCode(table, column, code);
+    const next = posture ? '150' : frameCode(table, column, code);
     if (next === null) continue;
     for (const d of c.drafts) {
       if (!subjectActs(view, d)) continue;
+      // "agreed to undertake joint exercises": the manual codes the intent only (0312); "agreed to a ceasefire" keeps both.
+      if (gov.implicative && !gov.direct && d.modality === 'asserted') d.modality = 'hypothetical';
       // A bare modal leaves an asserted reading alone; an explicit intent word ("have sworn to fight") never asserts the act.
       if (!gov.implicative && d.modality === 'asserted' && gov.modal) continue;
       if (!gov.implicative && d.modality === 'asserted') d.modality = 'hypothetical';
       const key = `${d.source?.start}:${d.target?.start}:${next}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      added.push({ ...d, code: next, modality: 'asserted', rule: `${d.rule}+${column}` });
+      added.push({ ...d, code: next, modality: 'asserted', rule: `${d.rule}+${posture ? 'posture' : column}` });
     }
   }
   return added;
