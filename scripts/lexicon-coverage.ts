@@ -11,6 +11,8 @@ import { coverage } from '../src/coder/cameo/coverage.js';
 import { CAMEO_DATA_DIR } from '../src/coder/cameo/paths.js';
 import { loadPatterns } from '../src/coder/cameo/patterns.js';
 
+// (Piped into head: a closed pipe ends the listing quietly.)
+process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
 const args = process.argv.slice(2);
 const codebook = loadCodebook();
 const report = coverage(loadPatterns(join(CAMEO_DATA_DIR, 'patterns'), codebook), codebook);
