@@ -284,6 +284,16 @@ export function embeddedEvents(view: TokenView, coded: CodedTrigger[], sStart: n
     const gov = view.is(t.head, IMPLICATIVE) && t.kind === 'verb' && COOPERATIVE.has(code.slice(0, 2)) && code.slice(0, 2) !== '03' ? { kind: 'intent' as const, implicative: true, modal: false, direct: true } : governance(view, t, sStart);
     if (gov === null) continue;
     const root = code.slice(0, 2);
+    // "Trump announced the United States would withdraw from the Paris agreement": announcing that
+    // relations will be reduced (16) reduces them; the announcement is the act (the development gold's convention).
+    if (gov.modal && gov.kind === 'intent' && root === '16' && reported(view, t.head, sStart) && !conditionAfter(view, t, sEnd)) {
+      for (const d of c.drafts) {
+        if (!subjectActs(view, d) || d.modality !== 'hypothetical') continue;
+        d.modality = 'asserted';
+        d.rule += '+announced';
+      }
+      continue;
+    }
     const column: Frame = gov.kind === 'reject' ? 'reject' : COOPERATIVE.has(root) ? 'intent' : 'threat';
     // "The army prepared to resume shelling": a show of force (150), not a threat.
     const posture = gov.posture === true && column === 'threat' && ['18', '19', '20'].includes(root);

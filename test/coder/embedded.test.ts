@@ -51,4 +51,8 @@ describe('embedded and promised events (CAMEO conventions)', () => {
     expect(out.some((c) => c.endsWith(':190'))).toBe(false);
     expect(out.some((c) => c.startsWith('RUSGOV>TURGOV:138'))).toBe(true);
   });
+  it('announcing that relations will be reduced reduces them; announcing an attack does not attack', () => {
+    expect(asserted('Washington announced that it would impose sanctions on Iran.')).toContain('USAGOV>IRNGOV:163');
+    expect(asserted('Washington said it would attack Iran.').some((c) => c.includes(':19'))).toBe(false);
+  });
 });
