@@ -15,6 +15,7 @@ import { DEFAULT_CODER_OPTIONS, type CoderOptions, type CoderResources } from '.
 import { actorGroups, sameActor, type ActorGroup } from './roles.js';
 import { TokenView } from './tokens.js';
 import { findTriggers, type Trigger } from './triggers.js';
+import { embeddedEvents, type CodedTrigger } from './embedded.js';
 import { NULL_CODE } from './cameo/patterns.js';
 
 export { CODER_STAGE, DEFAULT_CODER_OPTIONS, type CoderOptions, type CoderResources } from './options.js';
@@ -61,6 +62,7 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     let lastSource: ActorGroup | null = null;
     let lastTarget: ActorGroup | null = null;
     const verbModality = new Map<Trigger, Modality>();
+    const coded: CodedTrigger[] = [];
     for (const t of triggers) {
       // A null sense ("---") claims its words and codes nothing.
       if (t.pattern.code === NULL_CODE) continue;
@@ -87,8 +89,12 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       // The object of a negated or hypothetical event verb is as (un)real as that verb.
       const inherited = governor !== null && isDirectObject(view, governor, t) ? verbModality.get(governor) : undefined;
       if (modality === 'asserted' && inherited !== undefined && inherited !== 'asserted') modality = inherited;
-      drafts.push(...expand(view, ctx, t, source, target, carried, modality, article, options));
+      const out = expand(view, ctx, t, source, target, carried, modality, article, options);
+      drafts.push(...out);
+      coded.push({ trigger: t, drafts: out });
     }
+    // CAMEO's conventions for asked-for, promised, refused and threatened events (coder/embedded).
+    drafts.push(...embeddedEvents(view, coded, s.tokenStart, s.tokenEnd));
     prev = ctx;
   });
   return drafts;

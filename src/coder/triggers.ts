@@ -218,6 +218,9 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // "while sanctions remained in place": a plural noun right before a finite verb is its subject, no verb.
   const subjectNoun = i + 1 < sEnd && view.normal(i).endsWith('s') && !view.normal(i).endsWith('ss') && (view.pos(i + 1) === 'VERB' || view.pos(i + 1) === 'AUX') && !view.normal(i + 1).endsWith('ing') && view.normal(i + 1) !== 'to';
   if (pass === 'verb' && subjectNoun) return null;
+  // "the internationally recognised government", "a US-backed government": a participle between an
+  // article and its noun modifies the noun; it is no predicate.
+  if (pass === 'verb' && isAttributiveParticiple(view, i, sStart, sEnd)) return null;
   // The broad lexicon (tier 1) reads a word as a verb only where the tagger says so: its
   // thousands of heads include common nouns ("forces", "targets") that the curated patterns avoid.
   const allVerbs = lookupAll(view, index, 'verb', i);
@@ -257,6 +260,17 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
     };
   }
   return null;
+}
+
+const ARTICLES = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those']);
+
+/** A past participle right before a noun, after an article (and adverbs): "the (internationally) recognised government". */
+function isAttributiveParticiple(view: TokenView, i: number, sStart: number, sEnd: number): boolean {
+  const w = view.normal(i);
+  if (!/(ed|en)$/.test(w) || i + 1 >= sEnd || !['NOUN', 'PROPN'].includes(view.pos(i + 1))) return false;
+  let j = i - 1;
+  while (j >= sStart && view.pos(j) === 'ADV') j--;
+  return j >= sStart && ARTICLES.has(view.normal(j));
 }
 
 function isCapitalised(view: TokenView, i: number): boolean {
