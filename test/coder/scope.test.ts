@@ -146,3 +146,10 @@ describe('coder.cameo.v1: modality by clause scope in the parse', () => {
     expect(got).toContain('USAGOV>CHNGOV:163:asserted');
   });
 });
+
+describe('coder.cameo.v1: targets from the parse', () => {
+  it('takes an actor attached to the verb by "at" as the target, not a place', () => {
+    const got = events('Ukrainian forces fired anti-aircraft batteries at Russia on Monday.', { 'Ukrainian forces': 'UKRMIL' });
+    expect(got).toContain('UKRMIL>RUSGOV:190:asserted');
+  });
+});
