@@ -61,7 +61,6 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     for (const t of triggers) ctx.heads.add(t.head);
     let lastSource: ActorGroup | null = null;
     let lastTarget: ActorGroup | null = null;
-    const verbModality = new Map<Trigger, Modality>();
     const coded: CodedTrigger[] = [];
     for (const t of triggers) {
       // A null sense ("---") claims its words and codes nothing.
@@ -83,12 +82,8 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       const { source, target, carried } = roles;
       for (const g of [source, carried === '' ? target : null]) if (g !== null && !ctx.participants.includes(g)) ctx.participants.push(g);
       if (ctx.firstSubject === null && source !== null && t.kind === 'verb') ctx.firstSubject = source;
-      const from = source !== null && source.last < t.head ? source.last + 1 : s.tokenStart;
-      let modality = modalityOf(view, t, triggers, s.tokenStart, s.tokenEnd, from);
-      if (t.kind === 'verb') verbModality.set(t, modality);
-      // The object of a negated or hypothetical event verb is as (un)real as that verb.
-      const inherited = governor !== null && isDirectObject(view, governor, t) ? verbModality.get(governor) : undefined;
-      if (modality === 'asserted' && inherited !== undefined && inherited !== 'asserted') modality = inherited;
+      // Modality by clause scope in the parse (a noun event shares its clause's: "would not impose new sanctions").
+      const modality = modalityOf(view, t, triggers);
       const out = expand(view, ctx, t, source, target, carried, modality, article, options);
       drafts.push(...out);
       coded.push({ trigger: t, drafts: out });
@@ -129,12 +124,6 @@ function governingVerb(view: TokenView, t: Trigger, triggers: Trigger[]): Trigge
     if (open) best = g;
   }
   return best;
-}
-
-/** The noun is the verb's object: only determiners, adjectives, numbers and nouns between ("would not impose new sanctions"). */
-function isDirectObject(view: TokenView, g: Trigger, t: Trigger): boolean {
-  for (let j = g.last + 1; j < t.first; j++) if (view.pos(j) === 'ADP' || view.pos(j) === 'PUNCT') return false;
-  return true;
 }
 
 /** An implied target, the source's own government or civilians: it has no words, so an empty span after the source. */

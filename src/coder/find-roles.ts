@@ -76,6 +76,9 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     const object = directObject(view, groups, t.head);
     if (object !== null && (source === null || !sameActor(source.members[0].mention, object.members[0].mention))) target = object;
     if (t.targetPrep !== null) target ??= groupAfterToken(groups, t.targetPrep);
+    // "will supply arms to Israel", "fired anti-aircraft batteries at Russia": an actor in an oblique of the verb
+    // (or of its object) marked by to/at/against/on is acted on, not a place (from the parse).
+    target ??= parsedTargetOblique(view, groups, t.head, source);
     // "ordered the United States to reduce its staff": the one ordered is the target of what it must do.
     if (t.first >= sStart + 2 && view.normal(t.first - 1) === 'to') target ??= orderedObject(view, groups, t.first - 2, source);
     // "demanded that Washington extradite ...": the subject of the demanded clause is the target.
@@ -138,6 +141,19 @@ export function findRoles(view: TokenView, ctx: SentenceContext, t: Trigger, pre
     }
   }
   return { source, target, carried };
+}
+
+const PARSED_TARGET_PREPS = new Set(['to', 'at', 'against', 'on']);
+
+/** The actor group of the first oblique of `verb` (or nominal modifier of its object) marked by to/at/against/on in the parse. */
+function parsedTargetOblique(view: TokenView, groups: ActorGroup[], verb: number, source: ActorGroup | null): ActorGroup | null {
+  const q = view.q;
+  for (const o of q.obliques(verb, undefined, { viaObject: true })) {
+    if (!PARSED_TARGET_PREPS.has(q.preposition(o) ?? '')) continue;
+    const g = groups.find((x) => x.first <= o && o <= x.last);
+    if (g !== undefined && g !== source && (source === null || !sameActor(source.members[0].mention, g.members[0].mention))) return g;
+  }
+  return null;
 }
 
 const RELATIVE_BREAKS = new Set([';', 'what', 'which', 'who', 'whom', 'whose', 'because', 'although', 'though', 'whereas', 'while', 'unless']);

@@ -1,161 +1,148 @@
 /**
  * @module coder/modality
- * Did the event happen? "asserted" unless the words around the trigger negate it ("did
- * not", "refused to", "denied that it had") or make it hypothetical (modal verbs, "plans
- * to", "if", questions), or it sits inside the complement of an appeal, intent, demand,
- * threat, accusation or refusal ("urged Russia to release", "threatened to impose").
+ * Did the event happen? Read from the clause the trigger belongs to in the parse and the
+ * clauses above it (nlp/syntax/query `cues`), never from a token window:
+ * - negated: "not/never/no" on its clause ("did not expel", "fired no missiles"), or its clause is
+ *   the complement of a negating verb ("refused to sign", "denied that it had attacked");
+ * - hypothetical: a modal or future auxiliary ("would", "will"), a condition ("if", "unless",
+ *   "whether") on the clause or one above it or an "if" clause under it ("would destroy X if
+ *   forced to"), a question that is not embedded in a statement ("will they meet?"), an infinitive
+ *   under a verb of planning, wishing, asking or expecting ("plans to", "urged Russia to", "is
+ *   expected to"), a planning noun ("plans for a meeting", "a proposal to hold talks");
+ * - a trigger inside the complement of another trigger takes that trigger's reading: appeals (02),
+ *   intents (03), demands (10), threats (13) and accusations (112) make it hypothetical; rejections
+ *   (12) and denials (016) negate it. The governing trigger itself stays asserted.
  */
 import type { Modality } from '../model/event.js';
+import { wordList } from '../nlp/lexicon/word-lists.js';
 import type { TokenView } from './tokens.js';
 import type { Trigger } from './triggers.js';
 
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without', 'nt']);
-const NEGATING_VERBS = new Set([
-  'refuse', 'decline', 'fail', 'refrain', 'deny', 'avoid', 'reject', 'stop', 'cease', 'halt', 'oppose', 'resist', 'rule',
-  'reluctant', 'reluctance', 'refusal', 'unwilling', 'unwillingness', 'failure',
-]);
-const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'shall', 'should', 'can', 'must', "'ll", '’ll', 'wo', 'ca', "'d", 'ought']);
-const CONDITIONALS = new Set(['if', 'unless', 'whether', 'once', 'lest']);
-/** Words after which an infinitive has not happened (yet): plans, wishes, requests, ability. */
-const HYPOTHETICAL_GOVERNORS = new Set([
-  'plan', 'intend', 'hope', 'want', 'wish', 'seek', 'aim', 'expect', 'likely', 'unlikely', 'set', 'poised', 'prepare', 'ready',
-  'willing', 'threaten', 'vow', 'pledge', 'promise', 'offer', 'propose', 'consider', 'try', 'attempt', 'need', 'have', 'going',
-  'able', 'unable', 'ask', 'urge', 'call', 'demand', 'press', 'invite', 'encourage', 'push', 'wait', 'due', 'scheduled', 'prefer',
-  'like', 'mean', 'tend', 'seem', 'appear', 'refuse', 'decline', 'fail', 'chance', 'bid', 'effort', 'plans', 'order', 'tell',
-]);
-/** "ordered Washington to reduce its staff": an order to a named actor is coded as the act it compels. */
-const COMPELLING_VERBS = new Set(['order', 'force', 'compel', 'instruct', 'direct', 'oblige', 'require']);
-/** Roots whose complement has not happened: appeal, intent, demand, threaten, and accusations (112). */
 const GOVERNING_HYPOTHETICAL = new Set(['02', '03', '10', '13']);
 const GOVERNING_CODES_HYPOTHETICAL = new Set(['112', '1121', '1122', '1123', '1124', '1125', '130', '014']);
 const GOVERNING_NEGATED = new Set(['12', '016']);
-const BREAKS = new Set([';', '.', 'but', 'while', 'whereas']);
-const PLANNING_NOUNS = new Set([
-  'plan', 'proposal', 'call', 'demand', 'hope', 'prospect', 'possibility', 'chance', 'offer', 'invitation', 'request', 'idea',
-  'threat', 'bid', 'effort', 'attempt', 'intention', 'willingness', 'readiness', 'option', 'push', 'pressure', 'appeal',
-]);
+/** Relations by which a clause is the complement of the word above it. */
+const COMPLEMENT = new Set(['xcomp', 'ccomp', 'csubj']);
 
-/** The modality a verb's own auxiliaries give it: "would renew", "did not renew", "plans to renew". */
-function verbContext(view: TokenView, j: number, sStart: number): Modality {
-  for (let k = j - 1; k >= Math.max(sStart, j - 4); k--) {
-    const w = view.normal(k);
-    if (NEGATORS.has(w)) return 'negated';
-    if (MODALS.has(w)) return 'hypothetical';
-    if (w === 'to') {
-      let g = k - 1;
-      while (g >= sStart && view.pos(g) === 'ADV') g--;
-      // "wants Trump to eliminate ...": the governor stands before the one asked
-      if (g >= sStart && !view.is(g, HYPOTHETICAL_GOVERNORS) && !view.is(g, NEGATING_VERBS)) {
-        let h = g;
-        while (h > sStart && g - h < 4 && ['PROPN', 'NOUN', 'DET', 'PRON'].includes(view.pos(h))) h--;
-        if (h < g && view.pos(h) === 'VERB' && !view.is(h, COMPELLING_VERBS)) g = h;
-      }
-      if (g >= sStart && view.is(g, NEGATING_VERBS)) return 'negated';
-      return g >= sStart && view.is(g, HYPOTHETICAL_GOVERNORS) ? 'hypothetical' : 'asserted';
-    }
-    if (view.pos(k) !== 'ADV' && view.pos(k) !== 'AUX' && view.pos(k) !== 'PART') break;
+const list = (name: string) => wordList(name) as Set<string>;
+/** Prepositions that make a noun event the setting or time of its clause: the event is taken as having happened. */
+const PRESUPPOSING = new Set(['during', 'after', 'before', 'since', 'following', 'amid', 'despite', 'at']);
+
+/** Is the clause headed by c an infinitive ("to" marks it)? */
+function hasTo(view: TokenView, c: number): boolean {
+  return view.q.children(c, 'mark').some((m) => view.normal(m) === 'to');
+}
+
+/** Is the clause headed by c marked "of" ("accused X of launching")? */
+function hasOf(view: TokenView, c: number): boolean {
+  return view.q.children(c, 'mark').some((m) => view.normal(m) === 'of');
+}
+
+/** Is `clause` (or a conjunct it shares its auxiliaries with) the complement of a trigger of a governing code? */
+function governingReading(view: TokenView, t: Trigger, triggers: Trigger[], clause: number): Modality | null {
+  const q = view.q;
+  const heads = new Map<number, Trigger>();
+  for (const g of triggers) if (g !== t) heads.set(q.predicate(g.head), g);
+  // A noun trigger sits in the clause of its verb: "threatened new sanctions" is governed by the threat.
+  let c = t.kind === 'noun' ? clause : -1;
+  let rel = '';
+  if (c < 0) {
+    rel = q.deprel(clause);
+    c = q.head(clause);
   }
-  return 'asserted';
+  let clauseHead = clause;
+  for (let guard = 0; guard < 6 && c >= 0; guard++) {
+    const g = heads.get(c);
+    if (g !== undefined && g.head !== t.head) {
+      const root = g.pattern.code.slice(0, 2);
+      // "threatened military action, warning that …": an adverbial participle clause is no complement of a threat; after an accusation it still elaborates it.
+      // A subordinated clause ("after Washington's tariffs took effect") is no complement of anything.
+      const adverbial = rel === 'advcl' && (!GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code) || q.child(clauseHead, 'mark') >= 0 && !hasOf(view, clauseHead));
+      if (!adverbial) {
+        if (GOVERNING_NEGATED.has(root) || GOVERNING_NEGATED.has(g.pattern.code)) return 'negated';
+        if (GOVERNING_HYPOTHETICAL.has(root) || GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code)) return 'hypothetical';
+      }
+    }
+    // (through "a resolution censuring …" too: what a vetoed or demanded text says is as unreal as its fate.)
+    if (rel !== '' && !COMPLEMENT.has(rel) && rel !== 'advcl' && rel !== 'conj' && rel !== 'acl' && rel !== 'acl:relcl') break;
+    rel = q.deprel(c);
+    clauseHead = c;
+    c = q.head(c) >= 0 ? q.clauseOf(q.head(c)) : -1;
+  }
+  return null;
 }
 
 /**
  * Modality of a trigger.
- * @param triggers every trigger of the sentence, in order (to find a governing one)
- * @param sStart first token of the sentence, sEnd one past its last
- * @param from first token of the trigger's own clause (usually the source's first token)
+ * @param triggers every trigger of the sentence (to find a governing one)
  */
-export function modalityOf(
-  view: TokenView,
-  t: Trigger,
-  triggers: Trigger[],
-  sStart: number,
-  sEnd: number,
-  from: number,
-): Modality {
-  let lastNonPunct = sEnd - 1;
-  while (lastNonPunct > sStart && view.pos(lastNonPunct) === 'PUNCT' && view.normal(lastNonPunct) !== '?') lastNonPunct--;
-  const question = view.normal(lastNonPunct) === '?';
-
-  // Governing trigger: an earlier trigger whose predicate reaches over this one.
-  for (const g of triggers) {
-    if (g === t || g.head >= t.head || t.head - g.last > 8) continue;
-    let broken = false;
-    for (let j = g.head + 1; j < t.head; j++) if (BREAKS.has(view.normal(j))) broken = true;
-    // "threatened military action, warning that ...": a participle clause after a comma is no complement.
-    // (After an accusation, ", calling it ..." still elaborates the accusation.)
-    const participle = t.kind === 'verb' && t.first > g.last + 1 && view.normal(t.first - 1) === ',' && view.normal(t.head).endsWith('ing');
-    if (participle && !GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code)) broken = true;
-    if (broken) continue;
-    const root = g.pattern.code.slice(0, 2);
-    if (GOVERNING_NEGATED.has(root) || GOVERNING_NEGATED.has(g.pattern.code)) return 'negated';
-    if (GOVERNING_HYPOTHETICAL.has(root) || GOVERNING_CODES_HYPOTHETICAL.has(g.pattern.code)) return 'hypothetical';
-  }
-
-  // Look back from the trigger over its own auxiliaries and adverbs, up to the previous verb,
-  // comma or the source: "did not expel", "has never", "refused to expel", "would expel".
-  const start = Math.max(sStart, Math.min(from, t.first - 1), t.first - 7);
-  let negated = false;
-  let hypothetical = question;
-  for (let j = t.first - 1; j >= start; j--) {
-    const w = view.normal(j);
-    if (BREAKS.has(w) || w === ',') break;
-    if (NEGATORS.has(w)) negated = true;
-    else if (MODALS.has(w)) hypothetical = true;
-    else if (view.pos(j) === 'VERB' || view.pos(j) === 'NOUN' || view.pos(j) === 'PROPN') {
-      if (view.is(j, NEGATING_VERBS) && view.pos(j) === 'VERB') negated = true;
-      // "plans to renew its sanctions": a noun event is as (un)real as the verb whose object it is.
-      if (t.kind === 'noun' && view.pos(j) === 'VERB') {
-        const m = verbContext(view, j, sStart);
-        if (m === 'negated') negated = true;
-        if (m === 'hypothetical') hypothetical = true;
-      }
-      // "plans for a meeting", "a proposal to hold talks": a planned or proposed event has not happened.
-      if (view.pos(j) === 'NOUN' && view.is(j, PLANNING_NOUNS)) hypothetical = true;
-      if (view.pos(j) === 'NOUN' && j > sStart && view.normal(j - 1) === 'no') negated = true;
-      break;
-    }
-  }
-  if (t.kind === 'noun' && t.first > sStart && view.normal(t.first - 1) === 'no') negated = true;
-  // "X plans to expel", "is expected to visit": an infinitive head, unless after an implicative verb.
-  let k = t.first - 1;
-  while (k >= sStart && view.pos(k) === 'ADV') k--;
-  if (k >= sStart && view.normal(k) === 'to' && t.kind === 'verb') {
-    let g = k - 1;
-    while (g >= sStart && view.pos(g) === 'ADV') g--;
-    // "efforts to get Ukraine to investigate": the governor stands before the one made to act
-    if (g >= sStart && !view.is(g, HYPOTHETICAL_GOVERNORS) && !view.is(g, NEGATING_VERBS)) {
-      let h = g;
-      while (h > sStart && g - h < 4 && ['PROPN', 'NOUN', 'DET', 'PRON'].includes(view.pos(h))) h--;
-      if (h < g && view.pos(h) === 'VERB' && !view.is(h, COMPELLING_VERBS)) g = h;
-    }
-    const governor = g >= sStart ? g : -1;
-    if (governor >= 0 && view.is(governor, HYPOTHETICAL_GOVERNORS)) hypothetical = true;
-    if (governor >= 0 && view.is(governor, NEGATING_VERBS)) negated = true;
-    // "will continue to strike", "did not manage to sign": the governing verb's own auxiliaries count too.
-    if (governor >= 0 && view.pos(governor) === 'VERB') {
-      const m = verbContext(view, governor, sStart);
-      if (m === 'negated') negated = true;
-      if (m === 'hypothetical') hypothetical = true;
-    }
-  }
-  for (let j = t.head - 1; j >= sStart; j--) {
-    if (BREAKS.has(view.normal(j))) break;
-    if (CONDITIONALS.has(view.normal(j))) hypothetical = true;
-    // "should Washington abandon the agreement": an inverted condition
-    if (view.normal(j) === 'should' && j + 1 < t.head && ['PROPN', 'NOUN', 'DET'].includes(view.pos(j + 1))) hypothetical = true;
-  }
-  // "... would destroy North Korea if forced to": a condition after the trigger, in its sentence.
-  // Only within the trigger's own verb group: a comma, "that" or another finite verb opens a
-  // clause of its own ("threatened ..., warning that ... might have to destroy it if forced to").
-  for (let j = t.last + 1; j < sEnd; j++) {
-    const w = view.normal(j);
-    if (BREAKS.has(w) || w === ',' || w === 'that' || w === 'and') break;
-    if (w === 'if' || w === 'unless') {
+export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[]): Modality {
+  const q = view.q;
+  if (!q.parsed(t.head)) return 'asserted';
+  const clause = q.clauseOf(t.head);
+  const cues = q.cues(clause);
+  let negated = cues.negated;
+  let hypothetical = cues.modal !== null || cues.future || cues.intention !== null || cues.condition !== null || cues.question;
+  // "fired no missiles", "no plans for a meeting": a noun event with "no" is negated.
+  if (t.kind === 'noun') {
+    for (const d of q.children(t.head, 'det')) if (view.normal(d) === 'no') negated = true;
+    const h = q.head(t.head);
+    const prep = q.preposition(t.head);
+    // "during his first meeting with Putin", "after marathon talks": an event named as the setting or time of a clause is presupposed, whatever the clause says.
+    if (prep !== null && PRESUPPOSING.has(prep)) return q.children(t.head, 'det').some((d) => view.normal(d) === 'no') ? 'negated' : 'asserted';
+    if (h >= 0 && (q.is(t.head, 'nmod') || q.is(t.head, 'obl')) && view.is(h, list('planning-nouns'))) {
       hypothetical = true;
-      break;
+      for (const d of q.children(h, 'det')) if (view.normal(d) === 'no') negated = true;
     }
-    if ((view.pos(j) === 'VERB' || view.pos(j) === 'AUX') && !w.endsWith('ing') && view.normal(j - 1) !== 'to') break;
   }
+  // "Washington's reluctance to lift sanctions": the phrase the trigger heads hangs by "to"/"from" from a negating word
+  // (whatever relation the parser gives it: a tagger may read "lift" there as a noun).
+  for (let x = t.head, guard = 0; guard < 4 && x >= 0 && x !== clause; guard++) {
+    const marker = q.children(x).some((m) => (q.is(m, 'case') || q.is(m, 'mark')) && (view.normal(m) === 'to' || view.normal(m) === 'from'));
+    const h = q.head(x);
+    if (h >= 0 && marker && view.is(h, list('negating-governors'))) negated = true;
+    x = h;
+  }
+  // Up the chain of complements: "refused to sign" negates; "urged Russia to release", "is expected to visit" are not done.
+  let c = clause;
+  for (let guard = 0; guard < 6 && c >= 0; guard++) {
+    const rel = q.deprel(c);
+    const up = q.head(c);
+    if (up < 0) break;
+    // "a proposal to hold talks": a planned or proposed event has not happened.
+    if ((rel === 'acl' || rel === 'acl:relcl') && view.is(up, list('planning-nouns'))) hypothetical = true;
+    // "refrained from expelling", "their refusal to sign", "reluctant to act": what a negating word governs did not happen.
+    if ((rel === 'advcl' || rel === 'acl') && view.is(up, list('negating-governors')) && q.children(c, 'mark').some((m) => view.normal(m) === 'to' || view.normal(m) === 'from')) negated = true;
+    // "sent troops to protect civilians", "is willing to send material to help defend": a purpose infinitive is as real as the clause it serves.
+    const purpose = rel === 'advcl' && hasTo(view, c);
+    if (rel !== 'xcomp' && rel !== 'ccomp' && rel !== 'conj' && !purpose) break;
+    if (purpose) {
+      const above = q.cues(q.clauseOf(up));
+      if (above.negated) negated = true;
+      if (above.modal !== null || above.future || above.intention !== null || above.condition !== null) hypothetical = true;
+      c = q.clauseOf(up);
+      continue;
+    }
+    if (rel !== 'conj') {
+      if (view.is(up, list('negating-governors'))) negated = true;
+      // Only an infinitive ("plans to", "urged X to"): a tagging error on an auxiliary ("had used") is no plan.
+      else if (rel === 'xcomp' && hasTo(view, c) && (view.is(up, list('hypothetical-governors')) || view.is(up, list('intention-verbs')))) hypothetical = true;
+      // "did not manage to sign", "will continue to strike": the governing verb's own negation and auxiliaries count.
+      const above = q.cues(q.clauseOf(up));
+      if (rel === 'xcomp' && above.negated) negated = true;
+      if (rel === 'xcomp' && (above.modal !== null || above.future)) hypothetical = true;
+    } else if (q.child(c, 'nsubj') >= 0 || q.child(c, 'aux') >= 0) {
+      break; // a conjunct with a subject or auxiliary of its own is a clause of its own
+    }
+    c = q.clauseOf(up);
+  }
+  // "… would destroy North Korea if forced to": an "if" clause under the trigger's clause.
+  for (const a of q.children(q.predicate(clause), 'advcl')) {
+    for (const m of q.children(a, 'mark')) if (list('condition-markers').has(view.normal(m)) && view.normal(m) !== 'whether') hypothetical = true;
+  }
+  const governed = governingReading(view, t, triggers, clause);
+  if (governed === 'negated') negated = true;
+  if (governed === 'hypothetical') hypothetical = true;
   if (negated) return 'negated';
   if (hypothetical) return 'hypothetical';
   return 'asserted';

@@ -5,6 +5,7 @@
  * mapping character spans to token ranges.
  */
 import type { Article } from '../model/article.js';
+import { syntaxOf, type SyntaxQuery } from '../nlp/syntax/query.js';
 import { lemmaCandidates } from './cameo/lemma.js';
 
 /** Verbs that report speech or thought: the clause after them has its own subject. */
@@ -20,10 +21,13 @@ const IRREGULAR_PARTICIPLE = /(ed|en|wn|un|ught|ept|elt|ent|ilt|old|ound|ung|ade
 
 export class TokenView {
   readonly article: Article;
+  /** The article's dependency parse (nlp.syntax.v1, through its query API). */
+  readonly q: SyntaxQuery;
   private readonly cache: (string[] | undefined)[];
 
   constructor(article: Article) {
     this.article = article;
+    this.q = syntaxOf(article);
     this.cache = new Array(article.tokens.start.length);
   }
 

@@ -11,6 +11,7 @@ import type { CodedEvent } from '../model/event.js';
 import { createPipeline, type Pipeline } from '../pipeline/run.js';
 import { defaultStages } from '../pipeline/default-stages.js';
 import type { GoldRecord } from './gold.js';
+import { roleCounts } from './role-share.js';
 import { addCounts, LEVELS, matchRecord, prf, type Counts, type Level, type Prf, type Triple } from './score.js';
 
 export interface RecordResult {
@@ -38,6 +39,8 @@ export interface EvalReport {
   roots: RootRow[];
   /** Per record, scored at the full-code level. */
   results: RecordResult[];
+  /** Predicted events paired with a gold event of the same root, and how many of those have source and target right (eval/role-share). */
+  roles: { rootPairs: number; bothRight: number; share: number };
   /** Articles per second over the pipeline runs. */
   articlesPerSecond: number;
 }
@@ -78,6 +81,8 @@ export function evaluate(records: GoldRecord[], pipeline: Pipeline = createPipel
   const results: RecordResult[] = [];
   let predictedEvents = 0;
   let goldEvents = 0;
+  let rootPairs = 0;
+  let bothRight = 0;
   const t0 = performance.now();
   for (const record of records) {
     const { events, errors } = predict(pipeline, record);
@@ -85,6 +90,9 @@ export function evaluate(records: GoldRecord[], pipeline: Pipeline = createPipel
     const gold = record.events.map((e) => ({ source: e.source ?? null, target: e.target ?? null, code: e.code }));
     predictedEvents += predicted.length;
     goldEvents += gold.length;
+    const rc = roleCounts(predicted, gold);
+    rootPairs += rc.rootPairs;
+    bothRight += rc.bothRight;
     let byCode: ReturnType<typeof matchRecord> | null = null;
     for (const level of LEVELS) {
       const m = matchRecord(predicted, gold, level);
@@ -117,6 +125,7 @@ export function evaluate(records: GoldRecord[], pipeline: Pipeline = createPipel
     predictedEvents,
     levels: { code: prf(totals.code), root: prf(totals.root), quad: prf(totals.quad) },
     roots,
+    roles: { rootPairs, bothRight, share: rootPairs === 0 ? 0 : bothRight / rootPairs },
     results,
     articlesPerSecond: seconds > 0 ? records.length / seconds : 0,
   };

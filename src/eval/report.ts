@@ -32,6 +32,9 @@ export function formatReport(report: EvalReport, worst = 10): string {
     lines.push(`${names[level].padEnd(26)} ${pct(m.precision)}     ${pct(m.recall)}  ${pct(m.f1)}  ${String(m.tp).padStart(5)}${String(m.fp).padStart(5)}${String(m.fn).padStart(5)}`);
   }
   lines.push('');
+  const rs = report.roles;
+  lines.push(`right root with source and target both right: ${rs.bothRight} of ${rs.rootPairs} (${pct(rs.share).trim()} %)`);
+  lines.push('');
   lines.push('root  precision  recall     F1  support');
   for (const r of report.roots) {
     lines.push(`${r.root.padEnd(4)}  ${pct(r.precision)}     ${pct(r.recall)}  ${pct(r.f1)}  ${String(r.support).padStart(7)}`);

@@ -6,6 +6,7 @@ import { buildTokenizedArticle } from '../../src/model/build.js';
 import type { Article } from '../../src/model/article.js';
 import type { Mention } from '../../src/model/mention.js';
 import { codeEvents, loadCoderResources, type CoderOptions } from '../../src/coder/index.js';
+import { parseArticle, syntaxAnalyzer } from '../../src/nlp/syntax/index.js';
 
 const INTERNATIONAL = /^(IGO|NGO|IMG|MNC|NGM|INT)/;
 
@@ -45,8 +46,9 @@ export function articleWith(text: string, actors: Record<string, string>, places
 
 const resources = loadCoderResources();
 
-/** Codes an article with the packaged patterns. */
+/** Codes an article with the packaged patterns, after parsing it as the pipeline does (the coder reads modality from the parse). */
 export function code(article: Article, options: Partial<CoderOptions> = {}): Article {
+  if (article.tokens.head === undefined) parseArticle(article, () => syntaxAnalyzer(), 'events');
   return codeEvents(article, resources, options);
 }
 

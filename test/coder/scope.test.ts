@@ -130,3 +130,26 @@ describe('coder.cameo.v1: orders to a named actor', () => {
     expect(a.events.map((e) => `${e.source?.code}>${e.target?.code}:${e.code}:${e.modality}`)).toContain('RUSGOV>USAGOV:161:asserted');
   });
 });
+
+describe('coder.cameo.v1: modality by clause scope in the parse', () => {
+  it('takes an event named as the setting of a negated clause as having happened', () => {
+    expect(events('Washington did not raise the issue of sanctions during its first meeting with Moscow.')).toContain('USAGOV>RUSGOV:044:asserted');
+  });
+
+  it('gives a purpose infinitive the reading of the clause it serves', () => {
+    expect(events('Russia sent troops to protect Iran.')).toContain('RUSGOV>IRNGOV:074:asserted');
+    expect(events('Russia is willing to send troops to protect Iran.')).toContain('RUSGOV>IRNGOV:074:hypothetical');
+  });
+
+  it('does not read a subordinate clause after an accusation as its complement', () => {
+    const got = events("Beijing accused Washington of starting a trade war after Washington's sanctions on Beijing took effect.");
+    expect(got).toContain('USAGOV>CHNGOV:163:asserted');
+  });
+});
+
+describe('coder.cameo.v1: targets from the parse', () => {
+  it('takes an actor attached to the verb by "at" as the target, not a place', () => {
+    const got = events('Ukrainian forces fired anti-aircraft batteries at Russia on Monday.', { 'Ukrainian forces': 'UKRMIL' });
+    expect(got).toContain('UKRMIL>RUSGOV:190:asserted');
+  });
+});

@@ -60,12 +60,14 @@ describe('eval report', () => {
       records: 1, goldEvents: 1, predictedEvents: 1, articlesPerSecond: 100,
       levels: { code: prf({ tp: 0, fp: 1, fn: 1 }), root: prf({ tp: 1, fp: 0, fn: 0 }), quad: prf({ tp: 1, fp: 0, fn: 0 }) },
       roots: [{ root: '17', support: 1, ...prf({ tp: 1, fp: 0, fn: 0 }) }],
+      roles: { rootPairs: 1, bothRight: 1, share: 1 },
       results: [{ id: 'r1', text: 'Britain expelled Russian diplomats.', gold: [t('GBR', 'RUS', '174')], predicted: [fp], rules: ['verb:expel'], falsePositives: [fp], falseNegatives: [t('GBR', 'RUS', '174')], errors: [] }],
     };
     const text = formatReport(report, 5);
     expect(text).toContain('source, target, code');
     expect(text).toContain('17');
     expect(text).toContain('FN GBR>RUS:174');
+    expect(text).toContain('source and target both right: 1 of 1 (100.0 %)');
     expect(text).toContain('FP GBR>RUS:173  (verb:expel)');
   });
 });

@@ -16,7 +16,7 @@ export { parseArticle, sentencesToParse, type ParseSelection } from './parse-art
 export { syntaxOf, SyntaxQuery, type ClauseCues } from './query.js';
 
 export interface SyntaxStageOptions {
-  /** 'events' (default): only sentences with an actor mention and a verb or a second mention; 'all': every sentence. */
+  /** 'events' (default): only sentences with an actor mention, and pronoun-subject sentences after them; 'all': every sentence. */
   parse: ParseSelection;
   /** Another model file (default: data/syntax/en-ud.model.gz). */
   modelPath?: string;

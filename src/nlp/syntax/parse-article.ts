@@ -1,8 +1,8 @@
 /**
  * @module nlp/syntax/parse-article
  * Adds the syntax columns (upos, head, deprel) to an article's token table. Only sentences that
- * can carry an event are parsed by default — those with an actor mention and a verb (wink's
- * tag) or a second mention — the rest keep head = NOT_PARSED. A token split into several UD
+ * can carry an event are parsed by default — those with an actor mention, and pronoun-subject
+ * sentences after them (see sentencesToParse) — the rest keep head = NOT_PARSED. A token split into several UD
  * words ("I'm", "anti-aircraft") takes its tag and relation from its main word: the one whose
  * head lies outside the token.
  */
@@ -13,26 +13,34 @@ import { UdWords } from './ud-words.js';
 
 export type ParseSelection = 'events' | 'all';
 
-/** Which sentences to parse: a flag per sentence. */
+/** Subject pronouns: a sentence that starts "They expelled …" carries an event of the previous sentence's actor. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we']);
+
+/**
+ * Which sentences to parse: a flag per sentence. 'events': every sentence with an actor mention
+ * (the coder reads the roles and modality of any trigger there from the parse), and a sentence
+ * with a subject pronoun and a verb right after one that has a mention.
+ */
 export function sentencesToParse(article: Article, selection: ParseSelection): Uint8Array {
   const flags = new Uint8Array(article.sentences.length);
   if (selection === 'all') return flags.fill(1);
   const mentions = new Uint16Array(article.sentences.length);
   for (const m of article.mentions) if (m.sentence >= 0 && m.sentence < mentions.length && mentions[m.sentence] < 60000) mentions[m.sentence]++;
-  const { pos } = article.tokens;
+  const { pos, normal } = article.tokens;
   for (let s = 0; s < article.sentences.length; s++) {
-    if (mentions[s] === 0) continue;
-    if (mentions[s] >= 2) {
+    if (mentions[s] > 0) {
       flags[s] = 1;
       continue;
     }
+    if (s === 0 || mentions[s - 1] === 0) continue;
     const { tokenStart, tokenEnd } = article.sentences[s];
+    let pronoun = false;
+    let verb = false;
     for (let i = tokenStart; i < tokenEnd; i++) {
-      if (pos[i] === 'VERB') {
-        flags[s] = 1;
-        break;
-      }
+      if (SUBJECT_PRONOUNS.has(normal[i])) pronoun = true;
+      if (pos[i] === 'VERB') verb = true;
     }
+    if (pronoun && verb) flags[s] = 1;
   }
   return flags;
 }
