@@ -100,7 +100,10 @@ export function findReport(events: EventRow[], article: { text: string; sentence
   const span = locateQuote(article.text, ref.quote);
   if (span === null) return undefined;
   const sentence = article.sentences.findIndex((s) => s.start <= span.start && span.start < s.end);
-  const overlap = (e: EventRow) => Math.max(0, Math.min(e.evidence.end, span.end) - Math.max(e.evidence.start, span.start));
+  // The coder merges the mentions of one event within an article into its first report, so a
+  // labelled report may be a later mention of an event (its \`mentions_of_event\`), not its evidence.
+  const spanOverlap = (s: { start: number; end: number }) => Math.max(0, Math.min(s.end, span.end) - Math.max(s.start, span.start));
+  const overlap = (e: EventRow) => Math.max(spanOverlap(e.evidence), ...(e.mentions_of_event ?? []).map(spanOverlap));
   const sides = (e: EventRow) => [actorKey(e.source), actorKey(e.target)];
   const dyadAgrees = (e: EventRow) => {
     if (ref.dyad === undefined) return true;

@@ -58,6 +58,15 @@ function dayGap(a: string, b: string): number {
  */
 export const DAY_TOLERANCE = { text: 1, published: 3 };
 
+const WEEKDAYS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+
+/** Do both texts name weekdays, and no weekday in common? */
+function namedWeekdaysDiffer(x: string, y: string): boolean {
+  const days = (t: string) => new Set([...t.matchAll(WEEKDAYS)].map((m) => m[1].toLowerCase()));
+  const [dx, dy] = [days(x), days(y)];
+  return dx.size > 0 && dy.size > 0 && ![...dx].some((d) => dy.has(d));
+}
+
 /** Two text-given days that differ: the reports agree only across a time zone or a night. */
 function adjacentTextDays(a: CodedEvent, b: CodedEvent): boolean {
   return a.date !== null && b.date !== null && a.date.length === 10 && b.date.length === 10 && a.date !== b.date && a.date_source === 'text' && b.date_source === 'text';
@@ -206,6 +215,9 @@ export function sameEvent(x: Report, y: Report, rules: ClusterRules): LinkDecisi
   // A month or a year holds many happenings of one kind: a coarse date needs one more sign.
   // Adjacent text-given days hold the same doubt: one more sign.
   const coarse = a.date !== null && b.date !== null && (a.date.length < 10 || b.date.length < 10);
+  // Each report naming its own, different weekday ("on Monday" / "on Tuesday") tells of two days:
+  // shelling on consecutive days is two happenings however alike the words.
+  if (adjacentTextDays(a, b) && namedWeekdaysDiffer(a.evidence.text, b.evidence.text)) return { same: false, reasons: [...reasons, 'different named days'] };
   const needed = coarse || adjacentTextDays(a, b) ? MIN_EVIDENCE + 1 : MIN_EVIDENCE;
   return { same: signs >= needed, reasons };
 }

@@ -28,6 +28,17 @@ const list = (name: string) => wordList(name) as Set<string>;
 /** Prepositions that make a noun event the setting or time of its clause: the event is taken as having happened. */
 const PRESUPPOSING = new Set(['during', 'after', 'before', 'since', 'following', 'amid', 'despite', 'at']);
 
+/** Tags of the words a noun phrase is made of, before its head noun ("the United States", "a new"). */
+const NOUN_PHRASE_TAGS = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM']);
+
+/** First token of the noun phrase ending at token i (by the tagger's tags, not the parse). */
+function nounPhraseStart(view: TokenView, i: number): number {
+  const sentence = view.article.tokens.sentence[i];
+  let j = i;
+  while (j - 1 >= 0 && view.article.tokens.sentence[j - 1] === sentence && NOUN_PHRASE_TAGS.has(view.pos(j - 1))) j--;
+  return j;
+}
+
 /** Is the clause headed by c an infinitive ("to" marks it)? */
 function hasTo(view: TokenView, c: number): boolean {
   return view.q.children(c, 'mark').some((m) => view.normal(m) === 'to');
@@ -90,6 +101,10 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[]): Mo
     const prep = q.preposition(t.head);
     // "during his first meeting with Putin", "after marathon talks": an event named as the setting or time of a clause is presupposed, whatever the clause says.
     if (prep !== null && PRESUPPOSING.has(prep)) return q.children(t.head, 'det').some((d) => view.normal(d) === 'no') ? 'negated' : 'asserted';
+    // The same read off the words when the parse took the event noun for a verb ("following the
+    // United States attack on ..." parsed as a relative clause): the word before its noun phrase.
+    const before = nounPhraseStart(view, t.head) - 1;
+    if (before >= 0 && view.article.tokens.sentence[before] === view.article.tokens.sentence[t.head] && PRESUPPOSING.has(view.normal(before))) return 'asserted';
     if (h >= 0 && (q.is(t.head, 'nmod') || q.is(t.head, 'obl')) && view.is(h, list('planning-nouns'))) {
       hypothetical = true;
       for (const d of q.children(h, 'det')) if (view.normal(d) === 'no') negated = true;

@@ -221,6 +221,9 @@ function triggerAt(view: TokenView, index: PatternIndex, i: number, sStart: numb
   // "the internationally recognised government", "a US-backed government": a participle between an
   // article and its noun modifies the noun; it is no predicate.
   if (pass === 'verb' && isAttributiveParticiple(view, i, sStart, sEnd)) return null;
+  // "Jordan's visiting king", "the ruling party": a present participle between a determiner or
+  // possessive and its noun describes the noun; it is neither a predicate nor a nominal event.
+  if (isAttributivePresentParticiple(view, i, sStart, sEnd)) return null;
   // The broad lexicon (tier 1) reads a word as a verb only where the tagger says so: its
   // thousands of heads include common nouns ("forces", "targets") that the curated patterns avoid.
   const allVerbs = lookupAll(view, index, 'verb', i);
@@ -271,6 +274,14 @@ function isAttributiveParticiple(view: TokenView, i: number, sStart: number, sEn
   let j = i - 1;
   while (j >= sStart && view.pos(j) === 'ADV') j--;
   return j >= sStart && ARTICLES.has(view.normal(j));
+}
+
+/** A present participle right before a noun, after an article or a possessive: "Jordan's visiting king". */
+function isAttributivePresentParticiple(view: TokenView, i: number, sStart: number, sEnd: number): boolean {
+  if (!view.normal(i).endsWith('ing') || i + 1 >= sEnd || !['NOUN', 'PROPN'].includes(view.pos(i + 1))) return false;
+  let j = i - 1;
+  while (j >= sStart && view.pos(j) === 'ADV') j--;
+  return j >= sStart && (ARTICLES.has(view.normal(j)) || view.normal(j) === "'s" || view.normal(j) === '’s');
 }
 
 function isCapitalised(view: TokenView, i: number): boolean {
