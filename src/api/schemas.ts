@@ -128,18 +128,21 @@ export const FacetQuery = z.strictObject({
   limit: limit(1000, 20).openapi({ description: 'Values per facet, most events first.' }),
 });
 
+/** The most periods a timeline answer may hold (shared by the dyad and the any-filter timelines). */
+const maxBuckets = z.coerce
+  .number({ error: 'expected a whole number' })
+  .int('expected a whole number')
+  .min(1, 'must be at least 1')
+  .max(MAX_MAX_BUCKETS, `must be at most ${MAX_MAX_BUCKETS}`)
+  .optional()
+  .openapi({
+    description: `Most periods the answer may hold (default ${DEFAULT_MAX_BUCKETS}): a bucket that would cut the date range (its open ends closed by the first and last stored dates) into more is replaced by the next coarser one, named in "bucket" ("requested_bucket" keeps the one asked for).`,
+  });
+
 export const ViewTimelineQuery = z.strictObject({
   ...eventFilterFields,
   bucket: z.enum(['day', 'week', 'month', 'year']).default('month'),
-  max_buckets: z.coerce
-    .number({ error: 'expected a whole number' })
-    .int('expected a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_MAX_BUCKETS, `must be at most ${MAX_MAX_BUCKETS}`)
-    .optional()
-    .openapi({
-      description: `Most periods the answer may hold (default ${DEFAULT_MAX_BUCKETS}): a bucket that would cut the date range (its open ends closed by the first and last stored dates) into more is replaced by the next coarser one, named in "bucket" ("requested_bucket" keeps the one asked for).`,
-    }),
+  max_buckets: maxBuckets,
   format: format.optional(),
 });
 
@@ -164,15 +167,7 @@ export const DyadParams = z.object({
 
 export const TimelineQuery = z.strictObject({
   bucket: z.enum(['day', 'week', 'month']).default('month'),
-  max_buckets: z.coerce
-    .number({ error: 'expected a whole number' })
-    .int('expected a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_MAX_BUCKETS, `must be at most ${MAX_MAX_BUCKETS}`)
-    .optional()
-    .openapi({
-      description: `Most periods the answer may hold (default ${DEFAULT_MAX_BUCKETS}): a bucket that would cut the date range (its open ends closed by the first and last stored dates) into more is replaced by the next coarser one, named in "bucket" ("requested_bucket" keeps the one asked for).`,
-    }),
+  max_buckets: maxBuckets,
   per: per.optional(),
   directed: flag.optional(),
   modality: z.enum(['asserted', 'negated', 'hypothetical', 'all']).optional().openapi({

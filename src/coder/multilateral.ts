@@ -161,6 +161,8 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
   const { tokens, text } = article;
   const made: CodedEvent[] = [];
   const folded = new Set<CodedEvent>();
+  // The parse is read once per article; every sentence queries it.
+  const q = syntaxOf(article);
   article.sentences.forEach((sentence, s) => {
     // The first trigger word of the sentence.
     let trigger = -1;
@@ -180,7 +182,6 @@ export function codeMultilateral(article: Article, resources: MultilateralResour
         if (m && (grouping === null || sentence.start + m.index < grouping.start)) grouping = { g, start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
       }
     }
-    const q = syntaxOf(article);
     const parsed = q.parsed(trigger);
     const heads = parsed ? meetingHeads(q, trigger) : null;
     // Named states that take part, read from the parse (every state of the sentence when it was not parsed).

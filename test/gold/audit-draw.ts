@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { newArticle } from '../../src/model/article.js';
+import { seededRandom } from '../../src/util/seeded-random.js';
 import { createPipeline } from '../../src/pipeline/run.js';
 import { defaultStages } from '../../src/pipeline/default-stages.js';
 
@@ -35,18 +36,6 @@ export function isPolitics(text: string): boolean {
   return politics >= 4 && business <= 1;
 }
 
-/** mulberry32: a small seeded generator, so the draw is the same on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function main(): void {
   if (!existsSync(CORPUS)) {
     console.error(`skipped: ${CORPUS} is absent`);
@@ -64,7 +53,7 @@ function main(): void {
       pool.push({ article: a.id, date: a.date, n, event, sentence: s ? article.text.slice(s.start, s.end) : '' });
     });
   }
-  const random = seeded(AUDIT_SEED);
+  const random = seededRandom(AUDIT_SEED);
   // Fisher-Yates with the seeded generator, then the first `count`.
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));

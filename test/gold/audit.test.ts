@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scoreAudit } from './audit-score.js';
-import { isPolitics, seeded } from './audit-draw.js';
+import { isPolitics } from './audit-draw.js';
+import { seededRandom as seeded } from '../../src/util/seeded-random.js';
 
 const records = readFileSync(join(import.meta.dirname, 'audit-news.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));
 
