@@ -110,6 +110,8 @@ export function modalityOf(view: TokenView, t: Trigger, triggers: Trigger[]): Mo
       for (const d of q.children(h, 'det')) if (view.normal(d) === 'no') negated = true;
     }
   }
+  // "an issue likely to dominate relations", "will probably meet": a guessed event is not a reported one.
+  if (q.children(q.predicate(clause), 'advmod').some((a) => view.is(a, list('uncertainty-adverbs')))) hypothetical = true;
   // "Washington's reluctance to lift sanctions": the phrase the trigger heads hangs by "to"/"from" from a negating word
   // (whatever relation the parser gives it: a tagger may read "lift" there as a noun).
   for (let x = t.head, guard = 0; guard < 4 && x >= 0 && x !== clause; guard++) {

@@ -40,6 +40,12 @@ describe('coder.cameo.v1: modality scope', () => {
     expect(got).toContain('USAGOV>IRNGOV:138:asserted');
   });
 
+  it('reads a guessed event ("likely to", "probably") as hypothetical, and the same clause without the guess as asserted', () => {
+    expect(events('Moscow probably expelled Iranian diplomats.', { Iranian: 'IRN' }).every((e) => e.endsWith(':hypothetical'))).toBe(true);
+    expect(events('Ankara, likely to condemn Iran, sent a letter.')).not.toContain('TURGOV>IRNGOV:111:asserted');
+    expect(events('Ankara condemned Iran.')).toContain('TURGOV>IRNGOV:111:asserted');
+  });
+
   it('still reads a condition right after the verb group as hypothetical', () => {
     expect(events('Moscow will expel Iranian diplomats if Iran refuses.', { Iranian: 'IRN' }).every((e) => e.endsWith(':hypothetical'))).toBe(true);
   });
