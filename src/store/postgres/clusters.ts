@@ -64,7 +64,7 @@ export async function clusterInserted(client: pg.PoolClient, records: ArticleRec
         await client.query('DELETE FROM clusters WHERE id = ANY($1::text[]) AND id <> $2', [plan.replaces, id]);
       }
       await client.query('UPDATE events SET cluster_id = $1, cluster_head = false WHERE id = $2', [id, rid]);
-      await client.query('UPDATE events SET cluster_head = true WHERE cluster_id = $1 AND article_id = $2 AND event_id = $3', [id, plan.summary.first.article_id, plan.summary.first.event_id]);
+      await client.query('UPDATE events SET cluster_head = true WHERE cluster_id = $1 AND article_id = $2 AND event_id = $3', [id, plan.summary.head.article_id, plan.summary.head.event_id]);
       const s = plan.summary;
       await client.query(
         `INSERT INTO clusters (id, first_article_id, first_event_id, mentions, articles, sources, code, date, location)
