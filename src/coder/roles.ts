@@ -235,7 +235,14 @@ export function objectAfter(view: TokenView, groups: ActorGroup[], from: number,
     if (k < view.count && view.pos(k) === 'VERB' && view.article.tokens.sentence[k] === view.article.tokens.sentence[g.last]) continue;
     // "..., a NATO officer said": the source of a report is not the target.
     let speech = false;
-    for (let j = g.last + 1; j <= g.last + 3 && j < view.count; j++) if (view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) speech = true;
+    // "…, Human Rights Watch (HRW) said": a parenthesis after the name does not count towards the distance.
+    let after = g.last + 1;
+    if (after < view.count && view.normal(after) === '(') {
+      let close = after + 1;
+      while (close < Math.min(view.count, after + 6) && view.normal(close) !== ')') close++;
+      if (close < view.count && view.normal(close) === ')') after = close + 1;
+    }
+    for (let j = after; j <= after + 2 && j < view.count; j++) if (view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) speech = true;
     if (speech) continue;
     return g;
   }

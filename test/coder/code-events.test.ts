@@ -83,6 +83,11 @@ describe('coder.cameo.v1: who did it to whom', () => {
     expect(dates).toMatchObject({ 'USA>IRN': '1987-10-19', 'IRN>USA': '1987-10-16' });
   });
 
+  it('takes no target from the reporter of a sentence, even with its initials in brackets', () => {
+    const got = triples(coded('Turkish forces have detained scores of refugees, Human Rights Watch (HRW) said.', { 'Turkish forces': 'TURMIL', 'Human Rights Watch': 'NGOHRIHRW' }));
+    expect(got.filter((t) => t.includes('NGOHRIHRW'))).toEqual([]);
+  });
+
   it('takes no target from a reason phrase ("in retaliation for U.S. attacks")', () => {
     const got = triples(coded('Iran fired shells at an oil camp in retaliation for American attacks.'));
     expect(got.filter((t) => t.startsWith('IRNGOV>USA'))).toEqual([]);
