@@ -36,6 +36,23 @@ describe('wrapped text with indented first lines', () => {
     expect(texts[texts.length - 1]).toMatch(/^The central bank left its main lending rate unchanged at the end of its monthly meeting, the bank said/);
   });
 
+  it('joins the cut first line of a two-paragraph wire story, whose one indent is its only mark', () => {
+    const short = [
+      'The Example Motor',
+      'Sales Europe Inc unit of Example Motor Corp said domestic',
+      'car sales during March rose to 6,403 from 4,089 a year earlier',
+      'and year-to-date car sales were up to 14,071 from 12,937 last',
+      'year.',
+      '    Truck sales rose to 3,800 during the month from 2,526 last',
+      'year and year-to-date sales increased to 11,126 from 6,520,',
+      'the company said.',
+      ' Reuter',
+    ].join('\n');
+    const texts = textBlocks(short).map((b) => b.text);
+    expect(texts[0]).toMatch(/^The Example Motor Sales Europe Inc unit .* last year\.$/);
+    expect(texts[1]).toMatch(/^Truck sales .* the company said\.$/);
+  });
+
   it('keeps the lede in the body when the record gives the title', () => {
     const { text } = cleanText(WIRE, { findTitle: false, knownTitle: 'TALKS TO RESUME' });
     expect(text.startsWith('The two ministers agreed to resume talks on the border dispute')).toBe(true);

@@ -85,12 +85,14 @@ function markedLines(text: string): { line: string; links: number; heading: numb
  */
 export function wrapColumn(lines: string[]): number {
   const lengths = lines.filter((l) => /\S\s+\S+\s+\S/.test(l)).map((l) => l.length);
-  if (lengths.length < 8) return 0;
+  if (lengths.length < 5) return 0;
   const sorted = [...lengths].sort((a, b) => a - b);
   const width = sorted[Math.floor(sorted.length * 0.97)];
   if (width < 40 || width > 160) return 0;
   const near = lengths.filter((n) => n >= width - 15 && n <= width).length;
-  return near / lengths.filter((n) => n >= 30).length >= 0.3 ? width : 0;
+  // A short text (a two-paragraph wire story) is wrapped only when most of its lines reach the margin.
+  const share = lengths.length < 8 ? 0.6 : 0.3;
+  return near / lengths.filter((n) => n >= 30).length >= share && (lengths.length >= 8 || near >= 4) ? width : 0;
 }
 
 function firstWord(line: string): string {
@@ -122,7 +124,10 @@ export function firstLineIndents(lines: string[], width: number): boolean {
   }
   // A paragraph's first line runs on to the margin; a list of indented headlines, each above
   // its teaser, does not.
-  return indented >= 2 && hanging >= indented * 0.8 && full >= indented * 0.5;
+  if (indented >= 2) return hanging >= indented * 0.8 && full >= indented * 0.5;
+  // A short wire story of two paragraphs has one indented line; with no blank line anywhere,
+  // the indent is the only paragraph mark it has.
+  return indented === 1 && hanging === 1 && full === 1 && lines.length >= 4 && lines.every((l) => l.trim() !== '');
 }
 
 /**
