@@ -58,3 +58,25 @@ describe('wrapped text with indented first lines', () => {
     expect(text.startsWith('The two ministers agreed to resume talks on the border dispute')).toBe(true);
   });
 });
+
+describe('lynx link numbers', () => {
+  it('count in the width lynx wrapped at, so a line that starts with a link still joins its paragraph', () => {
+    const lines = [
+      '   The two ministers agreed on Tuesday to resume the talks on the border dispute next',
+      '   month in Geneva, officials in both capitals said after a meeting that lasted hours.',
+      '',
+      '   [23]Diplomats said the agreement followed weeks of pressure from the neighbouring',
+      '   states that feared the dispute would spread further across the whole of the region.',
+      '',
+      '   The central bank left its main lending rate unchanged at the end of its meeting. [24]The',
+      '   bank said in a statement on Tuesday that inflation was expected to ease next year.',
+      '',
+      '   Analysts had expected the decision, which followed two cuts earlier in the year, and',
+      '   said the bank would wait for the figures for the second quarter before it moved again.',
+    ];
+    const texts = textBlocks(lines.join('\n')).map((b) => b.text);
+    expect(texts).toHaveLength(4);
+    expect(texts[1]).toMatch(/^Diplomats said .* region\.$/);
+    expect(texts[2]).toMatch(/^The central bank .* next year\.$/);
+  });
+});

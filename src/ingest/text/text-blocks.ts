@@ -41,12 +41,22 @@ const HASH_HEADING = /^\s*(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** html2text joins the words of a link with underscores: `Afghan_woman_sees_talks`. */
 const UNDERSCORED = /(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu;
 
+/** A line with its renderer marks removed, and with lynx's link numbers put back for measuring its width. */
+interface MarkedLine {
+  line: string;
+  links: number;
+  heading: number;
+  raw: string;
+}
+
 /** Lines of the text with renderer marks removed; lynx's link list is dropped entirely. */
-function markedLines(text: string): { line: string; links: number; heading: number }[] {
-  const out: { line: string; links: number; heading: number }[] = [];
+function markedLines(text: string): MarkedLine[] {
+  const out: MarkedLine[] = [];
   const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i].replace(/\s+$/, '');
+    // lynx wraps with its link numbers in the line ("[23]Posted on …"); their width counts.
+    const numbered = line.search(LINK_NUMBER) >= 0 ? line.replace(FORM_MARKS, ' ').replace(/(\S) {2,}(?=\S)/g, '$1 ') : null;
     if (REFERENCE_LINE.test(line)) continue;
     // "References" heading followed by numbered URLs: the link list starts here.
     if (REFERENCE_HEADING.test(line) && lines.slice(i + 1, i + 6).some((l) => REFERENCE_LINE.test(l))) continue;
@@ -74,7 +84,8 @@ function markedLines(text: string): { line: string; links: number; heading: numb
       // A line that held only marks (a button, an image) is no paragraph break.
       continue;
     }
-    out.push({ line: line.replace(/(\S) {2,}(?=\S)/g, '$1 '), links, heading });
+    const shown = line.replace(/(\S) {2,}(?=\S)/g, '$1 ');
+    out.push({ line: shown, links, heading, raw: numbered ?? shown });
   }
   return out;
 }
@@ -140,13 +151,15 @@ export function firstLineIndents(lines: string[], width: number): boolean {
  */
 export function textBlocks(text: string): TextBlock[] {
   const lines = markedLines(text);
-  const width = wrapColumn(lines.map((l) => l.line)) || wrapWidth(lines.map((l) => l.line.trim()));
+  // The renderer wrapped the lines with their marks ("[23]Posted on …"), so widths are measured on those.
+  const width = wrapColumn(lines.map((l) => l.raw)) || wrapWidth(lines.map((l) => l.raw.trim()));
   const indentsFirstLines = width > 0 && firstLineIndents(lines.map((l) => l.line), width);
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
   let previous = '';
+  let previousRaw = '';
   let blank = true;
-  for (const { line, links, heading } of lines) {
+  for (const { line, links, heading, raw } of lines) {
     const trimmed = line.trim();
     if (trimmed === '') {
       current = null;
@@ -157,7 +170,7 @@ export function textBlocks(text: string): TextBlock[] {
     const joinable = current !== null && !bullet && heading === 0 && current.heading === 0;
     // Wrapped at a known width: the first word did not fit. Otherwise: the line before
     // stops mid-sentence and this one goes on in lower case.
-    const fills = width > 0 && previous.length + 1 + firstWord(trimmed).length > width - 1;
+    const fills = width > 0 && previousRaw.length + 1 + firstWord(raw).length > width - 1;
     const wrapped =
       joinable &&
       (indentsFirstLines
@@ -180,6 +193,7 @@ export function textBlocks(text: string): TextBlock[] {
       blocks.push(current);
     }
     previous = line;
+    previousRaw = raw;
     blank = false;
   }
   return blocks;
