@@ -93,8 +93,22 @@ export function gluedTeaser(text: string): string | null {
   return head[head.length - 1] + m[0];
 }
 
-/** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`). */
+/**
+ * "Indian-origin man pleads guilty in US NEW YORK: An Indian-origin man has …": a teaser card
+ * whose headline runs straight into its lede's dateline (a place in capitals and a colon or
+ * dash). A story's own first paragraph starts with its dateline; one in mid-block, after a
+ * headline with no final punctuation, starts another story's summary.
+ */
+const DATELINE_TEASER = /^[^.!?:]{15,160}?[^.!?:\s]\s\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*(?:,\s\p{Lu}[\p{L}.]+)?\s?[:—–]\s+\p{Lu}/u;
+
+/** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`, `DATELINE_TEASER`). */
 function markGluedTeasers(blocks: Scored[]): void {
+  for (const b of blocks) {
+    if (b.kind !== 'prose') continue;
+    const m = DATELINE_TEASER.exec(b.text);
+    // The head is a headline (some words in lower case), the rest a summary of some length.
+    if (m && /\p{Ll}/u.test(m[0]) && wordCount(b.text.slice(m[0].length)) >= 15) b.kind = 'furniture';
+  }
   const glued = blocks.map((b) => (b.kind === 'furniture' ? null : gluedTeaser(b.text)));
   if (glued.every((g) => g === null)) return;
   const counts = new Map<string, number>();
@@ -276,6 +290,9 @@ function cleanHeadline(text: string): string {
   return wordCount(stripped) >= 3 ? stripped : text;
 }
 
+/** "… [Al Maa-idah 2]", "… (AP)": a reference in brackets after a quotation or sentence. */
+const CITATION = /\s*[\[(][^\])]{1,40}[\])]$/;
+
 /**
  * Inside the story, runs of two or more short lines are lists that do not belong to it
  * ("Related", "More:", an embedded menu), unless they follow a paragraph that announces a
@@ -297,7 +314,12 @@ function keepInside(blocks: Scored[], start: number, end: number): boolean[] {
     // A lone short line right after a link label ("Related", "More:") is the one link it lists.
     const label = blocks[i - 1];
     const afterLabel = run.length === 1 && label !== undefined && label.kind === 'furniture' && label.words <= 3;
-    if ((run.length >= 2 || afterLabel) && !announced) for (let k = i; k <= j; k++) if (blocks[k].kind === 'short') keep[k] = false;
+    // Items that read as sentences (in a language whose function words are not listed, or
+    // ending in a colon that opens a quotation) are the story's own.
+    const sentences = run.filter((b) => b.words >= 6 && endsWithTerminal(b.text.replace(CITATION, '')));
+    const runWords = run.reduce((n, b) => n + b.words, 0);
+    const prose = sentences.length >= 2 && sentences.reduce((n, b) => n + b.words, 0) >= runWords * 0.6;
+    if ((run.length >= 2 || afterLabel) && !announced && !prose) for (let k = i; k <= j; k++) if (blocks[k].kind === 'short') keep[k] = false;
     i = j + 1;
   }
   return keep;

@@ -252,4 +252,24 @@ describe('copied pages (issue 10)', () => {
     const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', ...story, '', 'More', teaser, 'Weather', 'Sports'].join('\n');
     expect(cleanText(page).text).not.toContain('Student-Athlete');
   });
+  it('drops teaser cards whose headline runs into the dateline of their summary', () => {
+    const teasers = [
+      'Man pleads guilty to fraud scheme in US NEW YORK: A man has pleaded guilty to theft and embezzlement of funds meant for a charity, the prosecutors in the case said on Tuesday.',
+      'Schools reopen after the long closure SRINAGAR: All schools and colleges are now open in the valley and attendance on the first day was close to full, officials said on Monday.',
+      'New port deal signed with the neighbours COLOMBO: The government signed an agreement with its neighbours on Wednesday to expand the port, which handles most of the trade of the island.',
+    ];
+    const page = ['Home', 'News', '', ...teasers, '', 'Trump faces pressure over Russia sanctions', 'By Jane Roe', '', ...story, '', 'Share this article'].join('\n');
+    const out = cleanText(page);
+    expect(out.text).toBe(story.join('\n\n'));
+    expect(out.title).toBe('Trump faces pressure over Russia sanctions');
+  });
+  it('keeps a run of sentences inside the story even when they are not read as prose', () => {
+    const quoted = [
+      'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
+      '“Dan janganlah sekali-kali kebencian kepada sesuatu kaum mendorong kamu berbuat aniaya.” [Al Maa-idah 2]',
+    ];
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', ...quoted, '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    const out = cleanText(page).text;
+    for (const line of quoted) expect(out).toContain(line);
+  });
 });
