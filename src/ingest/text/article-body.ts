@@ -337,6 +337,36 @@ function repeatedTexts(blocks: Scored[]): Set<string> {
   return repeated;
 }
 
+/** Word sequences this long that a block shares with the story above it are repeated text. */
+const SHINGLE = 6;
+/** Share of a block's word sequences seen above for it to be a repeat. */
+const REPEAT_SHARE = 0.6;
+
+function shingles(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+/**
+ * Drops kept blocks whose words the story already gave: a slideshow or summary box that repeats
+ * the story's paragraphs (several of them run together), a key-points list printed again at
+ * the end. Nearly all of a block's six-word sequences must occur in the blocks kept above it.
+ */
+function dropRepeatedProse(blocks: Scored[], keep: boolean[]): void {
+  const seen = new Set<string>();
+  blocks.forEach((b, i) => {
+    if (!keep[i]) return;
+    const own = shingles(b.text);
+    if (own.length >= 6 && own.filter((x) => seen.has(x)).length >= own.length * REPEAT_SHARE) {
+      keep[i] = false;
+      return;
+    }
+    for (const x of own) seen.add(x);
+  });
+}
+
 /** Blocks with their kind and weight, for looking into a page's scoring. */
 export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: number; caption: boolean }[] {
   const blocks = textBlocks(raw).map(classify);
@@ -403,6 +433,7 @@ export function selectArticle(raw: string): ArticleSelection {
     }
   }
   if (headline === start) keep[start] = false;
+  dropRepeatedProse(blocks, keep);
   const body = blocks.filter((_, i) => keep[i]).map((b) => b.text);
   const cropped = start > 0 || end < blocks.length - 1 || keep.some((k, i) => !k && i >= start && i <= end);
   return { title: headline >= 0 ? cleanHeadline(blocks[headline].text) : null, header, body, captions, cropped };

@@ -263,6 +263,11 @@ describe('copied pages (issue 10)', () => {
     expect(out.text).toBe(story.join('\n\n'));
     expect(out.title).toBe('Trump faces pressure over Russia sanctions');
   });
+  it('drops a block that repeats the story (a slideshow or metadata copy of its paragraphs run together)', () => {
+    const repeat = `${story[0]} ${story[1]} Read more about it. ${story[2]}`;
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', ...story, '', repeat, '', 'Share this article'].join('\n');
+    expect(cleanText(page).text).toBe(story.join('\n\n'));
+  });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [
       'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
