@@ -325,6 +325,16 @@ function keepInside(blocks: Scored[], start: number, end: number): boolean[] {
   return keep;
 }
 
+/**
+ * A paragraph printed three times or more is a widget (a share card, a player, a newsletter box),
+ * whatever its shape; a story prints its paragraphs once, a caption or pull quote twice at most.
+ */
+function markWidgets(blocks: Scored[]): void {
+  const counts = new Map<string, number>();
+  for (const b of blocks) counts.set(b.text.toLowerCase(), (counts.get(b.text.toLowerCase()) ?? 0) + 1);
+  for (const b of blocks) if (b.kind === 'prose' && (counts.get(b.text.toLowerCase()) ?? 0) >= 3) b.kind = 'furniture';
+}
+
 /** Blocks of the same text seen more than once: menus repeated top and bottom, captions printed twice. */
 function repeatedTexts(blocks: Scored[]): Set<string> {
   const seen = new Set<string>();
@@ -382,6 +392,7 @@ export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: n
 export function selectArticle(raw: string): ArticleSelection {
   const blocks = textBlocks(raw).map(classify);
   markGluedTeasers(blocks);
+  markWidgets(blocks);
   markCaptionsAboveCredits(blocks);
   const captions = blocks.filter((b) => b.caption).map((b) => b.text);
   const run = bestRun(blocks);

@@ -268,6 +268,11 @@ describe('copied pages (issue 10)', () => {
     const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', ...story, '', repeat, '', 'Share this article'].join('\n');
     expect(cleanText(page).text).toBe(story.join('\n\n'));
   });
+  it('drops a paragraph printed three times (a share card or widget), with the teasers after it', () => {
+    const card = 'Trump faces pressure over Russia sanctions: the president signed the bill after weeks of pressure from the lawmakers of both parties in Congress.';
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', story[1], '', story[2], '', 'Share this article', card, 'Miss Moscow picked from 49 top beauties (PHOTOS)', card, 'Podcasts', 'Schedule', card].join('\n');
+    expect(cleanText(page).text).toBe(story.join('\n\n'));
+  });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [
       'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
