@@ -119,6 +119,13 @@ export function endsWithTerminal(line: string): boolean {
   return /[.!?…:;。！？：；]["'”’)\]」』）]*$/.test(line);
 }
 
+/** Chinese and Japanese write no spaces: a line wrapped between two of their characters joins without one. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+export function unspaced(before: string, after: string): boolean {
+  return UNSPACED_SCRIPT.test(before.slice(-1)) && UNSPACED_SCRIPT.test(after.slice(0, 1));
+}
+
 /** Words in a line; Chinese and Japanese write no spaces, so every two ideographs or kana count as a word. */
 export function wordCount(line: string): number {
   const spaced = line.split(/\s+/).filter(Boolean).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from './clean-text.js';
-import { firstLineIndents, textBlocks } from './text-blocks.js';
+import { firstLineIndents, textBlocks, undoubled } from './text-blocks.js';
 
 // Wire copy as archives keep it: wrapped near 65 columns, paragraphs marked only by an indented
 // first line, and the first line short where the dateline was cut off.
@@ -78,5 +78,18 @@ describe('lynx link numbers', () => {
     expect(texts).toHaveLength(4);
     expect(texts[1]).toMatch(/^Diplomats said .* region\.$/);
     expect(texts[2]).toMatch(/^The central bank .* next year\.$/);
+  });
+});
+
+describe('joins that depend on the script and on w3m', () => {
+  it('joins wrapped Chinese or Japanese without a space, and keeps one caption of a doubled pair', () => {
+    // w3m wraps at 98 columns, 49 characters of Japanese; a menu entry stays apart.
+    const sentence = 'これは長い日本語の段落で、端末の幅で折り返されたものです。設定で変更することはできません。';
+    const paragraph = sentence.repeat(4);
+    const lines = ['メニュー', '', ...(paragraph.match(/.{1,49}/gu) ?? [])];
+    expect(textBlocks(lines.join('\n')).map((b) => b.text)).toEqual(['メニュー', paragraph]);
+    const caption = 'The president speaks at a rally in Louisiana on November 14. (Photo by Jane Roe/Getty Images)';
+    expect(undoubled(`${caption} ${caption}`)).toBe(caption);
+    expect(undoubled('Talks resume. Talks resume again.')).toBe('Talks resume. Talks resume again.');
   });
 });

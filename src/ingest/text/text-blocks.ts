@@ -9,7 +9,7 @@
  * joined where the wrap test says the renderer broke them.
  */
 
-import { endsWithTerminal } from './furniture.js';
+import { endsWithTerminal, unspaced } from './furniture.js';
 import { wrapWidth } from './paragraphs.js';
 
 export interface TextBlock {
@@ -153,6 +153,7 @@ export function textBlocks(text: string): TextBlock[] {
   const lines = markedLines(text);
   // The renderer wrapped the lines with their marks ("[23]Posted on …"), so widths are measured on those.
   const width = wrapColumn(lines.map((l) => l.raw)) || wrapWidth(lines.map((l) => l.raw.trim()));
+  const edge = width > 0 ? 0 : cjkEdge(lines.map((l) => l.raw.trim()));
   const indentsFirstLines = width > 0 && firstLineIndents(lines.map((l) => l.line), width);
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
@@ -177,9 +178,9 @@ export function textBlocks(text: string): TextBlock[] {
         ? indentOf(line) <= 1 && (fills || !endsWithTerminal(previous.trim()))
         : width > 0
           ? fills && indentOf(line) >= (current?.indent ?? 0) - 2
-          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(]$/.test(previous)));
+          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(、]$/.test(previous) || edge > 0 && unspaced(previous.trim(), trimmed) && columns(previous.trim()) >= edge - 4));
     if (wrapped && current) {
-      current.text = current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
+      current.text = (current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed)) || unspaced(current.text, trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
       current.linkWords += links;
     } else {
       current = {
@@ -196,5 +197,35 @@ export function textBlocks(text: string): TextBlock[] {
     previousRaw = raw;
     blank = false;
   }
+  for (const b of blocks) b.text = undoubled(b.text);
   return blocks;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFF01-\uFF60]/gu;
+
+/** The columns a line takes in a terminal, a Chinese or Japanese character two of them. */
+function columns(line: string): number {
+  return line.length + (line.match(CJK)?.length ?? 0);
+}
+
+/**
+ * The right edge that w3m wrapped Chinese or Japanese lines at (it counts two columns a
+ * character, so the width test, which counts characters and spaces, does not see it), or 0:
+ * at least three lines of such text end at one column.
+ */
+export function cjkEdge(lines: string[]): number {
+  const wide = lines.filter((l) => (l.match(CJK)?.length ?? 0) >= 10).map(columns).sort((a, b) => a - b);
+  if (wide.length < 3) return 0;
+  const edge = wide[Math.floor(wide.length * 0.9)];
+  return edge >= 60 && edge <= 160 && wide.filter((n) => n >= edge - 4 && n <= edge).length >= 3 ? edge : 0;
+}
+
+/**
+ * "X X" → "X": w3m prints an image's alt text and its caption, often the same words, one right
+ * after the other with no blank line, so the wrap test runs them into one block.
+ */
+export function undoubled(text: string): string {
+  if (text.length < 40) return text;
+  const half = (text.length - 1) / 2;
+  return Number.isInteger(half) && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
 }
