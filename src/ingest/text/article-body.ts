@@ -222,6 +222,9 @@ function headlineShaped(block: Scored): boolean {
   return /^["“‘'(\[]?[\p{Lu}\p{N}\p{Lo}]/u.test(text);
 }
 
+/** How many blocks (not furniture) right above the story may be its standfirst and header lines. */
+const HEADER_REACH = 3;
+
 /** How far above the story the headline may stand (blocks that are not furniture). */
 const HEADLINE_REACH = 25;
 
@@ -241,6 +244,17 @@ const DATE_OR_TIME = new RegExp(
 function contentWords(text: string): Set<string> {
   const list = wordList('prose-function-words');
   return new Set((text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !list.has(w)));
+}
+
+/** Whether a date or byline line follows block `i` within the next three blocks, before the story. */
+function datedBelow(blocks: Scored[], i: number, start: number): boolean {
+  for (let k = i + 1, seen = 0; k <= start && k < blocks.length && seen < 3; k++) {
+    const text = blocks[k].text;
+    if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null) || (text.length <= 120 && DATE_OR_TIME.test(text))) return true;
+    if (blocks[k].kind !== 'furniture') seen++;
+    if (blocks[k].kind === 'prose' && !blocks[k].caption) return false;
+  }
+  return false;
 }
 
 /**
@@ -273,6 +287,9 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
     if (proseIndent > 0 && block.indent < proseIndent) score += 1;
     if (block.words >= 4 && block.words <= 25) score += 1;
     if (DATE_OR_TIME.test(block.text)) score -= 3;
+    // A headline has the story's date or byline right under it (the standfirst and the
+    // lede's first words come after those).
+    else if (block.words >= 4 && datedBelow(blocks, i, start)) score += 2;
     if (block.kind === 'prose') score -= 0.5;
     if (score > bestScore) {
       bestScore = score;
@@ -437,10 +454,21 @@ export function selectArticle(raw: string): ArticleSelection {
   }
   const header: string[] = [];
   if (headline >= 0 && headline < start) {
+    // Date and byline lines anywhere under the headline; other lines (a standfirst) only
+    // right above the story, not the lists and forms a page may put between the two.
+    let near = 0;
+    for (let i = start - 1; i > headline; i--) {
+      if (blocks[i].kind === 'furniture') continue;
+      if (++near === HEADER_REACH) {
+        near = i;
+        break;
+      }
+    }
+    if (near < HEADER_REACH) near = headline + 1;
     for (let i = headline + 1; i < start; i++) {
       const b = blocks[i];
       const dated = parseDateLine(b.text) !== null || parseByline(b.text) !== null;
-      if ((dated || (b.kind !== 'furniture' && !b.bullet)) && !b.caption && !repeated.has(b.text.toLowerCase())) header.push(b.text);
+      if ((dated || (i >= near && b.kind !== 'furniture' && !b.bullet)) && !b.caption && !repeated.has(b.text.toLowerCase())) header.push(b.text);
     }
   }
   if (headline === start) keep[start] = false;

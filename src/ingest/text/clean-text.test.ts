@@ -273,6 +273,19 @@ describe('copied pages (issue 10)', () => {
     const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', story[1], '', story[2], '', 'Share this article', card, 'Miss Moscow picked from 49 top beauties (PHOTOS)', card, 'Podcasts', 'Schedule', card].join('\n');
     expect(cleanText(page).text).toBe(story.join('\n\n'));
   });
+  it('takes the line with the date under it as the headline, not a closer fragment, and keeps lists between them out', () => {
+    const page = ['Home', 'World', 'Politics', '', 'Sanctions: Trump Faces Pressure From Congress', 'November 18, 2019', 'Share',
+      'Most Popular Today', '1 Storm hits the coast again 2 Markets fall', 'Name(required)', 'Email(required)', 'Submit',
+      'The president and the Congress', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    const out = cleanText(page);
+    expect(out.title).toBe('Sanctions: Trump Faces Pressure From Congress');
+    expect(out.text).not.toContain('Most Popular');
+    expect(out.text).not.toContain('Name(required)');
+  });
+  it('reads a caption with a credit glued on by dots as a caption', () => {
+    expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
+    expect(isFurnitureLine('0 Email this to someone')).toBe(true);
+  });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [
       'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',

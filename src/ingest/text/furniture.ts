@@ -52,7 +52,7 @@ const PROMPT = new RegExp(
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
-    '^have a tip\\?', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
+    '^have a tip\\?', '^\\d*\\s*(?:e-?mail|send|share) this(?: (?:article|story|page))? to (?:someone|a friend)\\b', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
     '^newsletters?\\s*:', '^sign up\\s*:', '^https?://\\S+$', '^(?:image|photo|picture|slide) \\d+ (?:of|/)',
     '^(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\s*:', '^(?:post|add|leave|write) (?:a )?comments?\\b',
     '^(?:filed under|tags?|topics?|categories|category)\\s*:', '\\bshare (?:it|this) with (?:a|your) friends?\\b', '^want more\\b.{0,40}\\?$',
@@ -81,6 +81,8 @@ const CREDIT_TAIL = new RegExp(
     `\\b${AGENCIES} (?:photo|file photo|pool photo)\\b[^.!?]{0,40}$`,
     // A credit glued to its caption by a copy that lost the line break: "… in July 2017Image: picture-alliance/AP".
     `(?<=[\\p{Ll}\\p{N}.)])(?:Photo|Image|Picture|Foto|Bild|Credit)s?\\s*:\\s*(?:[^.!?:]|(?<=\\b\\p{Lu})\\.){1,80}$`,
+    // "… last week.Credit...Anna Moneymaker/The New York Times": a credit glued with dots.
+    `(?<=[\\p{L}\\p{N}.)])Credits?\\s*(?:\\.{2,}|…)\\s*[^!?]{1,80}$`,
     // "[File: Reuters]", "(Photo: AP)", "[Reuters]" at the end of a caption.
     `[\\[(](?:(?:file|photo|image|picture|foto|credit)s?\\s*:\\s*)?[^\\])]{0,40}\\b${AGENCIES}\\b[^\\])]{0,40}[\\])]\\s*$`,
   ].join('|'),
