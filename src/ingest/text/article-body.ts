@@ -296,6 +296,32 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
       best = i;
     }
   }
+  return best >= 0 ? aboveDeck(blocks, best, lede) : best;
+}
+
+/**
+ * The headline when the line chosen is its deck (standfirst): a longer line, or one that ends
+ * like a sentence, right under a shorter headline-shaped line about the same things
+ * ("Royal Self-Indicting Arrogance" over "What was this British royal … thinking of when he
+ * granted a high-profile interview to the BBC …?"). Date, byline and furniture lines may stand between them.
+ */
+function aboveDeck(blocks: Scored[], best: number, lede: Set<string>): number {
+  const deck = blocks[best];
+  for (let k = best - 1, seen = 0; k >= 0 && seen < 3; k--) {
+    const b = blocks[k];
+    const text = b.text;
+    if (b.kind === 'furniture' || parseDateLine(text) !== null || parseByline(text) !== null || (text.length <= 120 && DATE_OR_TIME.test(text))) continue;
+    // Labels and counts ("Columnists", "4553") stand between a headline and its deck too.
+    if (b.words <= 2 && !endsWithTerminal(text)) continue;
+    seen++;
+    if (!headlineShaped(b) || endsWithTerminal(text) || b.words < 3) continue;
+    const deckShaped = endsWithTerminal(deck.text) || deck.words >= 15;
+    if (!deckShaped || b.words >= deck.words) return best;
+    const about = new Set([...lede, ...contentWords(deck.text)]);
+    const own = [...contentWords(text)];
+    const shared = own.filter((w) => about.has(w)).length;
+    return shared >= 2 || (shared >= 1 && shared >= own.length * 0.4) ? k : best;
+  }
   return best;
 }
 

@@ -282,6 +282,13 @@ describe('copied pages (issue 10)', () => {
     expect(out.text).not.toContain('Most Popular');
     expect(out.text).not.toContain('Name(required)');
   });
+  it('takes the headline over its deck, a longer sentence under it', () => {
+    const page = ['Home', 'Sports', '', 'Business Focus: Why Some Online Businesses Triumph', 'Columnists',
+      'Business focus is why some people build the online business they dream of while others only think about it?', '',
+      'Business focus is what sets apart the people who build an online business from the people who dream about one and never start.', '',
+      story[1], '', story[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).title).toBe('Business Focus: Why Some Online Businesses Triumph');
+  });
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);

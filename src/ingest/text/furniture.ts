@@ -52,7 +52,7 @@ const PROMPT = new RegExp(
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
-    '^have a tip\\?', '^\\d*\\s*(?:e-?mail|send|share) this(?: (?:article|story|page))? to (?:someone|a friend)\\b', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
+    '^have a tip\\?', '^you (?:will|are being) (?:be )?redirected\\b', '^\\d*\\s*(?:e-?mail|send|share) this(?: (?:article|story|page))? to (?:someone|a friend)\\b', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
     '^newsletters?\\s*:', '^sign up\\s*:', '^https?://\\S+$', '^(?:image|photo|picture|slide) \\d+ (?:of|/)',
     '^(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\s*:', '^(?:post|add|leave|write) (?:a )?comments?\\b',
     '^(?:filed under|tags?|topics?|categories|category)\\s*:', '\\bshare (?:it|this) with (?:a|your) friends?\\b', '^want more\\b.{0,40}\\?$',
