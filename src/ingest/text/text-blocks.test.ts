@@ -93,3 +93,18 @@ describe('joins that depend on the script and on w3m', () => {
     expect(undoubled('Talks resume. Talks resume again.')).toBe('Talks resume. Talks resume again.');
   });
 });
+
+describe('lynx paragraphs among menus', () => {
+  it('joins a long indented line that stops mid-sentence with the next line at its indent', () => {
+    const lines = [
+      '   * Home', '   * World', '   * Sports', '   * Opinion', '   * Markets', '   * Business', '   * Politics', '   * Science',
+      '', '   By', '   Jane Roe', '',
+      '   It was the shot heard around the world. In the closing seconds of last week’s',
+      '   Browns-Steelers game in Cleveland, the defensive end pulled off the quarterback’s',
+      '   helmet and swung it at him.',
+      '', '   * Terms', '   * Privacy',
+    ];
+    const texts = textBlocks(lines.join('\n')).map((b) => b.text);
+    expect(texts).toContain('It was the shot heard around the world. In the closing seconds of last week’s Browns-Steelers game in Cleveland, the defensive end pulled off the quarterback’s helmet and swung it at him.');
+  });
+});

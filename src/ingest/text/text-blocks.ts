@@ -154,6 +154,9 @@ export function textBlocks(text: string): TextBlock[] {
   // The renderer wrapped the lines with their marks ("[23]Posted on …"), so widths are measured on those.
   const width = wrapColumn(lines.map((l) => l.raw)) || wrapWidth(lines.map((l) => l.raw.trim()));
   const edge = width > 0 ? 0 : cjkEdge(lines.map((l) => l.raw.trim()));
+  // lynx indents every line of prose; a browser's copy and w3m do not.
+  const long = lines.filter((l) => l.raw.trim().length >= 40);
+  const indentedProse = long.length > 0 && long.filter((l) => indentOf(l.raw) >= 2).length >= long.length * 0.75;
   const indentsFirstLines = width > 0 && firstLineIndents(lines.map((l) => l.line), width);
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
@@ -178,7 +181,7 @@ export function textBlocks(text: string): TextBlock[] {
         ? indentOf(line) <= 1 && (fills || !endsWithTerminal(previous.trim()))
         : width > 0
           ? fills && indentOf(line) >= (current?.indent ?? 0) - 2
-          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(、]$/.test(previous) || edge > 0 && unspaced(previous.trim(), trimmed) && columns(previous.trim()) >= edge - 4));
+          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(、]$/.test(previous) || (indentedProse && indentedRunOn(previousRaw, line)) || edge > 0 && unspaced(previous.trim(), trimmed) && columns(previous.trim()) >= edge - 4));
     if (wrapped && current) {
       current.text = (current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed)) || unspaced(current.text, trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
       current.linkWords += links;
@@ -218,6 +221,15 @@ export function cjkEdge(lines: string[]): number {
   if (wide.length < 3) return 0;
   const edge = wide[Math.floor(wide.length * 0.9)];
   return edge >= 60 && edge <= 160 && wide.filter((n) => n >= edge - 4 && n <= edge).length >= 3 ? edge : 0;
+}
+
+/**
+ * A terminal browser's paragraph that the width test missed (too few wrapped lines among the
+ * menus): a long indented line that stops mid-sentence, and the next line at the same indent.
+ */
+function indentedRunOn(previous: string, line: string): boolean {
+  const indent = indentOf(previous);
+  return indent >= 2 && indentOf(line) === indent && previous.trim().length >= 60 && /^\S+\s+\S+\s+\S/.test(line.trim());
 }
 
 /**
