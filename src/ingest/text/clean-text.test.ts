@@ -292,6 +292,8 @@ describe('copied pages (issue 10)', () => {
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);
+    expect(endsWithCredit('A guard is defended during a game at the arena on Tuesday in Albany, N.Y. (Lori Van Buren/Times Union)')).toBe(true);
+    expect(endsWithCredit('The rate rose by two points (year on year/month).')).toBe(false);
   });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [

@@ -206,8 +206,15 @@ export function isPhotoCredit(line: string): boolean {
 export function endsWithCredit(line: string): boolean {
   // Every credit pattern is anchored at the end and bounded in length, so the tail suffices
   // and long lines cost no more than short ones.
-  return line.length <= 600 && CREDIT_HINT.test(line) && CREDIT_TAIL.test(line.slice(-240));
+  return line.length <= 600 && CREDIT_HINT.test(line) && (CREDIT_TAIL.test(line.slice(-240)) || PERSON_CREDIT.test(line.slice(-120)));
 }
+
+/**
+ * "… in Albany, N.Y. (Lori Van Buren/Times Union)": the photographer and the paper in brackets
+ * after a caption. Case matters here (the name and the paper are capitalised), so it stands
+ * apart from the case-blind patterns above.
+ */
+const PERSON_CREDIT = /(?<=[.!?]["”’]?\s?)\((?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+\s*\/\s*\p{Lu}[\p{L}.&'’ -]{1,40}\)\s*$/u;
 
 /**
  * The caption without the credit at its end:
@@ -216,7 +223,7 @@ export function endsWithCredit(line: string): boolean {
 export function stripCredit(line: string): string {
   if (!endsWithCredit(line)) return line;
   const tail = line.slice(-240);
-  const m = CREDIT_TAIL.exec(tail);
+  const m = CREDIT_TAIL.exec(tail) ?? PERSON_CREDIT.exec(tail);
   if (!m) return line;
   return (line.slice(0, line.length - tail.length) + tail.slice(0, m.index)).replace(/[\s|–—-]+$/, '').trim();
 }
