@@ -292,6 +292,9 @@ describe('copied pages (issue 10)', () => {
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);
+    expect(isFurnitureLine('Most Popular Today')).toBe(true);
+    expect(isFurnitureLine('1 Taliban free two hostages 120-year-old photo sparks theories 2 Storm hits the coast 3 Markets fall again 4 Talks resume in Geneva')).toBe(true);
+    expect(isFurnitureLine('In 1 Corinthians 13 the apostle writes of love, and 2 Samuel tells of David.')).toBe(false);
     expect(endsWithCredit('A guard is defended during a game at the arena on Tuesday in Albany, N.Y. (Lori Van Buren/Times Union)')).toBe(true);
     expect(endsWithCredit('The rate rose by two points (year on year/month).')).toBe(false);
   });

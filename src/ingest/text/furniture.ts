@@ -52,6 +52,7 @@ const PROMPT = new RegExp(
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
+    '^(?:most (?:popular|read|viewed|shared|commented)|trending|top stories|editor\'s picks)(?: (?:today|this week|this month|now|right now|stories|articles))?\\s*:?$',
     '^have a tip\\?', '^you (?:will|are being) (?:be )?redirected\\b', '^\\d*\\s*(?:e-?mail|send|share) this(?: (?:article|story|page))? to (?:someone|a friend)\\b', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
     '^newsletters?\\s*:', '^sign up\\s*:', '^https?://\\S+$', '^(?:image|photo|picture|slide) \\d+ (?:of|/)',
     '^(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\s*:', '^(?:post|add|leave|write) (?:a )?comments?\\b',
@@ -67,6 +68,9 @@ const PROMPT = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** "1 Headline … 2 Headline … 3 … 4 …": a numbered list of other stories that a copy ran into one line. */
+const NUMBERED_RUN = /^1\s+\p{Lu}.{5,300}?\s2\s+\p{Lu}.{5,300}?\s3\s+\p{Lu}.{5,300}?\s4\s+\p{Lu}/u;
 
 const AGENCIES =
   '(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|Bloomberg|Alamy|PA(?: Media| Wire)?|Sipa(?: USA)?|Xinhua|Anadolu(?: Agency)?|Pool|Zuma(?: Press)?|TASS|Sputnik|Kyodo|Yonhap|ANSA|dpa|Corbis|NurPhoto|SOPA Images|LightRocket|Rex Features|iStock|Wikimedia Commons|Handout|File)';
@@ -150,6 +154,7 @@ export function isFurnitureLine(line: string): boolean {
   if (INTERFACE_LABELS.has(lower)) return true;
   if (bare.length <= 200 && (LINK_PREFIX.test(bare) || LINK_LABEL.test(bare))) return true;
   if (bare.length <= 300 && PROMPT.test(bare)) return true;
+  if (NUMBERED_RUN.test(bare)) return true;
   if (isLinkList(bare)) return true;
   if (isSocialBar(lower)) return true;
   if (bare.length <= 200 && TEASER_TAG.test(bare)) return true;
