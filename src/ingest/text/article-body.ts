@@ -168,7 +168,7 @@ function commentsStart(blocks: Scored[], from: number, to: number): number {
  * its content words never occur in the story above it. Other stories' teasers are; the rest of
  * a story interrupted by an inline box of links goes on with the story's own names and words.
  */
-function offTopic(before: Scored[], after: Scored[]): boolean {
+function offTopic(before: Scored[], after: Scored[], share = OFF_TOPIC_SHARE): boolean {
   const story = new Set<string>();
   for (const b of before) if (b.kind === 'prose' && !b.caption) for (const w of contentWords(b.text)) story.add(w);
   let words = 0;
@@ -180,11 +180,13 @@ function offTopic(before: Scored[], after: Scored[]): boolean {
       if (story.has(w)) shared++;
     }
   }
-  return words > 0 && shared / words < OFF_TOPIC_SHARE;
+  return words > 0 && shared / words < share;
 }
 
 /** Below this share of words shared with the story, prose after a list marker is another story's. */
 const OFF_TOPIC_SHARE = 0.3;
+/** At or above this share of words shared with the story, long paragraphs after a list marker go on with it. */
+const ON_TOPIC_SHARE = 0.5;
 /** Prose words the story needs above a marker before the words after it are compared. */
 const OFF_TOPIC_MIN_STORY = 300;
 
@@ -454,7 +456,11 @@ export function selectArticle(raw: string): ArticleSelection {
     if (prose < 150 || blocks[i].words > 8 || !STORY_END.test(blocks[i].text)) continue;
     // Past the middle the story has ended; before it, only when what follows is about other things
     // and enough of the story stands above to tell (a short lede shares few words with anything).
-    if (prose >= total / 2 || (prose >= OFF_TOPIC_MIN_STORY && offTopic(blocks.slice(start, i), blocks.slice(i + 1, end + 1)))) {
+    const rest = blocks.slice(i + 1, end + 1);
+    // An inline box ("Related" and its links) inside the story: long paragraphs about the
+    // story's own things go on after it (other stories' teasers are short, or about other things).
+    const goesOn = rest.filter((b) => b.kind === 'prose' && !b.caption && b.words >= 25).length >= 3 && !offTopic(blocks.slice(start, i), rest, ON_TOPIC_SHARE);
+    if (!goesOn && (prose >= total / 2 || (prose >= OFF_TOPIC_MIN_STORY && offTopic(blocks.slice(start, i), rest)))) {
       end = i - 1;
       break;
     }

@@ -298,6 +298,22 @@ describe('copied pages (issue 10)', () => {
     expect(endsWithCredit('A guard is defended during a game at the arena on Tuesday in Albany, N.Y. (Lori Van Buren/Times Union)')).toBe(true);
     expect(endsWithCredit('The rate rose by two points (year on year/month).')).toBe(false);
   });
+  it('goes on past an inline "Related" box when long paragraphs about the story follow it', () => {
+    const more = [
+      'The sanctions bill passed the Senate by 98 votes to two after the House of Representatives approved it by 419 to three, leaving the president little room to veto the measures against Russia.',
+      'Lawmakers of both parties said the measures against Russia were needed because the president could otherwise ease the sanctions on Moscow without asking Congress first.',
+      'The Kremlin said the sanctions bill signed by the president would damage relations with Russia for years, and Moscow ordered the United States to cut its diplomatic staff.',
+    ];
+    const after = [
+      'The president signed the sanctions bill against Russia on Wednesday after weeks of pressure from Congress, the White House said, and lawmakers welcomed the measures.',
+      'The Kremlin spokesman said Moscow would respond to the new sanctions and called the measures unfriendly and damaging to relations between the two countries and their diplomats.',
+      'Lawmakers said the law limits the power of the president to ease sanctions on Russia without the approval of Congress, which voted for the bill by large majorities.',
+    ];
+    const page = ['Home', 'World', 'Politics', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', story[1], '', story[2], '',
+      more[0], '', more[1], '', more[2], '', 'Related', 'Sanctions on Iran tightened', 'Russia expels diplomats', '',
+      after[0], '', after[1], '', after[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).text).toBe([...story, ...more, ...after].join('\n\n'));
+  });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [
       'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
