@@ -7,7 +7,9 @@
  * a round trip per event: one query reads every stored report the batch's events could meet
  * (and every report of their clusters), the batch is clustered in memory event by event (an
  * event clustered earlier in the batch is a candidate for the later ones, as it would be once
- * stored), and one UPDATE, one DELETE and one upsert write what changed.
+ * stored), and the new events are then inserted with their cluster already set: an UPDATE of
+ * every new row would write each row and its dozen index entries twice. Only stored reports
+ * whose cluster or first-report flag changed are updated.
  *
  * Workers write at the same time: before reading candidates, a batch takes a transaction lock on
  * each cluster key it holds (in key order, so two batches never wait on each other in a circle).
@@ -70,22 +72,29 @@ let rules: ClusterRules | null = null;
 /** The cluster key of an event, as stored in events.cluster_key. */
 export { clusterKey };
 
-/** A new event to cluster: its row id and the content words stored with it (events.cluster_words). */
+/** A new event to cluster, not yet inserted, with the content words stored with it (events.cluster_words). */
 export interface NewReport {
-  rid: string;
   record: ArticleRecord;
   event: CodedEvent;
   words: string;
 }
 
+/** Where a batch's new events go, and what to write for the stored reports and clusters. */
+export interface BatchClusters {
+  /** Per new report, in the order given: its cluster and whether it is the cluster's first report. */
+  assigned: { cluster_id: string; head: boolean }[];
+  /** Writes the stored reports that moved, the clusters merged away and every touched cluster's summary. */
+  write(client: pg.PoolClient): Promise<void>;
+}
+
 /**
- * Clusters `reports`, the events just inserted for one batch, in input order (article by
+ * Clusters `reports`, the events of one batch about to be inserted, in input order (article by
  * article, event by event), as single articles would be.
  */
-export async function clusterInserted(client: pg.PoolClient, reports: NewReport[]): Promise<void> {
+export async function clusterBatch(client: pg.PoolClient, reports: NewReport[]): Promise<BatchClusters> {
   rules ??= clusterRules();
-  const fresh: Held[] = reports.map(({ rid, record, event, words }) => ({
-    rid,
+  const fresh: Held[] = reports.map(({ record, event, words }) => ({
+    rid: '',
     cluster_id: null,
     article_id: record.id,
     event_id: event.id,
@@ -186,8 +195,13 @@ export async function clusterInserted(client: pg.PoolClient, reports: NewReport[
     removed.delete(id);
   }
 
-  // What changed: rows whose cluster or head flag moved, clusters merged away, clusters summarised anew.
-  const changed = [...held.values(), ...fresh].filter((h) => h.cluster_id !== h.was.cluster_id || h.head !== h.was.head);
+  const assigned = fresh.map((h) => ({ cluster_id: h.cluster_id!, head: h.head }));
+  return { assigned, write: (c) => writeChanges(c, [...held.values()], removed, summaries) };
+}
+
+/** Stored rows whose cluster or head flag moved, clusters merged away, clusters summarised anew. */
+async function writeChanges(client: pg.PoolClient, stored: Held[], removed: Set<string>, summaries: Map<string, ClusterSummary>): Promise<void> {
+  const changed = stored.filter((h) => h.cluster_id !== h.was.cluster_id || h.head !== h.was.head);
   if (changed.length > 0) {
     await client.query(
       `UPDATE events e SET cluster_id = u.c, cluster_head = u.h
