@@ -234,8 +234,8 @@ const LINK_WORDS = ['pipeline', 'harbour', 'convoy', 'refinery', 'airbase', 'bri
  * Seeded articles for clustering by sentence words: each event's evidence is only the first
  * clause of its sentence ("Ukrainian forces shelled Russian positions"), the rest of the
  * sentence names what was hit from a few words, so whether two reports link depends on the
- * words of their whole sentences. Two dyads, two codes, text and publication days within a week,
- * three outlets.
+ * words of their whole sentences. Two dyads, two codes, text and publication days within a week
+ * (some reports give only the month), three outlets.
  */
 export function wordLinkedArticles(count: number, seed: number): Article[] {
   const random = seeded(seed);
@@ -265,6 +265,8 @@ export function wordLinkedArticles(count: number, seed: number): Article[] {
       const day = `2017-07-${String(9 + Math.floor(random() * 5)).padStart(2, '0')}`;
       const code = pick(['190', '190', '193']);
       const textDay = random() < 0.6;
+      // Some reports give only the month: they are compared with every day of it.
+      const monthOnly = random() < 0.15;
       article.events.push({
         id: `e${i + 1}`,
         code,
@@ -273,8 +275,8 @@ export function wordLinkedArticles(count: number, seed: number): Article[] {
         goldstein: -10,
         source: actorIn(text, start, source),
         target: actorIn(text, start, target),
-        date: textDay ? day : published,
-        date_source: textDay ? 'text' : 'published',
+        date: monthOnly ? '2017-07' : textDay ? day : published,
+        date_source: monthOnly || textDay ? 'text' : 'published',
         location: null,
         sentence: i,
         evidence: { start, end: start + clause.length, text: clause },

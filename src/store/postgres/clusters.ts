@@ -116,14 +116,20 @@ export async function clusterBatch(client: pg.PoolClient, reports: NewReport[]):
   const ranges = { key: [] as string[], from: [] as string[], to: [] as string[] };
   const points = { key: [] as string[], date: [] as string[] };
   const windows = new Map<Held, ReturnType<typeof dateWindow>>();
+  // Events of one key and date share their window: each is looked up once.
+  const asked = new Set<string>();
   for (const h of fresh) {
     if (h.key === null || h.event.date === null) continue;
     const w = dateWindow(h.event.date);
     windows.set(h, w);
+    if (asked.has(`${h.key}\u0000${h.event.date}`)) continue;
+    asked.add(`${h.key}\u0000${h.event.date}`);
     ranges.key.push(h.key);
     ranges.from.push(w.from);
     ranges.to.push(w.to);
     for (const d of w.coarser) {
+      if (asked.has(`${h.key}\u0000=${d}`)) continue;
+      asked.add(`${h.key}\u0000=${d}`);
       points.key.push(h.key);
       points.date.push(d);
     }
