@@ -137,17 +137,21 @@ export async function clusterBatch(client: pg.PoolClient, reports: NewReport[]):
   const held = new Map<string, Held>();
   if (ranges.key.length > 0) {
     const { rows } = await client.query<Row>(
+      // Each window is its own index range scan (LATERAL ... OFFSET 0 keeps the planner from
+      // flattening it into a merge join over the whole events table, which it chose at 300,000
+      // events: 9.6 s per batch instead of 0.8 s).
       `WITH hit AS (
-         SELECT DISTINCT e.cluster_id FROM unnest($1::text[], $2::text[], $3::text[]) AS w(k, f, t)
-           JOIN events e ON e.cluster_key = w.k AND e.sort_date >= w.f AND e.sort_date <= w.t
-         WHERE e.cluster_id IS NOT NULL
+         SELECT DISTINCT x.cluster_id FROM unnest($1::text[], $2::text[], $3::text[]) AS w(k, f, t)
+         CROSS JOIN LATERAL (SELECT e.cluster_id FROM events e
+                             WHERE e.cluster_key = w.k AND e.sort_date >= w.f AND e.sort_date <= w.t AND e.cluster_id IS NOT NULL OFFSET 0) x
          UNION
-         SELECT DISTINCT e.cluster_id FROM unnest($4::text[], $5::text[]) AS p(k, d)
-           JOIN events e ON e.cluster_key = p.k AND e.sort_date = p.d
-         WHERE e.cluster_id IS NOT NULL)
-       SELECT e.id AS rid, e.cluster_id, e.cluster_head, e.cluster_key, e.sort_date, e.article_id, e.json, e.cluster_words AS words,
-              a.source, a.published
-       FROM hit JOIN events e ON e.cluster_id = hit.cluster_id JOIN articles a ON a.id = e.article_id`,
+         SELECT DISTINCT x.cluster_id FROM unnest($4::text[], $5::text[]) AS p(k, d)
+         CROSS JOIN LATERAL (SELECT e.cluster_id FROM events e
+                             WHERE e.cluster_key = p.k AND e.sort_date = p.d AND e.cluster_id IS NOT NULL OFFSET 0) x)
+       SELECT m.* FROM hit CROSS JOIN LATERAL (
+         SELECT e.id AS rid, e.cluster_id, e.cluster_head, e.cluster_key, e.sort_date, e.article_id, e.json, e.cluster_words AS words,
+                a.source, a.published
+         FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = hit.cluster_id OFFSET 0) m`,
       [ranges.key, ranges.from, ranges.to, points.key, points.date],
     );
     for (const r of rows) held.set(r.rid, fromRow(r));
