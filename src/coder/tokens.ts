@@ -55,6 +55,23 @@ export class TokenView {
     return this.article.tokens.normal[i];
   }
 
+  private dateTokens: Uint8Array | null = null;
+
+  /** Is token i part of a date expression the dates stage found ("on Monday", "in March 1987")? */
+  inDate(i: number): boolean {
+    if (this.dateTokens === null) {
+      const marks = new Uint8Array(this.count);
+      const { start, end } = this.article.tokens;
+      let k = 0;
+      for (const d of [...this.article.dates].sort((a, b) => a.start - b.start)) {
+        while (k < this.count && end[k] <= d.start) k++;
+        for (let j = k; j < this.count && start[j] < d.end; j++) marks[j] = 1;
+      }
+      this.dateTokens = marks;
+    }
+    return this.dateTokens[i] === 1;
+  }
+
   pos(i: number): string {
     return this.article.tokens.pos[i];
   }
@@ -62,7 +79,10 @@ export class TokenView {
   /** A verb in the passive: a form of be/get before it (adverbs and "not" may stand between) and a participle form. */
   isPassive(i: number, from: number): boolean {
     const word = this.normal(i);
-    if (word.endsWith('ing') || word === this.article.tokens.lemma[i] && !IRREGULAR_PARTICIPLE.test(word)) return false;
+    if (word.endsWith('ing')) return false;
+    // The parse knows "was hit", "were cut" (participles the same as their base form) by their passive auxiliary.
+    if (this.q.children(i, 'aux:pass').length > 0) return true;
+    if (word === this.article.tokens.lemma[i] && !IRREGULAR_PARTICIPLE.test(word)) return false;
     // A reduced relative: "the student released by North Korea", "detainees freed by Pyongyang".
     if (i + 1 < this.count && this.normal(i + 1) === 'by' && i > from && this.pos(i - 1) !== 'AUX' && /(ed|en|wn)$/.test(word)) return true;
     for (let j = i - 1; j >= Math.max(from, i - 4); j--) {

@@ -73,12 +73,13 @@ const OBJECT_REACH = 6;
 const OBJECT_BREAKS = new Set(['that', 'which', 'who', 'whether', 'because', 'if', ',', ';', ':']);
 
 /** One past the last token that can still belong to the object phrase starting at `from`. */
-function objectPhraseEnd(view: TokenView, from: number, windowEnd: number): number {
+function objectPhraseEnd(view: TokenView, from: number, windowEnd: number, passive = false): number {
   let j = from;
   const limit = Math.min(windowEnd, from + OBJECT_REACH);
   while (j < limit) {
     const p = view.pos(j);
-    if (OBJECT_BREAKS.has(view.normal(j)) || ((p === 'VERB' || p === 'AUX') && j > from)) break;
+    // After a passive head, "by" opens the agent: "was hit by Iraqi jets" has no object "jets".
+    if (OBJECT_BREAKS.has(view.normal(j)) || ((p === 'VERB' || p === 'AUX') && j > from) || (passive && view.normal(j) === 'by')) break;
     j++;
   }
   return Math.max(j, Math.min(from + 1, windowEnd));
@@ -138,8 +139,10 @@ function matchPattern(view: TokenView, p: Pattern, head: number, sStart: number,
     }
     // A particle or preposition the pattern needs ("call on", "hand over") must follow closely;
     // a named object stays inside the verb's own object phrase.
-    const to = !el.optional && el.particle ? Math.min(windowEnd, pos + 2) : el.slot === 'obj' ? objectPhraseEnd(view, pos, windowEnd) : windowEnd;
-    const m = findForward(view, el, pos, to);
+    const to = !el.optional && el.particle ? Math.min(windowEnd, pos + 2) : el.slot === 'obj' ? objectPhraseEnd(view, pos, windowEnd, passive) : windowEnd;
+    let m = findForward(view, el, pos, to);
+    // "attacked … on Monday": a bare target preposition that opens a date is no target slot (nor a part of the phrase).
+    if (m !== null && el.optional && el.target && m[1] === m[0] && m[0] + 1 < windowEnd && view.inDate(m[0] + 1)) m = null;
     if (m !== null) {
       parts.push(m[1]);
       pos = m[1] + 1;

@@ -61,6 +61,23 @@ describe('coder.cameo.v1: who did it to whom', () => {
     expect(triples(coded('Tariffs were imposed on China by Washington on Friday.'))).toEqual(['USAGOV>CHNGOV:163']);
   });
 
+  it('takes a passive whose participle is its base form ("was hit") from its auxiliary in the parse', () => {
+    expect(triples(coded('The Iranian tanker was hit by Iraqi jets.', { Iranian: 'IRN', 'Iraqi jets': 'IRQMIL' }))).toContain('IRQMIL>IRN:190');
+  });
+
+  it('does not take "on Monday" as the target preposition of a verb, so a later noun event keeps its own reading', () => {
+    const text = "U.S. warships attacked and destroyed an Iranian oil platform on Monday in retaliation for Friday's Iranian attack damaging a U.S.-flagged ship.";
+    const article = articleWith(text, { 'U.S.': 'USA', Iranian: 'IRN' });
+    const at = text.indexOf('Monday');
+    article.dates = [{ start: at, end: at + 6, text: 'Monday', value: '2018-03-26', precision: 'day', sentence: 0, via: { stage: 'test' } }];
+    expect(triples(code(article))).toContain('IRN>USA:190');
+  });
+
+  it('codes no act from a reporting verb whose object names it ("described the sanctions")', () => {
+    const a = coded('Beijing described the sanctions against Iran in detail.', { Beijing: 'CHNGOV' });
+    expect(a.events.filter((e) => e.rule?.startsWith('verb:') && e.code.startsWith('16'))).toEqual([]);
+  });
+
   it('codes a nominalisation with its by-phrase and of-phrase', () => {
     const a = coded('The expulsion of 60 Russian diplomats by the United States was announced on Monday.');
     expect(triples(a)).toEqual(['USAGOV>RUS:166']);

@@ -83,6 +83,16 @@ describe('people: full names, namesakes and spelling variants', () => {
     expect(run('Wei Fenghe flew to Washington. Wei met his counterpart.')).toContainEqual(['Wei', 'CHNMIL']);
   });
 
+  it('refers a later surname back to a person the article named in full, though the dictionary matches only the full name', () => {
+    // The generated PETRARCH rows give the full name as the surname, so "Baker" alone matches nobody in the dictionary.
+    expect(run('Treasury Secretary James Baker said the dollar was stable. Later, Baker met the envoy.', '1987-04-01')).toContainEqual(['Baker', 'USAELI']);
+    expect(run('The baker met the envoy. Baker said nothing.', '1987-04-01').find(([t]) => t === 'Baker')).toBeUndefined();
+  });
+
+  it('keeps the country before a lone surname that names a thing ("U.S. Rice industry officials")', () => {
+    expect(run('U.S. Rice industry officials have indicated they would file a complaint.')).toContainEqual(['U.S.', 'USA']);
+  });
+
   it('recognizes full names whose aliases differ only by accents or hyphens', () => {
     expect(run('Antonio Guterres appealed for calm.')).toContainEqual(['Antonio Guterres', 'IGOUNO']);
     expect(run('Kim Jong-un met Moon Jae-in.')).toContainEqual(['Kim Jong-un', 'PRKGOV']);

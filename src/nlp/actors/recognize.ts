@@ -9,7 +9,7 @@ import type { ActorDictionary } from './dictionary.js';
 import type { Phrase, SentenceView } from './phrases.js';
 import { readPhrases, readUnits, surfaceOf } from './phrases.js';
 import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
-import { tenureAt } from './people.js';
+import { surnameOf, tenureAt } from './people.js';
 import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
 import { isCreditMention } from './credits.js';
 import { authorNames, isCreditSentence, isPublisherContext, isReporterApposition } from './exclusions.js';
@@ -314,7 +314,11 @@ function draftPhrase(
   // "Andrews air base", "Kennedy airport": a lone surname before a common noun names a thing.
   if (p.person !== null && p.surnameOnly && p.roles.length === 0 && p.to < s.tokenEnd && !keys.capital[p.to] &&
       pos[p.to] === 'NOUN' && keys.spaceAfter[p.to - 1] && !roleAt(ctx, article, keys, p.to, s.tokenEnd)) {
-    return null;
+    // "U.S. Rice industry officials": what stands before the name may still be an actor ("U.S.").
+    if (p.to - 1 === p.from || p.country === null) return null;
+    p.to -= 1;
+    p.person = null;
+    p.surnameOnly = false;
   }
   if (p.person !== null) {
     // A lone surname reads as a name when tagged as one mid-sentence or when a verb follows it.
@@ -395,7 +399,11 @@ function draftPhrase(
   if (coded.kind === 'person') {
     // The surname is the last space-separated word: "Asia-Pacific" offers no "Pacific".
     const written = p.name ? surfaceOf(keys, p.name[0], p.name[1]).split(' ') : [];
-    draft.surname = (coded.person?.surname ?? (written.length > 1 ? written[written.length - 1] : '')).toLowerCase() || null;
+    // A dictionary that gives the full name as the "surname" (so that one word never matches it on its own) still
+    // lets a later "Baker" in the article that named "James Baker" refer back: within an article the last word is the surname.
+    const known = coded.person?.surname;
+    const surname = known !== undefined ? (known.includes(' ') ? surnameOf(known) : known) : written.length > 1 ? written[written.length - 1] : '';
+    draft.surname = surname.toLowerCase() || null;
     if (p.name !== null && authors.has(foldName(keys, p.name))) return null;
     // "told this reporter, Tom Brennan": the author, not an actor ("this" is kept: no determiner skipping).
     if (p.name !== null && isReporterApposition(rawWordsBefore(keys, p.from, s.tokenStart, 3))) return null;
