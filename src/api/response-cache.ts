@@ -55,6 +55,8 @@ export function responseCache(store: Store, options: ResponseCacheOptions = {}):
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || !store.version || UNCACHED.has(c.req.path)) return next();
     const version = await store.version();
+    // Routes may key their own memos on it (bucket-cap.ts: the store's date extent).
+    c.set('storeVersion', version);
     // The answer depends on the URL and on the negotiated format (Accept); nothing else reaches a route.
     const key = `${c.req.url}\n${c.req.header('accept') ?? ''}`;
     const etag = `"${createHash('sha1').update(version).update('\n').update(key).digest('base64url').slice(0, 27)}"`;
