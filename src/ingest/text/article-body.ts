@@ -62,10 +62,16 @@ function markCaptionsAboveCredits(blocks: Scored[]): void {
   }
 }
 
+/**
+ * "… during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C.": the weekday and full
+ * date inside a sentence are the mark of a wire photo caption; a story says "on Tuesday".
+ */
+const CAPTION_DATE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b/;
+
 function classify(block: TextBlock): Scored {
   const text = block.text;
   const words = wordCount(text);
-  const caption = endsWithCredit(text) && !isCreditLine(text);
+  const caption = (endsWithCredit(text) && !isCreditLine(text)) || (words <= 80 && CAPTION_DATE.test(text));
   const base = { ...block, words, caption };
   const linkShare = words > 0 ? block.linkWords / words : 0;
   if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text) || LEGAL_NOTICE.test(text)) return { ...base, kind: 'furniture' };

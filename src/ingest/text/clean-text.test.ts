@@ -314,6 +314,13 @@ describe('copied pages (issue 10)', () => {
       after[0], '', after[1], '', after[2], '', 'Share this article'].join('\n');
     expect(cleanText(page).text).toBe([...story, ...more, ...after].join('\n\n'));
   });
+  it('keeps a wire photo caption (weekday and full date in the sentence) out of the text', () => {
+    const caption = 'Former Gov. Jane Roe, left, speaks with a business owner during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C.';
+    const page = ['Home', 'World', 'Politics', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', caption, '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    const out = cleanText(page);
+    expect(out.text).toBe(story.join('\n\n'));
+    expect(out.captions).toContain(caption);
+  });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [
       'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
