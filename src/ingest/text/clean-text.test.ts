@@ -297,6 +297,10 @@ describe('copied pages (issue 10)', () => {
     expect(isFurnitureLine('In 1 Corinthians 13 the apostle writes of love, and 2 Samuel tells of David.')).toBe(false);
     expect(endsWithCredit('A guard is defended during a game at the arena on Tuesday in Albany, N.Y. (Lori Van Buren/Times Union)')).toBe(true);
     expect(endsWithCredit('The rate rose by two points (year on year/month).')).toBe(false);
+    // Two captions of one picture run together (w3m) are still a caption.
+    const long = `${'The envoy testifies during the hearing into the efforts to tie aid to investigations, on Capitol Hill in Washington. '.repeat(5)}(Photo by Jane Roe/AFP via Getty Images)`;
+    expect(long.length).toBeGreaterThan(600);
+    expect(endsWithCredit(long)).toBe(true);
   });
   it('goes on past an inline "Related" box when long paragraphs about the story follow it', () => {
     const more = [

@@ -211,7 +211,7 @@ export function isPhotoCredit(line: string): boolean {
 export function endsWithCredit(line: string): boolean {
   // Every credit pattern is anchored at the end and bounded in length, so the tail suffices
   // and long lines cost no more than short ones.
-  return line.length <= 600 && CREDIT_HINT.test(line) && (CREDIT_TAIL.test(line.slice(-240)) || PERSON_CREDIT.test(line.slice(-120)));
+  return line.length <= 900 && CREDIT_HINT.test(line) && (CREDIT_TAIL.test(line.slice(-240)) || PERSON_CREDIT.test(line.slice(-120)));
 }
 
 /**
