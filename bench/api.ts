@@ -36,6 +36,8 @@ const { values: args } = parseArgs({
     postgres: { type: 'boolean', default: false },
     workers: { type: 'string', default: '1' },
     'no-cache': { type: 'boolean', default: false },
+    // Writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into this folder.
+    profile: { type: 'string' },
   },
 });
 const EVENTS = Number(args.events);
@@ -197,7 +199,10 @@ interface Row {
 async function measure(target: string): Promise<void> {
   // The server runs in its own process: clients in this one must not queue on its event loop.
   const serverArgs = [target, `--workers=${args.workers}`, ...(args['no-cache'] ? ['--no-cache'] : [])];
-  const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), serverArgs, { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(fileURLToPath(new URL('./api-server.ts', import.meta.url)), serverArgs, {
+    execArgv: ['--import', 'tsx', ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [])],
+    stdio: 'inherit',
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { url: string }).url));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));

@@ -52,12 +52,13 @@ export async function chooseBucket<B extends Bucket>(
   range: { from?: string; to?: string },
   maxBuckets: number = DEFAULT_MAX_BUCKETS,
   allowed: readonly B[] = ORDER as B[],
+  version?: string,
 ): Promise<B> {
   if (requested === allowed[allowed.length - 1]) return requested;
   let from = range.from;
   let to = range.to;
   if ((from === undefined || to === undefined) && store.dateExtent) {
-    const extent = await store.dateExtent();
+    const extent = await extentAt(store, version);
     if (extent === null) return requested;
     from ??= extent.first;
     to ??= extent.last;
@@ -69,4 +70,19 @@ export async function chooseBucket<B extends Bucket>(
   const candidates = allowed.filter((b) => ORDER.indexOf(b) >= ORDER.indexOf(requested));
   for (const bucket of candidates) if (periodsIn(bucket, start, end) <= maxBuckets) return bucket;
   return candidates[candidates.length - 1];
+}
+
+/** The last date extent read per store, with the store version it was read at. */
+const extents = new WeakMap<Store, { version: string; extent: { first: string; last: string } | null }>();
+
+/**
+ * The store's date extent, read once per store version when the request's version is known (a
+ * query, or on PostgreSQL a round trip, saved for most timelines).
+ */
+async function extentAt(store: Store, version: string | undefined): Promise<{ first: string; last: string } | null> {
+  const known = version === undefined ? undefined : extents.get(store);
+  if (known !== undefined && known.version === version) return known.extent;
+  const extent = await store.dateExtent!();
+  if (version !== undefined) extents.set(store, { version, extent });
+  return extent;
 }

@@ -43,4 +43,5 @@ export interface ApiOptions {
   version?: string;
 }
 
-export type AppEnv = { Variables: Record<string, never> };
+/** storeVersion: the store version a cached read was keyed on (response-cache.ts), when the cache is on. */
+export type AppEnv = { Variables: { storeVersion?: string } };

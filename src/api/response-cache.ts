@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import type { Store } from '../store/store.js';
+import { renderedText } from './render/index.js';
 
 export interface ResponseCacheOptions {
   /** Bytes of rendered answers kept (default 64 MB). */
@@ -25,9 +26,12 @@ export interface ResponseCacheOptions {
 interface Entry {
   version: string;
   status: number;
-  headers: [string, string][];
-  body: ArrayBuffer;
+  /** A plain record and bytes: the Node adapter writes such a response without building a fetch Response. */
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer>;
 }
+
+const encoder = new TextEncoder();
 
 /** Paths whose answer does not come from the stored data alone. */
 const UNCACHED = new Set(['/api/health']);
@@ -51,6 +55,8 @@ export function responseCache(store: Store, options: ResponseCacheOptions = {}):
     const method = c.req.method;
     if ((method !== 'GET' && method !== 'HEAD') || !store.version || UNCACHED.has(c.req.path)) return next();
     const version = await store.version();
+    // Routes may key their own memos on it (bucket-cap.ts: the store's date extent).
+    c.set('storeVersion', version);
     // The answer depends on the URL and on the negotiated format (Accept); nothing else reaches a route.
     const key = `${c.req.url}\n${c.req.header('accept') ?? ''}`;
     const etag = `"${createHash('sha1').update(version).update('\n').update(key).digest('base64url').slice(0, 27)}"`;
@@ -69,20 +75,30 @@ export function responseCache(store: Store, options: ResponseCacheOptions = {}):
     if (hit && hit.version === version) {
       entries.delete(key);
       entries.set(key, hit);
-      return new Response(method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers });
+      return new Response(method === 'HEAD' ? null : hit.body, { status: hit.status, headers: { ...hit.headers } });
     }
     await next();
     const res = c.res;
-    if (res.status !== 200 || !res.body) return;
+    if (res.status !== 200) return;
+    // Answers rendered by render() are kept from their text; others are read back from the response.
+    const text = renderedText(res);
+    if (text === undefined && !res.body) return;
     cacheHeaders(res.headers);
     const declared = Number(res.headers.get('content-length') ?? NaN);
     if (Number.isFinite(declared) && declared > maxEntryBytes) return;
-    const body = await res.arrayBuffer();
-    c.res = new Response(body, { status: res.status, headers: res.headers });
+    if (text !== undefined && text.length > maxEntryBytes) return;
+    let body: Uint8Array<ArrayBuffer>;
+    if (text !== undefined) body = encoder.encode(text);
+    else {
+      body = new Uint8Array(await res.arrayBuffer());
+      c.res = new Response(body, { status: res.status, headers: res.headers });
+    }
     if (body.byteLength > maxEntryBytes) return;
     evict(key);
-    const headers: [string, string][] = [];
-    res.headers.forEach((value, name) => headers.push([name, value]));
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     entries.set(key, { version, status: res.status, headers, body });
     bytes += body.byteLength;
     for (const [oldest, entry] of entries) {

@@ -6,7 +6,10 @@
  */
 import { expect, it } from 'vitest';
 import type { Store } from './store.js';
-import { clusterFixtureArticles, fixtureArticles } from './fixtures.js';
+import { clusterFixtureArticles, fixtureArticles, wordLinkedArticles } from './fixtures.js';
+import { planCluster, type StoredReport } from '../cluster/assign.js';
+import { clusterRules } from '../cluster/rules.js';
+import { reportWords } from '../cluster/link.js';
 import { newArticle } from '../model/article.js';
 import type { Actor } from '../model/event.js';
 import type { Article } from '../model/article.js';
@@ -26,6 +29,34 @@ async function groups(store: Store): Promise<string[][]> {
 async function assignment(store: Store): Promise<Record<string, string | undefined>> {
   const { events } = await store.queryEvents({ modality: 'all', limit: 1000 });
   return Object.fromEntries(events.map((e) => [`${e.article_id}/${e.id}`, e.cluster?.id]));
+}
+
+/**
+ * The clusters computed directly: every event in input order, compared with every earlier
+ * report (no blocking by key or date window), by the words of its sentence, or of its evidence
+ * alone when `sentences` is false.
+ */
+function directAssignment(articles: Article[], sentences = true): Record<string, string> {
+  const rules = clusterRules();
+  const stored: StoredReport[] = [];
+  for (const article of articles) {
+    for (const event of article.events) {
+      const report: StoredReport = {
+        cluster_id: null,
+        article_id: article.id,
+        event_id: event.id,
+        outlet: article.meta.source,
+        published: article.meta.published,
+        event,
+        words: sentences ? reportWords(event, article.text, article.sentences) : undefined,
+      };
+      const plan = planCluster(report, stored, rules, (id) => stored.filter((r) => r.cluster_id === id));
+      for (const r of stored) if (r.cluster_id !== null && plan.replaces.includes(r.cluster_id)) r.cluster_id = plan.summary.id;
+      report.cluster_id = plan.summary.id;
+      stored.push(report);
+    }
+  }
+  return Object.fromEntries(stored.map((r) => [`${r.article_id}/${r.event_id}`, r.cluster_id!]));
 }
 
 const EXPECTED = [['cl-danang'], ['cl-hamburg-a', 'cl-hamburg-b'], ['cl-shell-mon-a', 'cl-shell-mon-b'], ['cl-shell-tue']];
@@ -122,5 +153,23 @@ export function clusterConformance(factory: () => Promise<Store>, open: Store[])
     await together.putArticles(articles);
     expect(await assignment(together)).toEqual(expected);
     expect(await groups(together)).toEqual(EXPECTED);
+  });
+
+  it('links reports by the words of their whole sentences, as a direct computation over all earlier reports does, in any batches', async () => {
+    const articles = wordLinkedArticles(80, 11);
+    const expected = directAssignment(articles);
+    // The fixture has power: with the evidence's words alone, the clusters would differ.
+    expect(directAssignment(articles, false)).not.toEqual(expected);
+    expect(new Set(Object.values(expected)).size).toBeLessThan(Object.keys(expected).length - 10);
+    const together = await fresh();
+    await together.putArticles(articles);
+    expect(await assignment(together)).toEqual(expected);
+    const inBatches = await fresh();
+    for (let i = 0; i < articles.length; i += 7) await inBatches.putArticles(articles.slice(i, i + 7));
+    expect(await assignment(inBatches)).toEqual(expected);
+    // Each cluster's summary counts its reports.
+    const sizes = new Map<string, number>();
+    for (const id of Object.values(expected)) sizes.set(id, (sizes.get(id) ?? 0) + 1);
+    for (const [id, n] of [...sizes].filter(([, n]) => n > 1).slice(0, 5)) expect((await together.getCluster(id))?.reports).toHaveLength(n);
   });
 }

@@ -227,3 +227,65 @@ export function randomArticles(count: number, seed: number): Article[] {
   }
   return articles;
 }
+
+const LINK_WORDS = ['pipeline', 'harbour', 'convoy', 'refinery', 'airbase', 'bridge', 'depot'];
+
+/**
+ * Seeded articles for clustering by sentence words: each event's evidence is only the first
+ * clause of its sentence ("Ukrainian forces shelled Russian positions"), the rest of the
+ * sentence names what was hit from a few words, so whether two reports link depends on the
+ * words of their whole sentences. Two dyads, two codes, text and publication days within a week
+ * (some reports give only the month), three outlets.
+ */
+export function wordLinkedArticles(count: number, seed: number): Article[] {
+  const random = seeded(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+  const pairs: [ActorSpec, ActorSpec][] = [
+    [ACTORS.ukrmil, ACTORS.rusmil],
+    [ACTORS.usa, ACTORS.rus],
+  ];
+  const articles: Article[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const published = `2017-07-${String(10 + Math.floor(random() * 6)).padStart(2, '0')}`;
+    const article = newArticle({
+      id: `wl-${String(n).padStart(3, '0')}`,
+      text: '',
+      meta: { title: `Report ${n}`, published, language: 'en', source: pick(['Wire A', 'Wire B', 'Wire C']), url: `https://example.org/wl/${n}` },
+      provenance: { reader: 'fixture', input: 'fixtures', item: `wl-${n}` },
+    });
+    let text = '';
+    const size = 1 + Math.floor(random() * 2);
+    for (let i = 0; i < size; i += 1) {
+      const [source, target] = pick(pairs);
+      const clause = `${source.words} hit ${target.words}`;
+      const sentence = `${clause} near the ${pick(LINK_WORDS)}, the ${pick(LINK_WORDS)} and the ${pick(LINK_WORDS)}.`;
+      const start = text.length + (text === '' ? 0 : 1);
+      text += (text === '' ? '' : ' ') + sentence;
+      article.sentences.push({ start, end: start + sentence.length, tokenStart: 0, tokenEnd: 0 });
+      const day = `2017-07-${String(9 + Math.floor(random() * 5)).padStart(2, '0')}`;
+      const code = pick(['190', '190', '193']);
+      const textDay = random() < 0.6;
+      // Some reports give only the month: they are compared with every day of it.
+      const monthOnly = random() < 0.15;
+      article.events.push({
+        id: `e${i + 1}`,
+        code,
+        root: code.slice(0, 2),
+        quad_class: 4,
+        goldstein: -10,
+        source: actorIn(text, start, source),
+        target: actorIn(text, start, target),
+        date: monthOnly ? '2017-07' : textDay ? day : published,
+        date_source: monthOnly || textDay ? 'text' : 'published',
+        location: null,
+        sentence: i,
+        evidence: { start, end: start + clause.length, text: clause },
+        modality: 'asserted',
+        rule: `fixture.${code}`,
+      });
+    }
+    article.text = text;
+    articles.push(article);
+  }
+  return articles;
+}

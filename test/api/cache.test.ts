@@ -110,4 +110,20 @@ describe('timeline bucket cap', () => {
     expect(wide.requested_bucket).toBe('day');
     expect((await app.request('/api/timeline?bucket=day&max_buckets=0')).status).toBe(400);
   });
+
+  it('reads the stored date range anew after a write: a day timeline over a range grown by a write is coarsened', async () => {
+    const store = await tempStore(fixtureCorpus());
+    try {
+      const own = createApp({ store: store.store });
+      expect((await (await own.request('/api/dyads/USA/RUS/timeline?bucket=day')).json()).bucket).toBe('day');
+      await store.store.putArticles([
+        fixtureArticle('cache-old', '1990-01-02', [{ source: 'USA', target: 'RUS', code: '042', quad: 1, goldstein: 1.9, date: '1990-01-02', verb: 'visited' }]),
+      ]);
+      const after = await (await own.request('/api/dyads/USA/RUS/timeline?bucket=day')).json();
+      expect(after.bucket).toBe('month');
+      expect(after.buckets[0].period).toBe('1990-01');
+    } finally {
+      await store.cleanup();
+    }
+  });
 });

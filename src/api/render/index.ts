@@ -33,13 +33,30 @@ export function chooseFormat(c: Context): Format {
   return present.length > 0 ? present[0][0] : 'json';
 }
 
+/**
+ * The text each rendered response was made from, so that the response cache can keep it without
+ * reading the response back as a stream (which builds a full fetch Response per request).
+ */
+const renderedTexts = new WeakMap<Response, string>();
+
+/** The text `response` was rendered from, when render() made it. */
+export function renderedText(response: Response): string | undefined {
+  return renderedTexts.get(response);
+}
+
+function textResponse(text: string, status: number, headers: Record<string, string>): Response {
+  const response = new Response(text, { status, headers });
+  renderedTexts.set(response, text);
+  return response;
+}
+
 /** Renders `payload` in the negotiated format. */
 export function render<T>(c: Context, payload: Payload<T>): Response {
   const format = chooseFormat(c);
   const status = payload.status ?? 200;
   const headers: Record<string, string> = { 'content-type': MEDIA[format] };
   if (format === 'json') {
-    return new Response(JSON.stringify(payload.body), { status, headers });
+    return textResponse(JSON.stringify(payload.body), status, headers);
   }
   if (!payload.items) {
     throw new HttpError(406, 'E_NOT_ACCEPTABLE', `parameter "format": ${format} is offered for lists only; this resource is JSON`);
@@ -50,8 +67,8 @@ export function render<T>(c: Context, payload: Payload<T>): Response {
     url.searchParams.set('cursor', payload.next);
     headers.link = `<${url.pathname}${url.search}>; rel="next"`;
   }
-  if (format === 'ndjson') return new Response(renderNdjson(payload.items), { status, headers });
+  if (format === 'ndjson') return textResponse(renderNdjson(payload.items), status, headers);
   // Without a flattener, list items are already flat records (dyads, actors, articles).
   const toRow = payload.toRow ?? ((item: T) => item as Row);
-  return new Response(renderCsv(payload.items.map(toRow), payload.columns), { status, headers });
+  return textResponse(renderCsv(payload.items.map(toRow), payload.columns), status, headers);
 }

@@ -65,7 +65,7 @@ export function registerDyadRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
     const q = c.req.valid('query');
     checkRange(q.from, q.to);
     const directed = q.directed ?? false;
-    const bucket = await chooseBucket(store, q.bucket, q, q.max_buckets, ['day', 'week', 'month'] as const);
+    const bucket = await chooseBucket(store, q.bucket, q, q.max_buckets, ['day', 'week', 'month'] as const, c.get('storeVersion'));
     const buckets = await store.timeline({ a, b, directed, bucket, from: q.from, to: q.to, modality: q.modality, per: q.per });
     const requested = bucket === q.bucket ? {} : { requested_bucket: q.bucket };
     return render(c, {

@@ -98,7 +98,7 @@ export function registerViewRoutes(app: OpenAPIHono<AppEnv>, store: Store): void
   registerRoute(app, timelineRoute, async (c) => {
     const { bucket: asked, max_buckets: maxBuckets, format: _format, ...q } = c.req.valid('query');
     const filter = eventFilterOf(q);
-    const bucket = await chooseBucket(store, asked, q, maxBuckets);
+    const bucket = await chooseBucket(store, asked, q, maxBuckets, undefined, c.get('storeVersion'));
     const buckets = await store.eventTimeline({ filter, bucket });
     const requested = bucket === asked ? {} : { requested_bucket: asked };
     return render(c, { body: { bucket, ...requested, buckets }, items: buckets, toRow: bucketRow });

@@ -262,6 +262,13 @@ export const pgMigrations: PgMigration[] = [
       CREATE SEQUENCE store_version;
     `,
   },
+  {
+    version: 6,
+    description: 'content words of each event\'s sentence, which cross-story linking compares (SQLite migration 5 cluster_words); events stored before keep NULL and are compared by their evidence words',
+    sql: `
+      ALTER TABLE events ADD COLUMN cluster_words text;
+    `,
+  },
 ];
 
 export const latestPgVersion = pgMigrations[pgMigrations.length - 1].version;

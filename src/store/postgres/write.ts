@@ -11,7 +11,8 @@ import type { Article } from '../../model/article.js';
 import { toRecord, type ArticleRecord } from '../../model/record.js';
 import type { FailureRecord, PutResult } from '../store.js';
 import { summarise, type PeriodRow } from './summaries.js';
-import { clusterInserted, clusterKey } from './clusters.js';
+import { clusterBatch, clusterKey } from './clusters.js';
+import { reportWords } from '../../cluster/link.js';
 import { participantPairs } from '../../export/dyadic.js';
 
 /** Runs `work` in a transaction, again (up to 5 times) when PostgreSQL aborts it for a deadlock or serialisation conflict. */
@@ -93,8 +94,12 @@ export async function writeArticles(pool: pg.Pool, articles: Article[]): Promise
 
 /** Events, mentions, quotes and summaries of the newly inserted articles, in input order. */
 async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Promise<void> {
-  const events = records.flatMap((r) => r.events.map((event, idx) => ({ id: r.id, idx, event })));
+  // Each event's sentence words are kept with it (cluster_words), as the SQLite store keeps them:
+  // later reports are linked by the words of the whole sentence, not of the evidence alone.
+  const events = records.flatMap((r) => r.events.map((event, idx) => ({ id: r.id, idx, event, record: r, words: [...reportWords(event, r.text, r.sentences)].join(' ') })));
   const rowIds = new Map<string, string>();
+  // Clusters first, so that each new row is inserted with its cluster (see clusters.ts).
+  const clusters = await clusterBatch(client, events.map((e) => ({ record: e.record, event: e.event, words: e.words })));
   if (events.length > 0) {
     const col = <T>(f: (e: (typeof events)[number]['event']) => T) => events.map((e) => f(e.event));
     const inserted = await client.query<{ id: string; article_id: string; idx: number }>(
@@ -104,11 +109,11 @@ async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Prom
           target_code, target_country, target_role, target_name,
           date, sort_date, date_source, modality, sentence,
           evidence_text, evidence_start, evidence_end,
-          location_name, location_country, location_lat, location_lon, rule, json, cluster_key)
+          location_name, location_country, location_lat, location_lon, rule, json, cluster_key, cluster_words, cluster_id, cluster_head)
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::smallint[], $7::float8[],
           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
           $16::text[], $17::text[], $18::text[], $19::text[], $20::int[], $21::text[], $22::int[], $23::int[],
-          $24::text[], $25::text[], $26::float8[], $27::float8[], $28::text[], $29::text[], $30::text[])
+          $24::text[], $25::text[], $26::float8[], $27::float8[], $28::text[], $29::text[], $30::text[], $31::text[], $32::text[], $33::boolean[])
        RETURNING id, article_id, idx`,
       [
         events.map((e) => e.id),
@@ -141,6 +146,9 @@ async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Prom
         col((e) => e.rule),
         col((e) => JSON.stringify(e)),
         col((e) => clusterKey(e)),
+        events.map((e) => e.words),
+        clusters.assigned.map((a) => a.cluster_id),
+        clusters.assigned.map((a) => a.head),
       ],
     );
     for (const r of inserted.rows) rowIds.set(`${r.article_id}\u0000${r.idx}`, r.id);
@@ -193,7 +201,7 @@ async function writeParts(client: pg.PoolClient, records: ArticleRecord[]): Prom
     );
   }
   await writeSummaries(client, records);
-  await clusterInserted(client, records, rowIds);
+  await clusters.write(client);
 }
 
 async function writeSummaries(client: pg.PoolClient, records: ArticleRecord[]): Promise<void> {
