@@ -334,10 +334,21 @@ function aboveDeck(blocks: Scored[], best: number, lede: Set<string>): number {
 }
 
 /** "Talks resume in Geneva by Jane Doe": a byline that a browser's copy glued to the headline. */
-const GLUED_BYLINE = /\s+by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*[—–|,-].*)?$/u;
+const GLUED_BYLINE = /(?:\s+(?:written|posted|published|reported))?\s+by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*[—–|,-].*)?$/u;
 
 function cleanHeadline(text: string): string {
-  const stripped = text.replace(GLUED_BYLINE, '');
+  let stripped = text.replace(GLUED_BYLINE, '');
+  // "Home News Business News Ascom announces …": a breadcrumb trail (from "Home") that a copy
+  // ran into the headline.
+  const words = stripped.split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1) {
+    const two = `${words[k]} ${words[k + 1]}`.toLowerCase();
+    if (k + 1 < words.length && isFurnitureLine(two) && !/[.,:]$/.test(words[k + 1])) k += 2;
+    else if (isFurnitureLine(words[k].toLowerCase())) k += 1;
+    else break;
+  }
+  if (k >= 2 && /^home$/i.test(words[0]) && words.length - k >= 4) stripped = words.slice(k).join(' ');
   return wordCount(stripped) >= 3 ? stripped : text;
 }
 

@@ -289,6 +289,13 @@ describe('copied pages (issue 10)', () => {
       story[1], '', story[2], '', 'Share this article'].join('\n');
     expect(cleanText(page).title).toBe('Business Focus: Why Some Online Businesses Triumph');
   });
+  it('takes glued bylines and breadcrumb trails off the headline, and never takes a label for it', () => {
+    const page = (headline: string) => ['Skip to content', 'Flag of United States', 'Search Search', '', headline, '', story[0], '', story[1], '', story[2], '', 'Leave a Reply Cancel reply'].join('\n');
+    expect(cleanText(page('HOMEMADE PEAR JAM FOR THE HOLIDAYS written by Jane Roe')).title).toBe('HOMEMADE PEAR JAM FOR THE HOLIDAYS');
+    expect(cleanText(page('Home News Business News Trump faces pressure over Russia sanctions')).title).toBe('Trump faces pressure over Russia sanctions');
+    expect(cleanText(page('Home Depot sales miss, shares plunge')).title).toBe('Home Depot sales miss, shares plunge');
+    for (const label of ['Flag of United States', 'Search Search', 'Leave a Reply Cancel reply', '[BUTTON Input] (not implemented)', 'Key Points']) expect(isFurnitureLine(label)).toBe(true);
+  });
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);
