@@ -227,6 +227,11 @@ function headlineShaped(block: Scored): boolean {
   // A byline or date line, also as one part of "By Jane Doe | 9 Nov 2017"; a breadcrumb trail.
   if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null)) return false;
   if (/\s[›»>/]\s/.test(text)) return false;
+  // A table row ("40 Casey Mears 1 0 0 0 0"): mostly numbers.
+  const tokens = text.split(/\s+/);
+  if (tokens.filter((t) => /^[\d.,:%+-]+$/.test(t)).length >= tokens.length * 0.4) return false;
+  // A quoted title alone ("“Wild Rose”") names a work the story is about; it is no headline.
+  if (words <= 4 && /^["“‘'].*["”’']$/.test(text)) return false;
   return /^["“‘'(\[]?[\p{Lu}\p{N}\p{Lo}]/u.test(text);
 }
 
@@ -299,6 +304,8 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
     // lede's first words come after those).
     else if (block.words >= 4 && datedBelow(blocks, i, start)) score += 2;
     if (block.kind === 'prose') score -= 0.5;
+    // "GROWING AN ONLINE BUSINESS": a short line in capitals is a kicker or a section name.
+    if (block.words <= 5 && !/\p{Ll}/u.test(block.text) && /\p{Lu}/u.test(block.text)) score -= 1.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;

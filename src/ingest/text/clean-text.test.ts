@@ -296,6 +296,10 @@ describe('copied pages (issue 10)', () => {
     expect(cleanText(page('Home Depot sales miss, shares plunge')).title).toBe('Home Depot sales miss, shares plunge');
     for (const label of ['Flag of United States', 'Search Search', 'Leave a Reply Cancel reply', '[BUTTON Input] (not implemented)', 'Key Points']) expect(isFurnitureLine(label)).toBe(true);
   });
+  it('takes no table row, quoted title or capitals kicker for the headline', () => {
+    const page = ['Home', 'News', '', 'Trump Faces Pressure Over Russia Sanctions', '', 'WORLD POLITICS NOW', '“Russia Sanctions”', '40 Casey Mears 1 0 0 0 0', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).title).toBe('Trump Faces Pressure Over Russia Sanctions');
+  });
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);
