@@ -105,15 +105,19 @@ export function gluedTeaser(text: string): string | null {
  * dash). A story's own first paragraph starts with its dateline; one in mid-block, after a
  * headline with no final punctuation, starts another story's summary.
  */
-const DATELINE_TEASER = /^[^.!?:]{15,160}?[^.!?:\s]\s\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*(?:,\s\p{Lu}[\p{L}.]+)?\s?[:—–]\s+\p{Lu}/u;
+const DATELINE_TEASER = /^[^.!?:]{15,160}?[^.!?:\s]\s(\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*)(?:,\s\p{Lu}[\p{L}.]+)?\s?[:—–]\s+\p{Lu}/u;
 
 /** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`, `DATELINE_TEASER`). */
 function markGluedTeasers(blocks: Scored[]): void {
-  for (const b of blocks) {
+  // Only on a copied page (one with furniture): an article alone has no teasers of other stories.
+  const page = blocks.some((b) => b.kind === 'furniture');
+  for (const b of page ? blocks : []) {
     if (b.kind !== 'prose') continue;
     const m = DATELINE_TEASER.exec(b.text);
-    // The head is a headline (some words in lower case), the rest a summary of some length.
-    if (m && /\p{Ll}/u.test(m[0]) && wordCount(b.text.slice(m[0].length)) >= 15) b.kind = 'furniture';
+    // The head is a headline (some words in lower case), the rest a summary of some length; the
+    // place has five capitals at least ("NEW YORK", "COLOMBO", not "GTA").
+    const place = m ? (m[1].match(/\p{Lu}/gu) ?? []).length : 0;
+    if (m && place >= 5 && /\p{Ll}/u.test(m[0]) && wordCount(b.text.slice(m[0].length)) >= 15) b.kind = 'furniture';
   }
   const glued = blocks.map((b) => (b.kind === 'furniture' ? null : gluedTeaser(b.text)));
   if (glued.every((g) => g === null)) return;

@@ -336,6 +336,10 @@ describe('copied pages (issue 10)', () => {
     expect(out.text).toBe(story.join('\n\n'));
     expect(out.captions).toContain(caption);
   });
+  it('reads no teaser in an article alone, nor in "… GTA: San Andreas …"', () => {
+    const text = 'The 18 certificate GTA: San Andreas for the PlayStation 2 could have got away with merely revisiting a best-selling formula with a more-of-the-same approach.\n\nInstead, it builds and expands upon the last two games.';
+    expect(cleanText(text, { findTitle: false }).text).toBe(text);
+  });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [
       'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
