@@ -221,12 +221,12 @@ function bestRun(blocks: Scored[]): [number, number] | null {
 }
 
 /** A headline: several words, not a sentence ending in a full stop, not a label or a link. */
-function headlineShaped(block: Scored): boolean {
+function headlineShaped(block: Scored, allowStop = false): boolean {
   if (block.kind === 'furniture' || block.caption || block.bullet) return false;
   const text = block.text;
   const words = block.words;
   if (words < 2 || words > 40 || text.length < 10 || text.length > 250) return false;
-  if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text)) return false;
+  if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text) && !(allowStop && /\.["”’]?$/.test(text))) return false;
   if (block.linkWords > 0 && block.linkWords / words >= 0.3) return false;
   // A byline or date line, also as one part of "By Jane Doe | 9 Nov 2017"; a breadcrumb trail.
   if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null)) return false;
@@ -263,6 +263,12 @@ function contentWords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !list.has(w)));
 }
 
+/** Whether the very next block is a date line ("Updated Nov 19, 9:41 AM; Posted Nov 18"). */
+function dateRightBelow(blocks: Scored[], i: number): boolean {
+  const next = blocks[i + 1];
+  return next !== undefined && next.text.length <= 120 && (parseDateLine(next.text) !== null || DATE_OR_TIME.test(next.text));
+}
+
 /** Whether a date or byline line follows block `i` within the next three blocks, before the story. */
 function datedBelow(blocks: Scored[], i: number, start: number): boolean {
   for (let k = i + 1, seen = 0; k <= start && k < blocks.length && seen < 3; k++) {
@@ -292,7 +298,8 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
   for (let i = start, seen = 0; i >= 0 && seen <= HEADLINE_REACH; i--) {
     const block = blocks[i];
     if (block.kind !== 'furniture') seen++;
-    if (!headlineShaped(block)) continue;
+    // A headline may end with a full stop ("… They just might be.") when its date line follows it.
+    if (!headlineShaped(block, i < start && block.words <= 20 && dateRightBelow(blocks, i))) continue;
     // The story's first paragraph is the headline only when it does not end like a sentence.
     if (i === start && endsWithTerminal(block.text) && !/[?!]["”’]?$/.test(block.text)) continue;
     const words = contentWords(block.text);

@@ -300,6 +300,11 @@ describe('copied pages (issue 10)', () => {
     const page = ['Home', 'News', '', 'Trump Faces Pressure Over Russia Sanctions', '', 'WORLD POLITICS NOW', '“Russia Sanctions”', '40 Casey Mears 1 0 0 0 0', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
     expect(cleanText(page).title).toBe('Trump Faces Pressure Over Russia Sanctions');
   });
+  it('takes a headline that ends with a full stop when its date line follows it', () => {
+    const page = ['Home', 'News', '', 'South Dakota doubles down on its slogan. It just might work.', 'Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM',
+      'President Trump Officially Pardons National Thanksgiving Turkey', 'Alex Wong | Getty Images', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).title).toBe('South Dakota doubles down on its slogan. It just might work.');
+  });
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);
