@@ -62,10 +62,16 @@ function markCaptionsAboveCredits(blocks: Scored[]): void {
   }
 }
 
+/**
+ * "… during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C.": the weekday and full
+ * date inside a sentence are the mark of a wire photo caption; a story says "on Tuesday".
+ */
+const CAPTION_DATE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? (?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d{2}\b/;
+
 function classify(block: TextBlock): Scored {
   const text = block.text;
   const words = wordCount(text);
-  const caption = endsWithCredit(text) && !isCreditLine(text);
+  const caption = (endsWithCredit(text) && !isCreditLine(text)) || (words <= 80 && CAPTION_DATE.test(text));
   const base = { ...block, words, caption };
   const linkShare = words > 0 ? block.linkWords / words : 0;
   if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text) || LEGAL_NOTICE.test(text)) return { ...base, kind: 'furniture' };
@@ -99,15 +105,19 @@ export function gluedTeaser(text: string): string | null {
  * dash). A story's own first paragraph starts with its dateline; one in mid-block, after a
  * headline with no final punctuation, starts another story's summary.
  */
-const DATELINE_TEASER = /^[^.!?:]{15,160}?[^.!?:\s]\s\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*(?:,\s\p{Lu}[\p{L}.]+)?\s?[:—–]\s+\p{Lu}/u;
+const DATELINE_TEASER = /^[^.!?:]{15,160}?[^.!?:\s]\s(\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*)(?:,\s\p{Lu}[\p{L}.]+)?\s?[:—–]\s+\p{Lu}/u;
 
 /** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`, `DATELINE_TEASER`). */
 function markGluedTeasers(blocks: Scored[]): void {
-  for (const b of blocks) {
+  // Only on a copied page (one with furniture): an article alone has no teasers of other stories.
+  const page = blocks.some((b) => b.kind === 'furniture');
+  for (const b of page ? blocks : []) {
     if (b.kind !== 'prose') continue;
     const m = DATELINE_TEASER.exec(b.text);
-    // The head is a headline (some words in lower case), the rest a summary of some length.
-    if (m && /\p{Ll}/u.test(m[0]) && wordCount(b.text.slice(m[0].length)) >= 15) b.kind = 'furniture';
+    // The head is a headline (some words in lower case), the rest a summary of some length; the
+    // place has five capitals at least ("NEW YORK", "COLOMBO", not "GTA").
+    const place = m ? (m[1].match(/\p{Lu}/gu) ?? []).length : 0;
+    if (m && place >= 5 && /\p{Ll}/u.test(m[0]) && wordCount(b.text.slice(m[0].length)) >= 15) b.kind = 'furniture';
   }
   const glued = blocks.map((b) => (b.kind === 'furniture' ? null : gluedTeaser(b.text)));
   if (glued.every((g) => g === null)) return;
@@ -211,16 +221,21 @@ function bestRun(blocks: Scored[]): [number, number] | null {
 }
 
 /** A headline: several words, not a sentence ending in a full stop, not a label or a link. */
-function headlineShaped(block: Scored): boolean {
+function headlineShaped(block: Scored, allowStop = false): boolean {
   if (block.kind === 'furniture' || block.caption || block.bullet) return false;
   const text = block.text;
   const words = block.words;
   if (words < 2 || words > 40 || text.length < 10 || text.length > 250) return false;
-  if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text)) return false;
+  if (/[.,;:]$/.test(text) && !/\.\.\.$|…$/.test(text) && !(allowStop && /\.["”’]?$/.test(text))) return false;
   if (block.linkWords > 0 && block.linkWords / words >= 0.3) return false;
   // A byline or date line, also as one part of "By Jane Doe | 9 Nov 2017"; a breadcrumb trail.
   if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null)) return false;
   if (/\s[›»>/]\s/.test(text)) return false;
+  // A table row ("40 Casey Mears 1 0 0 0 0"): mostly numbers.
+  const tokens = text.split(/\s+/);
+  if (tokens.filter((t) => /^[\d.,:%+-]+$/.test(t)).length >= tokens.length * 0.4) return false;
+  // A quoted title alone ("“Wild Rose”") names a work the story is about; it is no headline.
+  if (words <= 4 && /^["“‘'].*["”’']$/.test(text)) return false;
   return /^["“‘'(\[]?[\p{Lu}\p{N}\p{Lo}]/u.test(text);
 }
 
@@ -246,6 +261,12 @@ const DATE_OR_TIME = new RegExp(
 function contentWords(text: string): Set<string> {
   const list = wordList('prose-function-words');
   return new Set((text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !list.has(w)));
+}
+
+/** Whether the very next block is a date line ("Updated Nov 19, 9:41 AM; Posted Nov 18"). */
+function dateRightBelow(blocks: Scored[], i: number): boolean {
+  const next = blocks[i + 1];
+  return next !== undefined && next.text.length <= 120 && (parseDateLine(next.text) !== null || DATE_OR_TIME.test(next.text));
 }
 
 /** Whether a date or byline line follows block `i` within the next three blocks, before the story. */
@@ -277,7 +298,8 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
   for (let i = start, seen = 0; i >= 0 && seen <= HEADLINE_REACH; i--) {
     const block = blocks[i];
     if (block.kind !== 'furniture') seen++;
-    if (!headlineShaped(block)) continue;
+    // A headline may end with a full stop ("… They just might be.") when its date line follows it.
+    if (!headlineShaped(block, i < start && block.words <= 20 && dateRightBelow(blocks, i))) continue;
     // The story's first paragraph is the headline only when it does not end like a sentence.
     if (i === start && endsWithTerminal(block.text) && !/[?!]["”’]?$/.test(block.text)) continue;
     const words = contentWords(block.text);
@@ -293,6 +315,8 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
     // lede's first words come after those).
     else if (block.words >= 4 && datedBelow(blocks, i, start)) score += 2;
     if (block.kind === 'prose') score -= 0.5;
+    // "GROWING AN ONLINE BUSINESS": a short line in capitals is a kicker or a section name.
+    if (block.words <= 5 && !/\p{Ll}/u.test(block.text) && /\p{Lu}/u.test(block.text)) score -= 1.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -328,10 +352,21 @@ function aboveDeck(blocks: Scored[], best: number, lede: Set<string>): number {
 }
 
 /** "Talks resume in Geneva by Jane Doe": a byline that a browser's copy glued to the headline. */
-const GLUED_BYLINE = /\s+by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*[—–|,-].*)?$/u;
+const GLUED_BYLINE = /(?:\s+(?:written|posted|published|reported))?\s+by\s+\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3}(?:\s*[—–|,-].*)?$/u;
 
 function cleanHeadline(text: string): string {
-  const stripped = text.replace(GLUED_BYLINE, '');
+  let stripped = text.replace(GLUED_BYLINE, '');
+  // "Home News Business News Ascom announces …": a breadcrumb trail (from "Home") that a copy
+  // ran into the headline.
+  const words = stripped.split(/\s+/);
+  let k = 0;
+  while (k < words.length - 1) {
+    const two = `${words[k]} ${words[k + 1]}`.toLowerCase();
+    if (k + 1 < words.length && isFurnitureLine(two) && !/[.,:]$/.test(words[k + 1])) k += 2;
+    else if (isFurnitureLine(words[k].toLowerCase())) k += 1;
+    else break;
+  }
+  if (k >= 2 && /^home$/i.test(words[0]) && words.length - k >= 4) stripped = words.slice(k).join(' ');
   return wordCount(stripped) >= 3 ? stripped : text;
 }
 

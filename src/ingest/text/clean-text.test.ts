@@ -289,6 +289,22 @@ describe('copied pages (issue 10)', () => {
       story[1], '', story[2], '', 'Share this article'].join('\n');
     expect(cleanText(page).title).toBe('Business Focus: Why Some Online Businesses Triumph');
   });
+  it('takes glued bylines and breadcrumb trails off the headline, and never takes a label for it', () => {
+    const page = (headline: string) => ['Skip to content', 'Flag of United States', 'Search Search', '', headline, '', story[0], '', story[1], '', story[2], '', 'Leave a Reply Cancel reply'].join('\n');
+    expect(cleanText(page('HOMEMADE PEAR JAM FOR THE HOLIDAYS written by Jane Roe')).title).toBe('HOMEMADE PEAR JAM FOR THE HOLIDAYS');
+    expect(cleanText(page('Home News Business News Trump faces pressure over Russia sanctions')).title).toBe('Trump faces pressure over Russia sanctions');
+    expect(cleanText(page('Home Depot sales miss, shares plunge')).title).toBe('Home Depot sales miss, shares plunge');
+    for (const label of ['Flag of United States', 'Search Search', 'Leave a Reply Cancel reply', '[BUTTON Input] (not implemented)', 'Key Points']) expect(isFurnitureLine(label)).toBe(true);
+  });
+  it('takes no table row, quoted title or capitals kicker for the headline', () => {
+    const page = ['Home', 'News', '', 'Trump Faces Pressure Over Russia Sanctions', '', 'WORLD POLITICS NOW', '“Russia Sanctions”', '40 Casey Mears 1 0 0 0 0', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).title).toBe('Trump Faces Pressure Over Russia Sanctions');
+  });
+  it('takes a headline that ends with a full stop when its date line follows it', () => {
+    const page = ['Home', 'News', '', 'South Dakota doubles down on its slogan. It just might work.', 'Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM',
+      'President Trump Officially Pardons National Thanksgiving Turkey', 'Alex Wong | Getty Images', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).title).toBe('South Dakota doubles down on its slogan. It just might work.');
+  });
   it('reads a caption with a credit glued on by dots as a caption', () => {
     expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
     expect(isFurnitureLine('0 Email this to someone')).toBe(true);
@@ -297,6 +313,10 @@ describe('copied pages (issue 10)', () => {
     expect(isFurnitureLine('In 1 Corinthians 13 the apostle writes of love, and 2 Samuel tells of David.')).toBe(false);
     expect(endsWithCredit('A guard is defended during a game at the arena on Tuesday in Albany, N.Y. (Lori Van Buren/Times Union)')).toBe(true);
     expect(endsWithCredit('The rate rose by two points (year on year/month).')).toBe(false);
+    // Two captions of one picture run together (w3m) are still a caption.
+    const long = `${'The envoy testifies during the hearing into the efforts to tie aid to investigations, on Capitol Hill in Washington. '.repeat(5)}(Photo by Jane Roe/AFP via Getty Images)`;
+    expect(long.length).toBeGreaterThan(600);
+    expect(endsWithCredit(long)).toBe(true);
   });
   it('goes on past an inline "Related" box when long paragraphs about the story follow it', () => {
     const more = [
@@ -313,6 +333,17 @@ describe('copied pages (issue 10)', () => {
       more[0], '', more[1], '', more[2], '', 'Related', 'Sanctions on Iran tightened', 'Russia expels diplomats', '',
       after[0], '', after[1], '', after[2], '', 'Share this article'].join('\n');
     expect(cleanText(page).text).toBe([...story, ...more, ...after].join('\n\n'));
+  });
+  it('keeps a wire photo caption (weekday and full date in the sentence) out of the text', () => {
+    const caption = 'Former Gov. Jane Roe, left, speaks with a business owner during a campaign stop, Tuesday, Nov. 19, 2019, in Columbia, S.C.';
+    const page = ['Home', 'World', 'Politics', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', caption, '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    const out = cleanText(page);
+    expect(out.text).toBe(story.join('\n\n'));
+    expect(out.captions).toContain(caption);
+  });
+  it('reads no teaser in an article alone, nor in "… GTA: San Andreas …"', () => {
+    const text = 'The 18 certificate GTA: San Andreas for the PlayStation 2 could have got away with merely revisiting a best-selling formula with a more-of-the-same approach.\n\nInstead, it builds and expands upon the last two games.';
+    expect(cleanText(text, { findTitle: false }).text).toBe(text);
   });
   it('keeps a run of sentences inside the story even when they are not read as prose', () => {
     const quoted = [

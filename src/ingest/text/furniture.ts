@@ -27,6 +27,9 @@ const INTERFACE_LABELS = new Set([
   'news', 'world', 'world news', 'politics', 'business', 'economy', 'markets', 'sport', 'sports', 'science', 'technology',
   'tech', 'health', 'culture', 'entertainment', 'europe', 'asia', 'africa', 'americas', 'middle east', 'analysis',
   'opinion', 'explainer', 'editorial', 'interview', 'feature', 'features', 'national', 'international', 'local',
+  // Blog and form furniture.
+  'key points', 'support us', 'previous post', 'next post', 'older post', 'newer post', 'leave a reply',
+  'leave a reply cancel reply', 'cancel reply', 'search search', 'share tweet submit', 'submit', 'post navigation',
 ]);
 
 const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
@@ -53,6 +56,7 @@ const PROMPT = new RegExp(
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
     '^(?:most (?:popular|read|viewed|shared|commented)|trending|top stories|editor\'s picks)(?: (?:today|this week|this month|now|right now|stories|articles))?\\s*:?$',
+    '^flag of\\b.{1,40}$', '^.{1,30}\\((?:required|optional)\\)\\s*\\*?$', '^something went wrong\\b', '\\(not implemented\\)$',
     '^have a tip\\?', '^you (?:will|are being) (?:be )?redirected\\b', '^\\d*\\s*(?:e-?mail|send|share) this(?: (?:article|story|page))? to (?:someone|a friend)\\b', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
     '^newsletters?\\s*:', '^sign up\\s*:', '^https?://\\S+$', '^(?:image|photo|picture|slide) \\d+ (?:of|/)',
     '^(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\s*:', '^(?:post|add|leave|write) (?:a )?comments?\\b',
@@ -211,7 +215,7 @@ export function isPhotoCredit(line: string): boolean {
 export function endsWithCredit(line: string): boolean {
   // Every credit pattern is anchored at the end and bounded in length, so the tail suffices
   // and long lines cost no more than short ones.
-  return line.length <= 600 && CREDIT_HINT.test(line) && (CREDIT_TAIL.test(line.slice(-240)) || PERSON_CREDIT.test(line.slice(-120)));
+  return line.length <= 900 && CREDIT_HINT.test(line) && (CREDIT_TAIL.test(line.slice(-240)) || PERSON_CREDIT.test(line.slice(-120)));
 }
 
 /**

@@ -181,7 +181,7 @@ export function textBlocks(text: string): TextBlock[] {
         ? indentOf(line) <= 1 && (fills || !endsWithTerminal(previous.trim()))
         : width > 0
           ? fills && indentOf(line) >= (current?.indent ?? 0) - 2
-          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(、]$/.test(previous) || (indentedProse && indentedRunOn(previousRaw, line)) || edge > 0 && unspaced(previous.trim(), trimmed) && columns(previous.trim()) >= edge - 4));
+          : !endsWithTerminal(previous.trim()) && (/^[(\[]?\p{Ll}/u.test(trimmed) || /[,\-–—(、]$/.test(previous) || (indentedProse && indentedRunOn(previousRaw, line)) || edge > 0 && unspaced(previous.trim(), trimmed) && columns(previous.trim()) >= edge - 4));
     if (wrapped && current) {
       current.text = (current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed)) || unspaced(current.text, trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
       current.linkWords += links;
