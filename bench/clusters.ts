@@ -76,7 +76,7 @@ const lines = [
   '',
   'The rules were tuned on these pairs (there is no held-out half), so the figures are a development measure.',
   '',
-  `**News-bench** (${articles.toLocaleString('en')} articles, ${counts.events.toLocaleString('en')} events): ${counts.clusterable.toLocaleString('en')} events can be clustered (asserted, dated, with an actor); they form ${counts.clustersOfClusterable.toLocaleString('en')} clusters, ${counts.multi} of them with reports from more than one article (${counts.inMulti} events in those; the largest has ${counts.largest} articles). With one cluster for each other event too, the store holds ${counts.clusters.toLocaleString('en')} clusters.`,
+  `**News-bench** (${articles.toLocaleString('en')} articles, ${counts.events.toLocaleString('en')} events): ${counts.clusterable.toLocaleString('en')} events can be clustered (dated, with an actor; any modality, a denial only with denials); they form ${counts.clustersOfClusterable.toLocaleString('en')} clusters, ${counts.multi} of them with reports from more than one article (${counts.inMulti} events in those; the largest has ${counts.largest} articles). With one cluster for each other event too, the store holds ${counts.clusters.toLocaleString('en')} clusters.`,
   '',
   `**Cost**: ingest (read + full pipeline + store, clustering included) took ${(ingestMs / 1000).toFixed(1)} s, ${perArticle(ingestMs).toFixed(2)} ms per article. Clustering alone, run again over the stored events three times (median): ${(clusterMs / 1000).toFixed(2)} s, **${perArticle(clusterMs).toFixed(3)} ms per article**, ${((100 * clusterMs) / ingestMs).toFixed(1)}% of the ingest time.`,
 ];

@@ -31,6 +31,8 @@ export interface CopyScore {
   title: string | null;
   htmlTitle: string | null;
   titleEqual: boolean;
+  /** The HTML reader's title stands in the copy as a line (or two wrapped lines): a reader could find it. */
+  titleInCopy: boolean;
 }
 
 export interface RendererSummary {
@@ -41,6 +43,7 @@ export interface RendererSummary {
   recall: number;
   above90: number;
   titleEqual: number;
+  titleInCopy: number;
 }
 
 /** Lower-cased word tokens (letters and digits of any script). */
@@ -113,6 +116,25 @@ function htmlTitle(id: string): string | null {
   }
 }
 
+/**
+ * Whether `title` is a line of the copy, or two or three lines a renderer wrapped, once the
+ * renderer's marks (link numbers, heading stars, underscores, brackets) are set aside. Many
+ * pages' <title> differs from the headline they show; those copies cannot give the HTML title.
+ */
+export function titleInCopy(raw: string, title: string | null): boolean {
+  if (title === null) return false;
+  const lines = raw
+    .split('\n')
+    .map((l) => l.replace(/\[\d+\]/g, ' ').replace(/[*#_\[\]]+/g, ' ').trim())
+    .filter(Boolean);
+  for (let i = 0; i < lines.length; i++) {
+    if (sameTitle(lines[i], title)) return true;
+    if (i + 1 < lines.length && sameTitle(`${lines[i]} ${lines[i + 1]}`, title)) return true;
+    if (i + 2 < lines.length && sameTitle(`${lines[i]} ${lines[i + 1]} ${lines[i + 2]}`, title)) return true;
+  }
+  return false;
+}
+
 /** Scores every copy of every renderer. */
 export function scoreCopies(): CopyScore[] {
   const truth = JSON.parse(readFileSync(join(HTML_DIR, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
@@ -125,7 +147,8 @@ export function scoreCopies(): CopyScore[] {
       const expected = truth[id];
       if (!expected) continue;
       if (!titles.has(id)) titles.set(id, htmlTitle(id));
-      const cleaned = cleanText(readFileSync(join(dir, file), 'utf8'));
+      const raw = readFileSync(join(dir, file), 'utf8');
+      const cleaned = cleanText(raw);
       const reference = titles.get(id) ?? null;
       scores.push({
         renderer,
@@ -134,6 +157,7 @@ export function scoreCopies(): CopyScore[] {
         title: cleaned.title,
         htmlTitle: reference,
         titleEqual: sameTitle(cleaned.title, reference),
+        titleInCopy: titleInCopy(raw, reference),
       });
     }
   }
@@ -156,6 +180,7 @@ export function summarise(scores: CopyScore[]): RendererSummary[] {
       recall: mean(mine.map((s) => s.recall)),
       above90: mine.filter((s) => s.f1 >= 0.9).length,
       titleEqual: mine.filter((s) => s.titleEqual).length,
+      titleInCopy: mine.filter((s) => s.titleInCopy).length,
     };
   });
 }
@@ -184,7 +209,9 @@ function main(): void {
     );
   }
   const equal = scores.filter((s) => s.titleEqual).length;
+  const reachable = scores.filter((s) => s.titleInCopy || s.titleEqual).length;
   say(`  all copies: title equal on ${equal}/${scores.length} (${((100 * equal) / scores.length).toFixed(1)} %); ${seconds.toFixed(1)} s including the HTML reader's titles (load average ${loadavg()[0].toFixed(2)})`);
+  say(`  the HTML reader's title is a line of the copy on ${reachable}/${scores.length} (${((100 * reachable) / scores.length).toFixed(1)} %): on the others the page's <title> differs from the headline it shows`);
   if (worst > 0) {
     for (const r of summaries) {
       console.log(`worst ${worst} (${r.renderer}):`);

@@ -70,10 +70,26 @@ describe('cluster linking rules', () => {
     expect(sameEvent(report('x', a), report('y', b), rules).same).toBe(true);
   });
 
-  it('leaves unasserted and undated events out of clustering', () => {
-    expect(clusterKey(event({ text: 'x', modality: 'negated' }))).toBeNull();
+  it('leaves undated events out of clustering, whatever their modality', () => {
     expect(clusterKey(event({ text: 'x', date: null }))).toBeNull();
     expect(clusterKey(event({ text: 'x' }))).toBe('IRN|USA');
+    expect(clusterKey(event({ text: 'x', modality: 'negated' }))).toBe('IRN|USA');
+  });
+
+  it('links a plan with its execution, but never a denial with a report that it happened', () => {
+    const said = (modality: CodedEvent['modality'], id: string) => event({ id, text: 'naval gunfire on Iranian oil platforms east of Bahrain', modality });
+    const [done, planned, denied] = [said('asserted', 'e1'), said('hypothetical', 'e2'), said('negated', 'e3')];
+    expect(sameEvent(report('x', done), report('y', planned), rules).same).toBe(true);
+    expect(sameEvent(report('x', done), report('y', denied), rules)).toEqual({ same: false, reasons: ['modality'] });
+    expect(sameEvent(report('x', planned), report('y', denied), rules).same).toBe(false);
+    expect(sameEvent(report('x', denied), report('y', { ...denied }), rules).same).toBe(true);
+  });
+
+  it('lets the first asserted report, not an earlier plan, stand for the cluster', () => {
+    const plan = { ...report('a', event({ id: 'e1', text: 'will shell', modality: 'hypothetical' })), published: '1987-10-18' };
+    const done = { ...report('b', event({ id: 'e2', text: 'shelled' })), published: '1987-10-20' };
+    expect(summarise([done, plan])).toMatchObject({ first: { article_id: 'a' }, head: { article_id: 'b', event_id: 'e2' } });
+    expect(summarise([plan]).head).toEqual({ article_id: 'a', event_id: 'e1' });
   });
 
   it('summarises a cluster: first report, counts, the most precise date, the commonest code', () => {

@@ -4,8 +4,8 @@
  * pure function of the two reports, so that clusters, the connected components of this relation,
  * do not depend on the order or the batches in which articles arrive.
  *
- * Two reports are the same event when all the hard constraints hold (both asserted, same pair of
- * actors, compatible codes, dates and places) and enough evidence says so (the same code, the
+ * Two reports are the same event when all the hard constraints hold (agreeing modalities, same pair
+ * of actors, compatible codes, dates and places) and enough evidence says so (the same code, the
  * same text-given day, the same place, shared words besides the actors' names).
  */
 import type { CodedEvent } from '../model/event.js';
@@ -31,12 +31,24 @@ export function actorKey(actor: CodedEvent['source']): string {
 }
 
 /**
+ * Reports of one happening may differ in modality only as a plan and its execution do: "will impose
+ * tariffs" (hypothetical) and "imposed tariffs" (asserted) tell of the same tariffs. A denial or a
+ * question ("did not attack", "did they attack?") links only with reports that deny or ask the
+ * same: it never joins the reports that say it happened.
+ */
+export function modalitiesAgree(a: CodedEvent, b: CodedEvent): boolean {
+  if (a.modality === b.modality) return true;
+  const planOrDone = (m: CodedEvent['modality']) => m === 'asserted' || m === 'hypothetical';
+  return planOrDone(a.modality) && planOrDone(b.modality);
+}
+
+/**
  * The blocking key of an event: its two sides, unordered. Only events with the same key are ever
  * compared, and the store finds candidates by it. Null when the event cannot be clustered
- * (not asserted, no date, or no actor at all).
+ * (no date, or no actor at all).
  */
 export function clusterKey(event: CodedEvent): string | null {
-  if (event.modality !== 'asserted' || event.date === null) return null;
+  if (event.date === null) return null;
   const [a, b] = [actorKey(event.source), actorKey(event.target)];
   if (a === '-' && b === '-') return null;
   return a <= b ? `${a}|${b}` : `${b}|${a}`;
@@ -194,7 +206,7 @@ export const SHARED_WORDS = 2;
 export function sameEvent(x: Report, y: Report, rules: ClusterRules): LinkDecision {
   const [a, b] = [x.event, y.event];
   if (x.article_id === y.article_id) return { same: false, reasons: ['same article'] };
-  if (a.modality !== 'asserted' || b.modality !== 'asserted') return { same: false, reasons: ['not asserted'] };
+  if (!modalitiesAgree(a, b)) return { same: false, reasons: ['modality'] };
   if (clusterKey(a) === null || clusterKey(a) !== clusterKey(b)) return { same: false, reasons: ['actors'] };
   if (!sidesAgree(a, b, rules)) return { same: false, reasons: ['direction'] };
   if (!codesCompatible(a.code, b.code, rules)) return { same: false, reasons: ['codes'] };

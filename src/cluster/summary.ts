@@ -11,6 +11,12 @@ export interface ClusterSummary {
   id: string;
   /** The earliest report: by publication date, then article id, then event id. */
   first: { article_id: string; event_id: string; published: string | null };
+  /**
+   * The report that stands for the cluster in per-cluster views (the store's cluster head): the
+   * first asserted report, else the first report. A plan reported before it was carried out ("will
+   * impose tariffs", then "imposed tariffs") is one cluster that counts as the asserted event.
+   */
+  head: { article_id: string; event_id: string };
   /** Every span that reports the event, over all its reports (at least one per report). */
   mentions: number;
   articles: number;
@@ -75,9 +81,11 @@ export function summarise(reports: Report[]): ClusterSummary {
   const outlets = new Set(ordered.map((r) => r.outlet ?? `article:${r.article_id}`));
   const articles = new Set(ordered.map((r) => r.article_id));
   const representative = events.find((e) => e.code === code) ?? first.event;
+  const head = ordered.find((r) => r.event.modality === 'asserted') ?? first;
   return {
     id: clusterId(first),
     first: { article_id: first.article_id, event_id: first.event_id, published: first.published },
+    head: { article_id: head.article_id, event_id: head.event_id },
     mentions: events.reduce((n, e) => n + Math.max(1, e.mentions_of_event?.length ?? 1), 0),
     articles: articles.size,
     sources: outlets.size,

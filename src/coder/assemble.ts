@@ -13,6 +13,7 @@ import { dedupeEvents } from './dedupe.js';
 import { CODER_STAGE } from './options.js';
 import { tokenRange } from './tokens.js';
 import { codePerson } from '../nlp/actors/people.js';
+import { syntaxOf } from '../nlp/syntax/query.js';
 import type { Person } from '../nlp/actors/lexicon.js';
 
 /** A raw event before dedupe, holding what assembling the record needs. */
@@ -50,7 +51,25 @@ function locationOf(article: Article, sentence: number, head: number): EventLoca
   return { name: best.name ?? best.text, country: best.country, lat: best.lat ?? null, lon: best.lon ?? null };
 }
 
-function dateOf(article: Article, offset: number): { date: string | null; date_source: 'text' | 'published' | null } {
+/** Relations by which a date hangs on an event word itself: "Friday's attack", "the March 8 raid", "talks Monday". */
+const OWN_DATE_RELATIONS = new Set(['nmod:poss', 'compound', 'nmod:unmarked', 'obl:unmarked', 'nmod:tmod', 'obl:tmod']);
+
+/** A date the parse attaches to the event's head word, which outranks its clause's date. */
+function ownDate(article: Article, head: number): string | null {
+  const q = syntaxOf(article);
+  const { start, end } = article.tokens;
+  for (const c of q.children(head)) {
+    if (!OWN_DATE_RELATIONS.has(q.deprel(c))) continue;
+    const d = article.dates.find((x) => x.start <= start[c] && end[c] <= x.end);
+    if (d !== undefined) return d.value;
+  }
+  return null;
+}
+
+function dateOf(article: Article, offset: number, head = -1): { date: string | null; date_source: 'text' | 'published' | null } {
+  // "retaliation on Monday for Friday's Iranian attack": the attack is Friday's, not the clause's Monday.
+  const own = head >= 0 ? ownDate(article, head) : null;
+  if (own !== null) return { date: own, date_source: 'text' };
   for (const c of article.clauses) {
     if (offset >= c.start && offset < c.end && c.date !== null) {
       return { date: c.date, date_source: c.dateSource === 'text' || c.dateSource === 'carried' ? 'text' : 'published' };
@@ -85,7 +104,7 @@ export function assembleEvents(article: Article, drafts: DraftEvent[], codebook:
   const events: CodedEvent[] = drafts.map((d) => {
     const entry = codebook.get(d.code);
     if (entry === undefined) throw new Error(`pattern code ${d.code} is missing from the codebook`);
-    const { date, date_source } = dateOf(article, article.tokens.start[d.head]);
+    const { date, date_source } = dateOf(article, article.tokens.start[d.head], d.head);
     if (date_source === 'text') {
       d = { ...d, source: atEventDate(d.source, date, people), target: atEventDate(d.target, date, people) };
     }

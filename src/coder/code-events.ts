@@ -62,6 +62,8 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     let lastSource: ActorGroup | null = null;
     let lastTarget: ActorGroup | null = null;
     const coded: CodedTrigger[] = [];
+    /** Noun events of the sentence with a source and no target, by root (see below). */
+    const halves: { root: string; source: ActorGroup }[] = [];
     for (const t of triggers) {
       // A null sense ("---") claims its words and codes nothing.
       if (t.pattern.code === NULL_CODE) continue;
@@ -78,6 +80,14 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       if (roles.target === null && lastTarget !== null && isParticipleClause(view, t)) roles.target = lastTarget;
       if (roles.target !== null) lastTarget = roles.target;
       if (roles.source === null && options.shareSource && lastSource !== null && roles.target !== lastSource) roles.source = lastSource;
+      // "The last Iraqi attack took place on March 8, when the Iranian tanker was hit": a noun event that names no one
+      // acted on and a passive clause of its root that names no agent tell one event between the two.
+      const root = t.pattern.code.slice(0, 2);
+      if (roles.source === null && roles.target !== null && t.kind === 'verb' && t.passive) {
+        const half = halves.find((h) => h.root === root);
+        if (half !== undefined) roles.source = half.source;
+      }
+      if (roles.source !== null && roles.target === null && t.kind === 'noun') halves.push({ root, source: roles.source });
       if (roles.source !== null) lastSource = roles.source;
       const { source, target, carried } = roles;
       for (const g of [source, carried === '' ? target : null]) if (g !== null && !ctx.participants.includes(g)) ctx.participants.push(g);

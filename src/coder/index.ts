@@ -1,6 +1,6 @@
 /**
  * @module coder
- * The event coder stage `coder.cameo.v1`: reads sentences, tokens, mentions, clauses and the
+ * The event coder stage `coder.cameo.v1`: reads sentences, tokens, mentions, dates, clauses and the
  * dependency parse (roles and modality); assigns `events`. The codebook and patterns are loaded and indexed once in create().
  */
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export function loadCoderResources(patternsDir = join(CAMEO_DATA_DIR, 'patterns'
 
 export const coderStage = defineStage<CoderStageOptions>({
   name: CODER_STAGE,
-  requires: ['sentences', 'tokens', 'mentions', 'clauses', 'syntax', 'meta'],
+  requires: ['sentences', 'tokens', 'mentions', 'dates', 'clauses', 'syntax', 'meta'],
   assigns: ['events'],
   create(options = {}) {
     const { patternsDir, ...rest } = options;

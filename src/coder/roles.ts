@@ -4,6 +4,7 @@
  * trigger from the actor mentions of its sentence. Mentions joined by "and" or commas form
  * one group, and each member of a group yields its own event.
  */
+import { wordList } from '../nlp/lexicon/word-lists.js';
 import type { Article } from '../model/article.js';
 import type { Mention } from '../model/mention.js';
 import { tokenRange, SPEECH_VERBS, type TokenView } from './tokens.js';
@@ -227,17 +228,39 @@ export function objectAfter(view: TokenView, groups: ActorGroup[], from: number,
     if (crossed) return null;
     if (exclude !== null && sameActor(exclude.members[0].mention, g.members[0].mention)) continue;
     if (precededByPrep(view, g, sStart, NON_TARGET_PREPS) !== null) continue;
+    if (afterReasonPhrase(view, g, sStart)) continue;
     // "Iran hosted the minister, and Turkey praised ...": the subject of the next verb is not this one's target.
     let k = g.last + 1;
     while (k < view.count && view.pos(k) === 'ADV') k++;
     if (k < view.count && view.pos(k) === 'VERB' && view.article.tokens.sentence[k] === view.article.tokens.sentence[g.last]) continue;
     // "..., a NATO officer said": the source of a report is not the target.
     let speech = false;
-    for (let j = g.last + 1; j <= g.last + 3 && j < view.count; j++) if (view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) speech = true;
+    // "…, Human Rights Watch (HRW) said": a parenthesis after the name does not count towards the distance.
+    let after = g.last + 1;
+    if (after < view.count && view.normal(after) === '(') {
+      let close = after + 1;
+      while (close < Math.min(view.count, after + 6) && view.normal(close) !== ')') close++;
+      if (close < view.count && view.normal(close) === ')') after = close + 1;
+    }
+    for (let j = after; j <= after + 2 && j < view.count; j++) if (view.pos(j) === 'VERB' && view.is(j, SPEECH_VERBS)) speech = true;
     if (speech) continue;
     return g;
   }
   return null;
+}
+
+/** "Reason" phrases as lists of words, longest first (data/lexicon/en/reason-phrases.txt). */
+let reasonPhrases: string[][] | null = null;
+
+/** Does a reason phrase ("in retaliation for", "in response to") end right before the group (its determiners skipped)? */
+function afterReasonPhrase(view: TokenView, g: ActorGroup, sStart: number): boolean {
+  reasonPhrases ??= [...(wordList('reason-phrases') as Set<string>)].map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
+  let end = g.first - 1;
+  while (end >= sStart && (view.pos(end) === 'DET' || view.pos(end) === 'ADJ' || view.normal(end) === "'s")) end--;
+  return reasonPhrases.some((words) => {
+    const from = end - words.length + 1;
+    return from >= sStart && words.every((w, k) => view.normal(from + k) === w);
+  });
 }
 
 /** A direct object: a group right after the verb, with only determiners, adjectives or numbers between. */

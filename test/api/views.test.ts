@@ -85,6 +85,8 @@ describe('GET /api/glossary', () => {
     expect(g.countries.find((c: { code: string }) => c.code === 'XKX')?.name).toBe('Kosovo');
     expect(g.roles.find((r: { code: string }) => r.code === 'ELI')?.name).toBe('Elites');
     expect(g.organizations.find((o: { code: string }) => o.code === 'IGOWSTNAT')?.name).toBe('NATO');
+    // A country-and-role code is expanded from its parts, never named after one organisation that carries it.
+    expect(g.organizations.find((o: { code: string }) => o.code === 'USAGOV' || o.code === 'RUSGOV')).toBeUndefined();
     expect(g.quad_classes).toHaveLength(4);
     expect(g.goldstein).toMatch(/−10/);
   });

@@ -73,6 +73,34 @@ describe('coder.cameo.v1: who did it to whom', () => {
     expect(triples(code(article))).toContain('IRN>USA:190');
   });
 
+  it("dates a noun event by the date it carries itself (\"Friday's attack\"), not by its clause's date", () => {
+    const text = "U.S. warships attacked an Iranian oil platform on Monday in retaliation for Friday's Iranian attack damaging a U.S.-flagged ship.";
+    const article = articleWith(text, { 'U.S.': 'USA', Iranian: 'IRN' });
+    const day = (word: string, value: string) => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, text: word, value, precision: 'day' as const, sentence: 0, via: { stage: 'test' } });
+    article.dates = [day('Monday', '1987-10-19'), day('Friday', '1987-10-16')];
+    article.clauses = [{ start: 0, end: text.length, sentence: 0, tense: 'past', date: '1987-10-19', dateSource: 'text' }];
+    const dates = Object.fromEntries(code(article).events.map((e) => [`${e.source?.code}>${e.target?.code}`, e.date]));
+    expect(dates).toMatchObject({ 'USA>IRN': '1987-10-19', 'IRN>USA': '1987-10-16' });
+  });
+
+  it('takes no target from the reporter of a sentence, even with its initials in brackets', () => {
+    const got = triples(coded('Turkish forces have detained scores of refugees, Human Rights Watch (HRW) said.', { 'Turkish forces': 'TURMIL', 'Human Rights Watch': 'NGOHRIHRW' }));
+    expect(got.filter((t) => t.includes('NGOHRIHRW'))).toEqual([]);
+  });
+
+  it('takes no target from a reason phrase ("in retaliation for U.S. attacks")', () => {
+    const got = triples(coded('Iran fired shells at an oil camp in retaliation for American attacks.'));
+    expect(got.filter((t) => t.startsWith('IRNGOV>USA'))).toEqual([]);
+  });
+
+  it('joins a noun event with no target and a passive clause of its root with no agent', () => {
+    const text = 'The last confirmed Iraqi attack took place on March 8, when the Iranian tanker Khark-5 was hit south of Kharg.';
+    const article = articleWith(text, { Iraqi: 'IRQ', Iranian: 'IRN' });
+    const at = text.indexOf('March 8');
+    article.dates = [{ start: at, end: at + 7, text: 'March 8', value: '1987-03-08', precision: 'day', sentence: 0, via: { stage: 'test' } }];
+    expect(triples(code(article))).toEqual(['IRQ>IRN:190']);
+  });
+
   it('codes no act from a reporting verb whose object names it ("described the sanctions")', () => {
     const a = coded('Beijing described the sanctions against Iran in detail.', { Beijing: 'CHNGOV' });
     expect(a.events.filter((e) => e.rule?.startsWith('verb:') && e.code.startsWith('16'))).toEqual([]);

@@ -68,9 +68,15 @@ function glossary(): Glossary {
   const dataDir = defaultDataDir();
   const roles = readTsv(join(dataDir, 'actors', 'role-names.tsv')).map((r) => ({ code: r.role, name: r.name, description: r.description }));
   const organizations = new Map<string, string>();
+  const countryCodes = new Set(countries.map((c) => c.code));
+  const roleCodes = new Set(roles.map((r) => r.code));
+  // "USAGOV" is the United States' government, not the Federal Reserve that the dictionary codes USAGOV:
+  // a code that reads as a country and role codes is expanded from those, never named by an organisation.
+  const composite = (code: string) =>
+    countryCodes.has(code.slice(0, 3)) && code.length % 3 === 0 && [...code.slice(3).matchAll(/.{3}/g)].every((m) => roleCodes.has(m[0]));
   for (const row of readTsv(join(dataDir, 'actors', 'organizations.tsv'))) {
     // The first row of a code names it ("NATO" before "NATO-Russia Council").
-    if (row.code && row.code !== 'null' && !organizations.has(row.code)) organizations.set(row.code, row.name);
+    if (row.code && row.code !== 'null' && !composite(row.code) && !organizations.has(row.code)) organizations.set(row.code, row.name);
   }
   cached = {
     countries,

@@ -93,8 +93,22 @@ export function gluedTeaser(text: string): string | null {
   return head[head.length - 1] + m[0];
 }
 
-/** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`). */
+/**
+ * "Indian-origin man pleads guilty in US NEW YORK: An Indian-origin man has …": a teaser card
+ * whose headline runs straight into its lede's dateline (a place in capitals and a colon or
+ * dash). A story's own first paragraph starts with its dateline; one in mid-block, after a
+ * headline with no final punctuation, starts another story's summary.
+ */
+const DATELINE_TEASER = /^[^.!?:]{15,160}?[^.!?:\s]\s\p{Lu}{3,}(?:[ .-]\p{Lu}{2,})*(?:,\s\p{Lu}[\p{L}.]+)?\s?[:—–]\s+\p{Lu}/u;
+
+/** Marks blocks that are glued teaser cards as furniture (see `gluedTeaser`, `DATELINE_TEASER`). */
 function markGluedTeasers(blocks: Scored[]): void {
+  for (const b of blocks) {
+    if (b.kind !== 'prose') continue;
+    const m = DATELINE_TEASER.exec(b.text);
+    // The head is a headline (some words in lower case), the rest a summary of some length.
+    if (m && /\p{Ll}/u.test(m[0]) && wordCount(b.text.slice(m[0].length)) >= 15) b.kind = 'furniture';
+  }
   const glued = blocks.map((b) => (b.kind === 'furniture' ? null : gluedTeaser(b.text)));
   if (glued.every((g) => g === null)) return;
   const counts = new Map<string, number>();
@@ -154,7 +168,7 @@ function commentsStart(blocks: Scored[], from: number, to: number): number {
  * its content words never occur in the story above it. Other stories' teasers are; the rest of
  * a story interrupted by an inline box of links goes on with the story's own names and words.
  */
-function offTopic(before: Scored[], after: Scored[]): boolean {
+function offTopic(before: Scored[], after: Scored[], share = OFF_TOPIC_SHARE): boolean {
   const story = new Set<string>();
   for (const b of before) if (b.kind === 'prose' && !b.caption) for (const w of contentWords(b.text)) story.add(w);
   let words = 0;
@@ -166,11 +180,13 @@ function offTopic(before: Scored[], after: Scored[]): boolean {
       if (story.has(w)) shared++;
     }
   }
-  return words > 0 && shared / words < OFF_TOPIC_SHARE;
+  return words > 0 && shared / words < share;
 }
 
 /** Below this share of words shared with the story, prose after a list marker is another story's. */
 const OFF_TOPIC_SHARE = 0.3;
+/** At or above this share of words shared with the story, long paragraphs after a list marker go on with it. */
+const ON_TOPIC_SHARE = 0.5;
 /** Prose words the story needs above a marker before the words after it are compared. */
 const OFF_TOPIC_MIN_STORY = 300;
 
@@ -208,6 +224,9 @@ function headlineShaped(block: Scored): boolean {
   return /^["“‘'(\[]?[\p{Lu}\p{N}\p{Lo}]/u.test(text);
 }
 
+/** How many blocks (not furniture) right above the story may be its standfirst and header lines. */
+const HEADER_REACH = 3;
+
 /** How far above the story the headline may stand (blocks that are not furniture). */
 const HEADLINE_REACH = 25;
 
@@ -227,6 +246,17 @@ const DATE_OR_TIME = new RegExp(
 function contentWords(text: string): Set<string> {
   const list = wordList('prose-function-words');
   return new Set((text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? []).filter((w) => !list.has(w)));
+}
+
+/** Whether a date or byline line follows block `i` within the next three blocks, before the story. */
+function datedBelow(blocks: Scored[], i: number, start: number): boolean {
+  for (let k = i + 1, seen = 0; k <= start && k < blocks.length && seen < 3; k++) {
+    const text = blocks[k].text;
+    if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null) || (text.length <= 120 && DATE_OR_TIME.test(text))) return true;
+    if (blocks[k].kind !== 'furniture') seen++;
+    if (blocks[k].kind === 'prose' && !blocks[k].caption) return false;
+  }
+  return false;
 }
 
 /**
@@ -259,11 +289,40 @@ function findHeadline(blocks: Scored[], start: number, end: number): number {
     if (proseIndent > 0 && block.indent < proseIndent) score += 1;
     if (block.words >= 4 && block.words <= 25) score += 1;
     if (DATE_OR_TIME.test(block.text)) score -= 3;
+    // A headline has the story's date or byline right under it (the standfirst and the
+    // lede's first words come after those).
+    else if (block.words >= 4 && datedBelow(blocks, i, start)) score += 2;
     if (block.kind === 'prose') score -= 0.5;
     if (score > bestScore) {
       bestScore = score;
       best = i;
     }
+  }
+  return best >= 0 ? aboveDeck(blocks, best, lede) : best;
+}
+
+/**
+ * The headline when the line chosen is its deck (standfirst): a longer line, or one that ends
+ * like a sentence, right under a shorter headline-shaped line about the same things
+ * ("Royal Self-Indicting Arrogance" over "What was this British royal … thinking of when he
+ * granted a high-profile interview to the BBC …?"). Date, byline and furniture lines may stand between them.
+ */
+function aboveDeck(blocks: Scored[], best: number, lede: Set<string>): number {
+  const deck = blocks[best];
+  for (let k = best - 1, seen = 0; k >= 0 && seen < 3; k--) {
+    const b = blocks[k];
+    const text = b.text;
+    if (b.kind === 'furniture' || parseDateLine(text) !== null || parseByline(text) !== null || (text.length <= 120 && DATE_OR_TIME.test(text))) continue;
+    // Labels and counts ("Columnists", "4553") stand between a headline and its deck too.
+    if (b.words <= 2 && !endsWithTerminal(text)) continue;
+    seen++;
+    if (!headlineShaped(b) || endsWithTerminal(text) || b.words < 3) continue;
+    const deckShaped = endsWithTerminal(deck.text) || deck.words >= 15;
+    if (!deckShaped || b.words >= deck.words) return best;
+    const about = new Set([...lede, ...contentWords(deck.text)]);
+    const own = [...contentWords(text)];
+    const shared = own.filter((w) => about.has(w)).length;
+    return shared >= 2 || (shared >= 1 && shared >= own.length * 0.4) ? k : best;
   }
   return best;
 }
@@ -275,6 +334,9 @@ function cleanHeadline(text: string): string {
   const stripped = text.replace(GLUED_BYLINE, '');
   return wordCount(stripped) >= 3 ? stripped : text;
 }
+
+/** "… [Al Maa-idah 2]", "… (AP)": a reference in brackets after a quotation or sentence. */
+const CITATION = /\s*[\[(][^\])]{1,40}[\])]$/;
 
 /**
  * Inside the story, runs of two or more short lines are lists that do not belong to it
@@ -297,10 +359,25 @@ function keepInside(blocks: Scored[], start: number, end: number): boolean[] {
     // A lone short line right after a link label ("Related", "More:") is the one link it lists.
     const label = blocks[i - 1];
     const afterLabel = run.length === 1 && label !== undefined && label.kind === 'furniture' && label.words <= 3;
-    if ((run.length >= 2 || afterLabel) && !announced) for (let k = i; k <= j; k++) if (blocks[k].kind === 'short') keep[k] = false;
+    // Items that read as sentences (in a language whose function words are not listed, or
+    // ending in a colon that opens a quotation) are the story's own.
+    const sentences = run.filter((b) => b.words >= 6 && endsWithTerminal(b.text.replace(CITATION, '')));
+    const runWords = run.reduce((n, b) => n + b.words, 0);
+    const prose = sentences.length >= 2 && sentences.reduce((n, b) => n + b.words, 0) >= runWords * 0.6;
+    if ((run.length >= 2 || afterLabel) && !announced && !prose) for (let k = i; k <= j; k++) if (blocks[k].kind === 'short') keep[k] = false;
     i = j + 1;
   }
   return keep;
+}
+
+/**
+ * A paragraph printed three times or more is a widget (a share card, a player, a newsletter box),
+ * whatever its shape; a story prints its paragraphs once, a caption or pull quote twice at most.
+ */
+function markWidgets(blocks: Scored[]): void {
+  const counts = new Map<string, number>();
+  for (const b of blocks) counts.set(b.text.toLowerCase(), (counts.get(b.text.toLowerCase()) ?? 0) + 1);
+  for (const b of blocks) if (b.kind === 'prose' && (counts.get(b.text.toLowerCase()) ?? 0) >= 3) b.kind = 'furniture';
 }
 
 /** Blocks of the same text seen more than once: menus repeated top and bottom, captions printed twice. */
@@ -313,6 +390,36 @@ function repeatedTexts(blocks: Scored[]): Set<string> {
     seen.add(key);
   }
   return repeated;
+}
+
+/** Word sequences this long that a block shares with the story above it are repeated text. */
+const SHINGLE = 6;
+/** Share of a block's word sequences seen above for it to be a repeat. */
+const REPEAT_SHARE = 0.6;
+
+function shingles(text: string): string[] {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.push(words.slice(i, i + SHINGLE).join(' '));
+  return out;
+}
+
+/**
+ * Drops kept blocks whose words the story already gave: a slideshow or summary box that repeats
+ * the story's paragraphs (several of them run together), a key-points list printed again at
+ * the end. Nearly all of a block's six-word sequences must occur in the blocks kept above it.
+ */
+function dropRepeatedProse(blocks: Scored[], keep: boolean[]): void {
+  const seen = new Set<string>();
+  blocks.forEach((b, i) => {
+    if (!keep[i]) return;
+    const own = shingles(b.text);
+    if (own.length >= 6 && own.filter((x) => seen.has(x)).length >= own.length * REPEAT_SHARE) {
+      keep[i] = false;
+      return;
+    }
+    for (const x of own) seen.add(x);
+  });
 }
 
 /** Blocks with their kind and weight, for looking into a page's scoring. */
@@ -330,6 +437,7 @@ export function scoredBlocks(raw: string): { text: string; kind: Kind; weight: n
 export function selectArticle(raw: string): ArticleSelection {
   const blocks = textBlocks(raw).map(classify);
   markGluedTeasers(blocks);
+  markWidgets(blocks);
   markCaptionsAboveCredits(blocks);
   const captions = blocks.filter((b) => b.caption).map((b) => b.text);
   const run = bestRun(blocks);
@@ -348,7 +456,11 @@ export function selectArticle(raw: string): ArticleSelection {
     if (prose < 150 || blocks[i].words > 8 || !STORY_END.test(blocks[i].text)) continue;
     // Past the middle the story has ended; before it, only when what follows is about other things
     // and enough of the story stands above to tell (a short lede shares few words with anything).
-    if (prose >= total / 2 || (prose >= OFF_TOPIC_MIN_STORY && offTopic(blocks.slice(start, i), blocks.slice(i + 1, end + 1)))) {
+    const rest = blocks.slice(i + 1, end + 1);
+    // An inline box ("Related" and its links) inside the story: long paragraphs about the
+    // story's own things go on after it (other stories' teasers are short, or about other things).
+    const goesOn = rest.filter((b) => b.kind === 'prose' && !b.caption && b.words >= 25).length >= 3 && !offTopic(blocks.slice(start, i), rest, ON_TOPIC_SHARE);
+    if (!goesOn && (prose >= total / 2 || (prose >= OFF_TOPIC_MIN_STORY && offTopic(blocks.slice(start, i), rest)))) {
       end = i - 1;
       break;
     }
@@ -374,13 +486,25 @@ export function selectArticle(raw: string): ArticleSelection {
   }
   const header: string[] = [];
   if (headline >= 0 && headline < start) {
+    // Date and byline lines anywhere under the headline; other lines (a standfirst) only
+    // right above the story, not the lists and forms a page may put between the two.
+    let near = 0;
+    for (let i = start - 1; i > headline; i--) {
+      if (blocks[i].kind === 'furniture') continue;
+      if (++near === HEADER_REACH) {
+        near = i;
+        break;
+      }
+    }
+    if (near < HEADER_REACH) near = headline + 1;
     for (let i = headline + 1; i < start; i++) {
       const b = blocks[i];
       const dated = parseDateLine(b.text) !== null || parseByline(b.text) !== null;
-      if ((dated || (b.kind !== 'furniture' && !b.bullet)) && !b.caption && !repeated.has(b.text.toLowerCase())) header.push(b.text);
+      if ((dated || (i >= near && b.kind !== 'furniture' && !b.bullet)) && !b.caption && !repeated.has(b.text.toLowerCase())) header.push(b.text);
     }
   }
   if (headline === start) keep[start] = false;
+  dropRepeatedProse(blocks, keep);
   const body = blocks.filter((_, i) => keep[i]).map((b) => b.text);
   const cropped = start > 0 || end < blocks.length - 1 || keep.some((k, i) => !k && i >= start && i <= end);
   return { title: headline >= 0 ? cleanHeadline(blocks[headline].text) : null, header, body, captions, cropped };

@@ -252,4 +252,75 @@ describe('copied pages (issue 10)', () => {
     const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', ...story, '', 'More', teaser, 'Weather', 'Sports'].join('\n');
     expect(cleanText(page).text).not.toContain('Student-Athlete');
   });
+  it('drops teaser cards whose headline runs into the dateline of their summary', () => {
+    const teasers = [
+      'Man pleads guilty to fraud scheme in US NEW YORK: A man has pleaded guilty to theft and embezzlement of funds meant for a charity, the prosecutors in the case said on Tuesday.',
+      'Schools reopen after the long closure SRINAGAR: All schools and colleges are now open in the valley and attendance on the first day was close to full, officials said on Monday.',
+      'New port deal signed with the neighbours COLOMBO: The government signed an agreement with its neighbours on Wednesday to expand the port, which handles most of the trade of the island.',
+    ];
+    const page = ['Home', 'News', '', ...teasers, '', 'Trump faces pressure over Russia sanctions', 'By Jane Roe', '', ...story, '', 'Share this article'].join('\n');
+    const out = cleanText(page);
+    expect(out.text).toBe(story.join('\n\n'));
+    expect(out.title).toBe('Trump faces pressure over Russia sanctions');
+  });
+  it('drops a block that repeats the story (a slideshow or metadata copy of its paragraphs run together)', () => {
+    const repeat = `${story[0]} ${story[1]} Read more about it. ${story[2]}`;
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', ...story, '', repeat, '', 'Share this article'].join('\n');
+    expect(cleanText(page).text).toBe(story.join('\n\n'));
+  });
+  it('drops a paragraph printed three times (a share card or widget), with the teasers after it', () => {
+    const card = 'Trump faces pressure over Russia sanctions: the president signed the bill after weeks of pressure from the lawmakers of both parties in Congress.';
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', story[1], '', story[2], '', 'Share this article', card, 'Miss Moscow picked from 49 top beauties (PHOTOS)', card, 'Podcasts', 'Schedule', card].join('\n');
+    expect(cleanText(page).text).toBe(story.join('\n\n'));
+  });
+  it('takes the line with the date under it as the headline, not a closer fragment, and keeps lists between them out', () => {
+    const page = ['Home', 'World', 'Politics', '', 'Sanctions: Trump Faces Pressure From Congress', 'November 18, 2019', 'Share',
+      'Most Popular Today', '1 Storm hits the coast again 2 Markets fall', 'Name(required)', 'Email(required)', 'Submit',
+      'The president and the Congress', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    const out = cleanText(page);
+    expect(out.title).toBe('Sanctions: Trump Faces Pressure From Congress');
+    expect(out.text).not.toContain('Most Popular');
+    expect(out.text).not.toContain('Name(required)');
+  });
+  it('takes the headline over its deck, a longer sentence under it', () => {
+    const page = ['Home', 'Sports', '', 'Business Focus: Why Some Online Businesses Triumph', 'Columnists',
+      'Business focus is why some people build the online business they dream of while others only think about it?', '',
+      'Business focus is what sets apart the people who build an online business from the people who dream about one and never start.', '',
+      story[1], '', story[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).title).toBe('Business Focus: Why Some Online Businesses Triumph');
+  });
+  it('reads a caption with a credit glued on by dots as a caption', () => {
+    expect(endsWithCredit('President Trump at the Economic Club of New York last week.Credit...Jane Roe/The Example Times')).toBe(true);
+    expect(isFurnitureLine('0 Email this to someone')).toBe(true);
+    expect(isFurnitureLine('Most Popular Today')).toBe(true);
+    expect(isFurnitureLine('1 Taliban free two hostages 120-year-old photo sparks theories 2 Storm hits the coast 3 Markets fall again 4 Talks resume in Geneva')).toBe(true);
+    expect(isFurnitureLine('In 1 Corinthians 13 the apostle writes of love, and 2 Samuel tells of David.')).toBe(false);
+    expect(endsWithCredit('A guard is defended during a game at the arena on Tuesday in Albany, N.Y. (Lori Van Buren/Times Union)')).toBe(true);
+    expect(endsWithCredit('The rate rose by two points (year on year/month).')).toBe(false);
+  });
+  it('goes on past an inline "Related" box when long paragraphs about the story follow it', () => {
+    const more = [
+      'The sanctions bill passed the Senate by 98 votes to two after the House of Representatives approved it by 419 to three, leaving the president little room to veto the measures against Russia.',
+      'Lawmakers of both parties said the measures against Russia were needed because the president could otherwise ease the sanctions on Moscow without asking Congress first.',
+      'The Kremlin said the sanctions bill signed by the president would damage relations with Russia for years, and Moscow ordered the United States to cut its diplomatic staff.',
+    ];
+    const after = [
+      'The president signed the sanctions bill against Russia on Wednesday after weeks of pressure from Congress, the White House said, and lawmakers welcomed the measures.',
+      'The Kremlin spokesman said Moscow would respond to the new sanctions and called the measures unfriendly and damaging to relations between the two countries and their diplomats.',
+      'Lawmakers said the law limits the power of the president to ease sanctions on Russia without the approval of Congress, which voted for the bill by large majorities.',
+    ];
+    const page = ['Home', 'World', 'Politics', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', story[1], '', story[2], '',
+      more[0], '', more[1], '', more[2], '', 'Related', 'Sanctions on Iran tightened', 'Russia expels diplomats', '',
+      after[0], '', after[1], '', after[2], '', 'Share this article'].join('\n');
+    expect(cleanText(page).text).toBe([...story, ...more, ...after].join('\n\n'));
+  });
+  it('keeps a run of sentences inside the story even when they are not read as prose', () => {
+    const quoted = [
+      'Jangan sampai karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka:',
+      '“Dan janganlah sekali-kali kebencian kepada sesuatu kaum mendorong kamu berbuat aniaya.” [Al Maa-idah 2]',
+    ];
+    const page = ['Home', 'News', 'Sports', '', 'Trump faces pressure over Russia sanctions', '', story[0], '', ...quoted, '', story[1], '', story[2], '', 'Share this article'].join('\n');
+    const out = cleanText(page).text;
+    for (const line of quoted) expect(out).toContain(line);
+  });
 });

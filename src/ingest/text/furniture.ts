@@ -52,7 +52,8 @@ const PROMPT = new RegExp(
     '^(?:already a subscriber|already have an account)\\b', '^javascript is (?:disabled|required)\\b',
     '^(?:enable|please enable) javascript\\b', '©\\s?(?:19|20)\\d\\d\\b',
     '^(?:(?:last )?updated|posted|published|first published)(?: on| at)?:?\\s+(?:\\w+day,?\\s+)?(?:\\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^!?]{0,70}$',
-    '^have a tip\\?', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
+    '^(?:most (?:popular|read|viewed|shared|commented)|trending|top stories|editor\'s picks)(?: (?:today|this week|this month|now|right now|stories|articles))?\\s*:?$',
+    '^have a tip\\?', '^you (?:will|are being) (?:be )?redirected\\b', '^\\d*\\s*(?:e-?mail|send|share) this(?: (?:article|story|page))? to (?:someone|a friend)\\b', '^(?:comments?|replies)\\s*\\(?\\d+\\)?$', '^\\d+ (?:comments?|replies)$', '\\b(?:in|to) your inbox\\b',
     '^newsletters?\\s*:', '^sign up\\s*:', '^https?://\\S+$', '^(?:image|photo|picture|slide) \\d+ (?:of|/)',
     '^(?:reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit)\\s*:', '^(?:post|add|leave|write) (?:a )?comments?\\b',
     '^(?:filed under|tags?|topics?|categories|category)\\s*:', '\\bshare (?:it|this) with (?:a|your) friends?\\b', '^want more\\b.{0,40}\\?$',
@@ -68,6 +69,9 @@ const PROMPT = new RegExp(
   'i',
 );
 
+/** "1 Headline … 2 Headline … 3 … 4 …": a numbered list of other stories that a copy ran into one line. */
+const NUMBERED_RUN = /^1\s+\p{Lu}.{5,300}?\s2\s+\p{Lu}.{5,300}?\s3\s+\p{Lu}.{5,300}?\s4\s+\p{Lu}/u;
+
 const AGENCIES =
   '(?:AFP|AP|Reuters|Getty(?: Images)?|EPA(?:-EFE)?|EFE|Shutterstock|Bloomberg|Alamy|PA(?: Media| Wire)?|Sipa(?: USA)?|Xinhua|Anadolu(?: Agency)?|Pool|Zuma(?: Press)?|TASS|Sputnik|Kyodo|Yonhap|ANSA|dpa|Corbis|NurPhoto|SOPA Images|LightRocket|Rex Features|iStock|Wikimedia Commons|Handout|File)';
 
@@ -81,6 +85,8 @@ const CREDIT_TAIL = new RegExp(
     `\\b${AGENCIES} (?:photo|file photo|pool photo)\\b[^.!?]{0,40}$`,
     // A credit glued to its caption by a copy that lost the line break: "… in July 2017Image: picture-alliance/AP".
     `(?<=[\\p{Ll}\\p{N}.)])(?:Photo|Image|Picture|Foto|Bild|Credit)s?\\s*:\\s*(?:[^.!?:]|(?<=\\b\\p{Lu})\\.){1,80}$`,
+    // "… last week.Credit...Anna Moneymaker/The New York Times": a credit glued with dots.
+    `(?<=[\\p{L}\\p{N}.)])Credits?\\s*(?:\\.{2,}|…)\\s*[^!?]{1,80}$`,
     // "[File: Reuters]", "(Photo: AP)", "[Reuters]" at the end of a caption.
     `[\\[(](?:(?:file|photo|image|picture|foto|credit)s?\\s*:\\s*)?[^\\])]{0,40}\\b${AGENCIES}\\b[^\\])]{0,40}[\\])]\\s*$`,
   ].join('|'),
@@ -119,6 +125,13 @@ export function endsWithTerminal(line: string): boolean {
   return /[.!?…:;。！？：；]["'”’)\]」』）]*$/.test(line);
 }
 
+/** Chinese and Japanese write no spaces: a line wrapped between two of their characters joins without one. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+export function unspaced(before: string, after: string): boolean {
+  return UNSPACED_SCRIPT.test(before.slice(-1)) && UNSPACED_SCRIPT.test(after.slice(0, 1));
+}
+
 /** Words in a line; Chinese and Japanese write no spaces, so every two ideographs or kana count as a word. */
 export function wordCount(line: string): number {
   const spaced = line.split(/\s+/).filter(Boolean).length;
@@ -141,6 +154,7 @@ export function isFurnitureLine(line: string): boolean {
   if (INTERFACE_LABELS.has(lower)) return true;
   if (bare.length <= 200 && (LINK_PREFIX.test(bare) || LINK_LABEL.test(bare))) return true;
   if (bare.length <= 300 && PROMPT.test(bare)) return true;
+  if (NUMBERED_RUN.test(bare)) return true;
   if (isLinkList(bare)) return true;
   if (isSocialBar(lower)) return true;
   if (bare.length <= 200 && TEASER_TAG.test(bare)) return true;
@@ -197,8 +211,15 @@ export function isPhotoCredit(line: string): boolean {
 export function endsWithCredit(line: string): boolean {
   // Every credit pattern is anchored at the end and bounded in length, so the tail suffices
   // and long lines cost no more than short ones.
-  return line.length <= 600 && CREDIT_HINT.test(line) && CREDIT_TAIL.test(line.slice(-240));
+  return line.length <= 600 && CREDIT_HINT.test(line) && (CREDIT_TAIL.test(line.slice(-240)) || PERSON_CREDIT.test(line.slice(-120)));
 }
+
+/**
+ * "… in Albany, N.Y. (Lori Van Buren/Times Union)": the photographer and the paper in brackets
+ * after a caption. Case matters here (the name and the paper are capitalised), so it stands
+ * apart from the case-blind patterns above.
+ */
+const PERSON_CREDIT = /(?<=[.!?]["”’]?\s?)\((?:\p{Lu}[\p{L}.'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+\s*\/\s*\p{Lu}[\p{L}.&'’ -]{1,40}\)\s*$/u;
 
 /**
  * The caption without the credit at its end:
@@ -207,7 +228,7 @@ export function endsWithCredit(line: string): boolean {
 export function stripCredit(line: string): string {
   if (!endsWithCredit(line)) return line;
   const tail = line.slice(-240);
-  const m = CREDIT_TAIL.exec(tail);
+  const m = CREDIT_TAIL.exec(tail) ?? PERSON_CREDIT.exec(tail);
   if (!m) return line;
   return (line.slice(0, line.length - tail.length) + tail.slice(0, m.index)).replace(/[\s|–—-]+$/, '').trim();
 }

@@ -5,7 +5,7 @@
  * at a fixed width. The two are told apart by the spread of line lengths, and wrapped lines
  * are joined again, because the sentence splitter ends a sentence at every line break.
  */
-import { endsWithTerminal, wordCount } from './furniture.js';
+import { endsWithTerminal, unspaced, wordCount } from './furniture.js';
 
 /**
  * The width the text is wrapped at, or 0 when it is not hard-wrapped: most lines end
@@ -47,7 +47,7 @@ export function buildParagraphs(lines: string[]): string[] {
       continue;
     }
     if (current !== '' && continues(previous, line, width)) {
-      current = previous.endsWith('-') && /^\p{Ll}/u.test(line) ? current.slice(0, -1) + line : current + ' ' + line;
+      current = previous.endsWith('-') && /^\p{Ll}/u.test(line) ? current.slice(0, -1) + line : unspaced(current, line) ? current + line : current + ' ' + line;
     } else {
       flush();
       current = line;

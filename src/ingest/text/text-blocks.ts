@@ -9,7 +9,7 @@
  * joined where the wrap test says the renderer broke them.
  */
 
-import { endsWithTerminal } from './furniture.js';
+import { endsWithTerminal, unspaced } from './furniture.js';
 import { wrapWidth } from './paragraphs.js';
 
 export interface TextBlock {
@@ -41,12 +41,22 @@ const HASH_HEADING = /^\s*(#{1,6})\s+(.+?)\s*#*\s*$/;
 /** html2text joins the words of a link with underscores: `Afghan_woman_sees_talks`. */
 const UNDERSCORED = /(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu;
 
+/** A line with its renderer marks removed, and with lynx's link numbers put back for measuring its width. */
+interface MarkedLine {
+  line: string;
+  links: number;
+  heading: number;
+  raw: string;
+}
+
 /** Lines of the text with renderer marks removed; lynx's link list is dropped entirely. */
-function markedLines(text: string): { line: string; links: number; heading: number }[] {
-  const out: { line: string; links: number; heading: number }[] = [];
+function markedLines(text: string): MarkedLine[] {
+  const out: MarkedLine[] = [];
   const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i].replace(/\s+$/, '');
+    // lynx wraps with its link numbers in the line ("[23]Posted on …"); their width counts.
+    const numbered = line.search(LINK_NUMBER) >= 0 ? line.replace(FORM_MARKS, ' ').replace(/(\S) {2,}(?=\S)/g, '$1 ') : null;
     if (REFERENCE_LINE.test(line)) continue;
     // "References" heading followed by numbered URLs: the link list starts here.
     if (REFERENCE_HEADING.test(line) && lines.slice(i + 1, i + 6).some((l) => REFERENCE_LINE.test(l))) continue;
@@ -74,7 +84,8 @@ function markedLines(text: string): { line: string; links: number; heading: numb
       // A line that held only marks (a button, an image) is no paragraph break.
       continue;
     }
-    out.push({ line: line.replace(/(\S) {2,}(?=\S)/g, '$1 '), links, heading });
+    const shown = line.replace(/(\S) {2,}(?=\S)/g, '$1 ');
+    out.push({ line: shown, links, heading, raw: numbered ?? shown });
   }
   return out;
 }
@@ -85,12 +96,14 @@ function markedLines(text: string): { line: string; links: number; heading: numb
  */
 export function wrapColumn(lines: string[]): number {
   const lengths = lines.filter((l) => /\S\s+\S+\s+\S/.test(l)).map((l) => l.length);
-  if (lengths.length < 8) return 0;
+  if (lengths.length < 5) return 0;
   const sorted = [...lengths].sort((a, b) => a - b);
   const width = sorted[Math.floor(sorted.length * 0.97)];
   if (width < 40 || width > 160) return 0;
   const near = lengths.filter((n) => n >= width - 15 && n <= width).length;
-  return near / lengths.filter((n) => n >= 30).length >= 0.3 ? width : 0;
+  // A short text (a two-paragraph wire story) is wrapped only when most of its lines reach the margin.
+  const share = lengths.length < 8 ? 0.6 : 0.3;
+  return near / lengths.filter((n) => n >= 30).length >= share && (lengths.length >= 8 || near >= 4) ? width : 0;
 }
 
 function firstWord(line: string): string {
@@ -122,7 +135,10 @@ export function firstLineIndents(lines: string[], width: number): boolean {
   }
   // A paragraph's first line runs on to the margin; a list of indented headlines, each above
   // its teaser, does not.
-  return indented >= 2 && hanging >= indented * 0.8 && full >= indented * 0.5;
+  if (indented >= 2) return hanging >= indented * 0.8 && full >= indented * 0.5;
+  // A short wire story of two paragraphs has one indented line; with no blank line anywhere,
+  // the indent is the only paragraph mark it has.
+  return indented === 1 && hanging === 1 && full === 1 && lines.length >= 4 && lines.every((l) => l.trim() !== '');
 }
 
 /**
@@ -135,13 +151,19 @@ export function firstLineIndents(lines: string[], width: number): boolean {
  */
 export function textBlocks(text: string): TextBlock[] {
   const lines = markedLines(text);
-  const width = wrapColumn(lines.map((l) => l.line)) || wrapWidth(lines.map((l) => l.line.trim()));
+  // The renderer wrapped the lines with their marks ("[23]Posted on …"), so widths are measured on those.
+  const width = wrapColumn(lines.map((l) => l.raw)) || wrapWidth(lines.map((l) => l.raw.trim()));
+  const edge = width > 0 ? 0 : cjkEdge(lines.map((l) => l.raw.trim()));
+  // lynx indents every line of prose; a browser's copy and w3m do not.
+  const long = lines.filter((l) => l.raw.trim().length >= 40);
+  const indentedProse = long.length > 0 && long.filter((l) => indentOf(l.raw) >= 2).length >= long.length * 0.75;
   const indentsFirstLines = width > 0 && firstLineIndents(lines.map((l) => l.line), width);
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
   let previous = '';
+  let previousRaw = '';
   let blank = true;
-  for (const { line, links, heading } of lines) {
+  for (const { line, links, heading, raw } of lines) {
     const trimmed = line.trim();
     if (trimmed === '') {
       current = null;
@@ -152,16 +174,16 @@ export function textBlocks(text: string): TextBlock[] {
     const joinable = current !== null && !bullet && heading === 0 && current.heading === 0;
     // Wrapped at a known width: the first word did not fit. Otherwise: the line before
     // stops mid-sentence and this one goes on in lower case.
-    const fills = width > 0 && previous.length + 1 + firstWord(trimmed).length > width - 1;
+    const fills = width > 0 && previousRaw.length + 1 + firstWord(raw).length > width - 1;
     const wrapped =
       joinable &&
       (indentsFirstLines
         ? indentOf(line) <= 1 && (fills || !endsWithTerminal(previous.trim()))
         : width > 0
           ? fills && indentOf(line) >= (current?.indent ?? 0) - 2
-          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(]$/.test(previous)));
+          : !endsWithTerminal(previous.trim()) && (/^\p{Ll}/u.test(trimmed) || /[,\-–—(、]$/.test(previous) || (indentedProse && indentedRunOn(previousRaw, line)) || edge > 0 && unspaced(previous.trim(), trimmed) && columns(previous.trim()) >= edge - 4));
     if (wrapped && current) {
-      current.text = current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
+      current.text = (current.text.endsWith('-') && /^\p{Ll}/u.test(trimmed)) || unspaced(current.text, trimmed) ? current.text + trimmed : `${current.text} ${trimmed}`;
       current.linkWords += links;
     } else {
       current = {
@@ -175,7 +197,47 @@ export function textBlocks(text: string): TextBlock[] {
       blocks.push(current);
     }
     previous = line;
+    previousRaw = raw;
     blank = false;
   }
+  for (const b of blocks) b.text = undoubled(b.text);
   return blocks;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\uFF01-\uFF60]/gu;
+
+/** The columns a line takes in a terminal, a Chinese or Japanese character two of them. */
+function columns(line: string): number {
+  return line.length + (line.match(CJK)?.length ?? 0);
+}
+
+/**
+ * The right edge that w3m wrapped Chinese or Japanese lines at (it counts two columns a
+ * character, so the width test, which counts characters and spaces, does not see it), or 0:
+ * at least three lines of such text end at one column.
+ */
+export function cjkEdge(lines: string[]): number {
+  const wide = lines.filter((l) => (l.match(CJK)?.length ?? 0) >= 10).map(columns).sort((a, b) => a - b);
+  if (wide.length < 3) return 0;
+  const edge = wide[Math.floor(wide.length * 0.9)];
+  return edge >= 60 && edge <= 160 && wide.filter((n) => n >= edge - 4 && n <= edge).length >= 3 ? edge : 0;
+}
+
+/**
+ * A terminal browser's paragraph that the width test missed (too few wrapped lines among the
+ * menus): a long indented line that stops mid-sentence, and the next line at the same indent.
+ */
+function indentedRunOn(previous: string, line: string): boolean {
+  const indent = indentOf(previous);
+  return indent >= 2 && indentOf(line) === indent && previous.trim().length >= 60 && /^\S+\s+\S+\s+\S/.test(line.trim());
+}
+
+/**
+ * "X X" → "X": w3m prints an image's alt text and its caption, often the same words, one right
+ * after the other with no blank line, so the wrap test runs them into one block.
+ */
+export function undoubled(text: string): string {
+  if (text.length < 40) return text;
+  const half = (text.length - 1) / 2;
+  return Number.isInteger(half) && text[half] === ' ' && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
 }

@@ -237,6 +237,13 @@ describe('actors: later mentions', () => {
 });
 
 describe('actors: never actors', () => {
+  it('reads a compass adjective before a place as part of the place, and alone as the West', () => {
+    expect(mention(analyse('Forces retook a village in Western Cambodia.'), 'Western')).toBeUndefined();
+    expect(mention(analyse('Fighting spread in Northern Iraq.'), 'Northern')).toBeUndefined();
+    expect(mention(analyse('Western governments protested.'), 'Western governments')?.code).toBe('WST');
+    expect(mention(analyse('The talks angered the West and Western Europe alike, Russia said.'), 'Western')).toBeUndefined();
+  });
+
   it.each([
     ['Putin met Xi in Beijing.\nPhoto: John Smith/AFP\nThe talks lasted two hours.'],
     ['Putin met Xi in Beijing.\nThe leaders shake hands.\nJohn Smith/AFP\nThe talks lasted two hours.'],

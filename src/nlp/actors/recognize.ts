@@ -21,6 +21,7 @@ import type { Person } from './lexicon.js';
 import { looksLikePersonName } from './person-names.js';
 
 import { ACTORS_STAGE } from './stage-name.js';
+import { wordList } from '../lexicon/word-lists.js';
 export { ACTORS_STAGE };
 
 /** Prepositions after which a country or capital is where something happens, not who acts. */
@@ -202,6 +203,10 @@ function insidePlaceName(keys: TokenKeys, p: Phrase, from: number, to: number, c
   return false;
 }
 
+function compassAdjective(key: string): boolean {
+  return (wordList('compass-adjectives') as Set<string>).has(key);
+}
+
 /** True for the second capital in "flights between X and Y". */
 function routePair(keys: TokenKeys, at: number, from: number): boolean {
   for (let i = at - 2; i >= from && i >= at - 5; i--) {
@@ -329,6 +334,9 @@ function draftPhrase(
       p.name = [p.to - 1, p.to];
     }
   }
+  // "in Western Cambodia", "Northern Iraq": a compass adjective before a place names part of it, not the West.
+  if (p.bare && p.to - p.from === 1 && p.to < s.tokenEnd && keys.capital[p.to] && compassAdjective(keys.key[p.from]) &&
+      (ctx.isPlace(keys.key[p.to]) || ctx.dict.countryByName.has(keys.key[p.to]))) return null;
   // "the South China Sea", "Western Sahara" aside: a longer place name around the phrase wins.
   if (p.person === null && p.roles.length === 0 && insidePlaceName(keys, p, s.tokenStart, s.tokenEnd, ctx)) return null;
   // "New Mexico", "New South Wales": a place named after a country is not that country.

@@ -13,6 +13,7 @@ import { sentenceAt } from '../dates/find-dates.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { resolveSpeaker } from './resolve-speaker.js';
 import { coordinatedSubject, isQuoteMark, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
+import { participleSubject } from './reported-speech.js';
 import { HEARER_LEMMAS, SPEECH_LEMMAS, speechLemma } from './speech-verbs.js';
 import { firstTokenFrom, lastTokenBefore } from './token-index.js';
 
@@ -117,6 +118,12 @@ function attributionBefore(article: Article, span: QuoteSpan, options: BeforeOpt
     // "so-called" is no attribution.
     const naming = tokens.pos[v] === 'VERB' && NAMING_LEMMAS.has(tokens.lemma[v]) && tokens.normal[v - 1] !== '-' && (!options.short || last - v <= 12);
     if (!naming && !isSpeechVerb(article, v)) continue;
+    // 'X vowed to ignore the order, saying "…"': a participle after a comma has the subject
+    // of the sentence's main verb.
+    if (!naming && tokens.normal[v].endsWith('ing') && tokens.normal[v - 1] === ',') {
+      const words = participleSubject(tokens, v, limit, options.quoted);
+      return words ? { words, cue: { from: v, to: v + 1 } } : null;
+    }
     const words = subjectBefore(tokens, v, limit) ?? coordinatedSubject(tokens, v, limit);
     return words ? { words, cue: { from: v, to: v + 1 } } : null;
   }

@@ -303,3 +303,25 @@ describe('the head of a speaker phrase speaks (issue 10)', () => {
     expect(b.quotes[0]?.speaker?.code).toBe('RUSGOV');
   });
 });
+
+describe('speakers of participles, remit lists and "it said" (issue 10)', () => {
+  it('gives a quote after ", saying" the subject of the main verb', () => {
+    const a = addQuotes(article('But Morrison vowed to ignore the order, saying "no judge is going to stop me".', [{ text: 'Morrison', kind: 'person', code: null }]));
+    expect(a.quotes.find((q) => q.kind === 'direct')?.speaker?.name).toBe('Morrison');
+  });
+  it('reads an institution whose name lists its remits as one speaker', () => {
+    const text = 'Revenue will rise by 700 mln shillings, a statement from the Ministry of Finance, Economic Affairs and Planning said.';
+    const a = addQuotes(article(text, [{ text: 'Ministry of Finance', kind: 'organization', code: null }]));
+    expect(a.quotes[0]?.speaker?.name).toBe('Ministry of Finance');
+  });
+  it('lets "it said" go on with the source just reported, not a country named in passing', () => {
+    const text = 'According to the statement, prices had to rise. Power cuts had reduced the output of Tanzanian factories, it said.';
+    const a = addQuotes(article(text, [{ text: 'Tanzanian', kind: 'country', code: 'TZA', name: 'Tanzania' }]));
+    expect(a.quotes.map((q) => q.speaker?.name)).toEqual(['statement', 'statement']);
+  });
+  it('still lets "it said" name an organisation when no source came before', () => {
+    const text = 'The Kremlin met the envoy on Monday. Talks would go on, it said.';
+    const a = addQuotes(article(text, [{ text: 'Kremlin', kind: 'organization', code: 'RUSGOV' }]));
+    expect(a.quotes[0]?.speaker?.code).toBe('RUSGOV');
+  });
+});

@@ -12,7 +12,7 @@ import type { Quote, Speaker } from '../../model/quote.js';
 import type { TokenTable } from '../../model/tokens.js';
 import type { QuoteSpan } from './quote-marks.js';
 import { resolveSpeaker } from './resolve-speaker.js';
-import { coordinatedSubject, isQuoteMark, phraseAt, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
+import { coordinatedSubject, isNameListComma, isQuoteMark, phraseAt, subjectAfter, subjectBefore, subjectThenVerb, type SpeakerWords } from './speaker-phrase.js';
 import { HEARER_LEMMAS, REPORTING_LEMMAS, speechLemma } from './speech-verbs.js';
 
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON']);
@@ -52,7 +52,7 @@ function participleLemmas(form: string): string[] {
  * The subject of the sentence's main verb — its first finite verb — for a participle after
  * a comma: "Khan offered talks, warning ...", not "a letter posted on Twitter, saying".
  */
-function participleSubject(tokens: TokenTable, participle: number, from: number, inDirect: (token: number) => boolean): SpeakerWords | null {
+export function participleSubject(tokens: TokenTable, participle: number, from: number, inDirect: (token: number) => boolean): SpeakerWords | null {
   // '"…," he said, adding that …': the speech verb right before the comma has the subject.
   const before = participle - 2;
   if (before >= from && tokens.pos[before] === 'VERB' && REPORTING_LEMMAS.has(speechLemma(tokens.normal[before], tokens.lemma[before]))) {
@@ -262,7 +262,7 @@ function trailingAttribution(tokens: TokenTable, from: number, verb: number, to:
   const closes = trimEnd(tokens, rest, to) === rest || (tokens.normal[rest] === ',' && (CLOSING_CONJUNCTIONS.has(tokens.normal[rest + 1]) || tokens.pos[rest + 1] === 'CCONJ'));
   if (!closes) return null;
   let comma = verb - 1;
-  while (comma > from && tokens.normal[comma] !== ',') comma--;
+  while (comma > from && (tokens.normal[comma] !== ',' || isNameListComma(tokens, comma))) comma--;
   if (comma <= from) return null;
   const subject = subjectThenVerb(tokens, comma + 1, verb + 1, (k) => k === verb);
   const inverted = !subject && comma + 1 === verb ? subjectAfter(tokens, verb, to) : null;

@@ -119,6 +119,10 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
   const phrase = text.slice(start, end);
   const lower = phrase.toLowerCase();
   if (words.to - words.from === 1 && (PERSON_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower))) {
+    // "The exchange said … It said …": "it" or "they" saying something goes on with the
+    // source of the report just before (a statement, a ministry, officials), not with
+    // whatever organisation or country was last named in passing.
+    if (!PERSON_PRONOUNS.has(lower) && lower !== 'we' && previous && continuesSource(article, previous, start)) return { ...previous, start, end };
     const kinds: ReadonlySet<MentionKind> = PERSON_PRONOUNS.has(lower) ? new Set(['person']) : new Set(['organization', 'country', 'group']);
     const antecedent = latestMentionBefore(article, start, kinds);
     if (antecedent) return fromMention(article, antecedent, start, end, affiliation);
@@ -131,6 +135,18 @@ export function resolveSpeaker(article: Article, words: SpeakerWords, previous: 
   // No actor mention: the capitalised words name the speaker ("Smith", "Sergei Lavrov").
   const name = longestNameRun(article, words.from, words.to) ?? phrase.replace(LEADING_DETERMINER, '');
   return { name, code: null, country: null, affiliation, start, end };
+}
+
+/**
+ * Whether the previous speaker can be what a later "it"/"they" stands for: named before
+ * `offset`, at most one paragraph break away, and not a person (by mention or pronoun).
+ */
+function continuesSource(article: Article, previous: Speaker, offset: number): boolean {
+  if (previous.end > offset) return false;
+  if ((article.text.slice(previous.end, offset).match(/\n\s*/g) ?? []).length > 1) return false;
+  const words = article.text.slice(previous.start, previous.end).toLowerCase();
+  if (PERSON_PRONOUNS.has(words)) return false;
+  return !article.mentions.some((m) => m.kind === 'person' && m.start < previous.end && previous.start < m.end && m.start >= previous.start);
 }
 
 const INNER_PREPOSITIONS = new Set(['of', 'for', 'at', 'with', 'from', 'to']);

@@ -45,8 +45,33 @@ function isStandalonePronoun(tokens: TokenTable, i: number): boolean {
   return tokens.pos[i] === 'PRON' && !POSSESSIVES.has(tokens.normal[i]);
 }
 
+/**
+ * The comma inside an institution's name that lists its remits: "the Ministry of Finance,
+ * Economic Affairs and Planning", "the Department for Environment, Food and Rural Affairs".
+ * A name with "of"/"for" goes on after the comma with capitalised words up to "and" and a
+ * last capitalised word.
+ */
+export function isNameListComma(tokens: TokenTable, i: number): boolean {
+  if (tokens.normal[i] !== ',' || tokens.pos[i - 1] !== 'PROPN') return false;
+  let k = i - 1;
+  while (k > 0 && tokens.pos[k] === 'PROPN' && i - k <= 3) k--;
+  if (!/^(?:of|for)$/.test(tokens.normal[k] ?? '') || tokens.pos[k - 1] !== 'PROPN') return false;
+  let j = i + 1;
+  let sawAnd = false;
+  while (j < tokens.start.length && j <= i + 8) {
+    if (tokens.pos[j] === 'PROPN') j++;
+    else if (tokens.normal[j] === 'and' && tokens.pos[j - 1] === 'PROPN' && tokens.pos[j + 1] === 'PROPN') {
+      sawAnd = true;
+      j++;
+    } else if (tokens.normal[j] === ',' && !sawAnd && tokens.pos[j + 1] === 'PROPN') j++;
+    else break;
+  }
+  return sawAnd && tokens.pos[j - 1] === 'PROPN';
+}
+
 /** Words that join two parts of one speaker phrase: "a spokesman for the Kremlin", "Paganini and his team". */
 function isConnector(tokens: TokenTable, i: number, backward = false): boolean {
+  if (isNameListComma(tokens, i)) return true;
   if (tokens.pos[i] === 'CCONJ') return tokens.normal[i] === 'and';
   if (tokens.pos[i] !== 'ADP') return false;
   // Before the verb, "officials in Kabul said" and "businesses across the world say" are one

@@ -200,7 +200,7 @@ export async function clusterBatch(client: pg.PoolClient, reports: NewReport[]):
     joined.add(report);
     members.set(id, joined);
     byKeyAdd(report);
-    for (const m of joined) m.head = m.article_id === plan.summary.first.article_id && m.event_id === plan.summary.first.event_id;
+    for (const m of joined) m.head = m.article_id === plan.summary.head.article_id && m.event_id === plan.summary.head.event_id;
     summaries.set(id, plan.summary);
     removed.delete(id);
   }

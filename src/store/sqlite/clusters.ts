@@ -77,7 +77,7 @@ export function createClusterer(db: Db): ClusterArticle {
         if (old !== plan.summary.id) deleteCluster.run(old);
       }
       setCluster.run(plan.summary.id, row.rid);
-      setHead.run(plan.summary.id, plan.summary.first.article_id, plan.summary.first.event_id);
+      setHead.run(plan.summary.id, plan.summary.head.article_id, plan.summary.head.event_id);
       save(plan.summary);
     }
   };
