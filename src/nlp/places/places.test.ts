@@ -52,6 +52,12 @@ describe('places', () => {
     expect(a.mentions.filter((m) => m.code !== null).map((m) => m.text)).toEqual([text.includes('Ukraine') ? 'Ukraine' : 'Russia']);
   });
 
+  it('reads a state named after another country as that state ("New South Wales" is in Australia, not Wales)', () => {
+    const a = analyse('The premier of New South Wales met police chiefs in Queensland.');
+    expect(locations(a).map((m) => [m.text, m.country])).toEqual([['New South Wales', 'AUS'], ['Queensland', 'AUS']]);
+    expect(a.mentions.find((m) => m.text === 'premier')?.country).not.toBe('GBR');
+  });
+
   it('leaves a capital that acts to the actors stage', () => {
     const a = analyse('Moscow expelled the diplomats.');
     expect(locations(a)).toHaveLength(0);
