@@ -11,11 +11,14 @@ import { sameActor, betweenPair, byAgent, directObject, groupAfterToken, modifie
 import { tokenRange, SPEECH_VERBS, type TokenView } from './tokens.js';
 import type { Trigger } from './triggers.js';
 
-/** Codes whose target may be the country of a place: travel ("visited Moscow") and force ("struck targets in Syria"). */
 /** `via.rule` of a target made from a place mention (its country), not from an actor mention. */
 export const PLACE_TARGET_RULE = 'place-target';
+/**
+ * Codes whose target may be the country of a place: travel ("visited Moscow"), aid ("continued to send arms to
+ * Pakistan": a country after "to" is read as a place by the places stage) and force ("struck targets in Syria").
+ */
 export const PLACE_TARGET_CODES = new Set(['042', '043']);
-export const PLACE_TARGET_ROOTS = new Set(['15', '16', '17', '18', '19', '20']);
+export const PLACE_TARGET_ROOTS = new Set(['07', '15', '16', '17', '18', '19', '20']);
 const VIOLENCE_ROOTS = new Set(['18', '19', '20']);
 const PLACE_PREPS = new Set(['to', 'in', 'at', 'on', 'into', 'near', 'against', 'towards', 'toward', 'from']);
 export const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'SPY', 'JUD', 'LEG']);

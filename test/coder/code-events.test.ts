@@ -96,6 +96,10 @@ describe('coder.cameo.v1: who did it to whom', () => {
     expect(got.filter((t) => t.includes('NGOHRIHRW'))).toEqual([]);
   });
 
+  it('gives aid to the country of the place it is sent to ("send arms to Pakistan")', () => {
+    expect(triples(coded('Washington continued to send arms to Pakistan last year.', {}, { Pakistan: 'PAK' }))).toContain('USAGOV>PAK:072');
+  });
+
   it('takes no target from a reason phrase ("in retaliation for U.S. attacks")', () => {
     const got = triples(coded('Iran fired shells at an oil camp in retaliation for American attacks.'));
     expect(got.filter((t) => t.startsWith('IRNGOV>USA'))).toEqual([]);
