@@ -231,6 +231,8 @@ function headlineShaped(block: Scored, allowStop = false): boolean {
   // A byline or date line, also as one part of "By Jane Doe | 9 Nov 2017"; a breadcrumb trail.
   if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null)) return false;
   if (/\s[›»>/]\s/.test(text)) return false;
+  // "Policy & Politics facebook twitter youtube rss feed": a label run into a row of share buttons.
+  if (new Set(text.toLowerCase().match(/\b(?:facebook|twitter|youtube|rss|instagram|linkedin|whatsapp|pinterest|email)\b/g) ?? []).size >= 3) return false;
   // A table row ("40 Casey Mears 1 0 0 0 0"): mostly numbers.
   const tokens = text.split(/\s+/);
   if (tokens.filter((t) => /^[\d.,:%+-]+$/.test(t)).length >= tokens.length * 0.4) return false;
