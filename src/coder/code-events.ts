@@ -46,6 +46,8 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
   });
   const drafts: DraftEvent[] = [];
   let prev: SentenceContext | null = null;
+  /** Events of the last sentences with a target, for a later definite mention of the same act (see below). */
+  const recent: { code: string; country: string | null; target: ActorGroup; sentence: number }[] = [];
   article.sentences.forEach((s, index) => {
     const ctx: SentenceContext = {
       index,
@@ -89,6 +91,16 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
       }
       if (roles.source !== null && roles.target === null && t.kind === 'noun') halves.push({ root, source: roles.source });
       if (roles.source !== null) lastSource = roles.source;
+      // "… Reagan's move to impose stiff tariffs on Japanese goods …  U.S. officials put down any idea of delaying imposing
+      // the tariffs": a definite object ("the tariffs") names an act told a sentence or two before; it keeps that act's target.
+      if (roles.target === null && roles.source !== null && definiteObject(view, t)) {
+        const country = roles.source.members[0].mention.country;
+        const earlier = [...recent].reverse().find((r) => r.code === t.pattern.code && r.country === country && index - r.sentence <= ANAPHOR_SENTENCES);
+        if (earlier !== undefined) Object.assign(roles, { target: earlier.target, carried: '+event-anaphor' });
+      }
+      if (roles.target !== null && roles.source !== null && roles.carried === '') {
+        recent.push({ code: t.pattern.code, country: roles.source.members[0].mention.country, target: roles.target, sentence: index });
+      }
       const { source, target, carried } = roles;
       for (const g of [source, carried === '' ? target : null]) if (g !== null && !ctx.participants.includes(g)) ctx.participants.push(g);
       if (ctx.firstSubject === null && source !== null && t.kind === 'verb') ctx.firstSubject = source;
@@ -103,6 +115,16 @@ export function draftEvents(article: Article, res: CoderResources, options: Code
     prev = ctx;
   });
   return drafts;
+}
+
+/** How many sentences back a definite mention of an act may refer. */
+const ANAPHOR_SENTENCES = 3;
+const DEFINITE_DETERMINERS = new Set(['the', 'these', 'those', 'this', 'that']);
+
+/** Does the trigger's object phrase open with a definite determiner ("imposing the tariffs", "lift these sanctions")? */
+function definiteObject(view: TokenView, t: Trigger): boolean {
+  for (let j = t.head + 1; j < t.last; j++) if (DEFINITE_DETERMINERS.has(view.normal(j)) && view.pos(j) === 'DET') return true;
+  return false;
 }
 
 /** Verbs that end or undo what their object names. */

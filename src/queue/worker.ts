@@ -12,14 +12,18 @@ import { storedArticle } from '../model/stored.js';
 import { itemName } from '../model/item-name.js';
 import { errorMessage } from '../errors.js';
 import type { FailureRecord, Store } from '../store/store.js';
-import type { Pipeline } from '../pipeline/run.js';
+import type { ArticleRunner } from '../pipeline/process.js';
 import { jobItem, readJob } from './jobs.js';
 import type { IngestQueue, TakenJob } from './queue.js';
 
 export interface WorkerOptions {
   queue: IngestQueue;
   store: Store;
-  pipeline: Pipeline;
+  /**
+   * Runs the pipeline on one article: a Pipeline on this thread, or a pipeline pool
+   * (pipeline/pool.ts), whose threads have a bounded young generation as `ingest` uses.
+   */
+  pipeline: ArticleRunner;
   /** Loops taking jobs at once in this process (default 1). */
   concurrency?: number;
   /** Jobs taken (and articles stored per transaction) at a time, per loop (default 20). */
@@ -97,7 +101,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
             summary.duplicate += 1;
             continue;
           }
-          const analysed = pipeline.run(article);
+          const analysed = await pipeline.run(article);
           const stageErrors = (analysed.failures ?? []).filter((f) => f.code === 'E_STAGE');
           if (stageErrors.length > 0) {
             const message = stageErrors.map((e) => e.message).join('; ');

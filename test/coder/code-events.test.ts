@@ -83,6 +83,14 @@ describe('coder.cameo.v1: who did it to whom', () => {
     expect(dates).toMatchObject({ 'USA>IRN': '1987-10-19', 'IRN>USA': '1987-10-16' });
   });
 
+  it('gives a definite mention of an act told a sentence before ("the tariffs") that act\'s target, and an indefinite one none', () => {
+    const told = 'Washington imposed tariffs on China on Monday.\n\n';
+    // The later mention is the same act: it joins the first event as a second mention.
+    const mentions = (text: string) => coded(text).events.filter((e) => e.code === '163').map((e) => e.mentions_of_event?.length ?? 1);
+    expect(mentions(told + 'Washington will not delay imposing the tariffs, officials said.')).toEqual([2]);
+    expect(mentions(told + 'Washington will not delay imposing tariffs, officials said.')).toEqual([1]);
+  });
+
   it('takes no target from the reporter of a sentence, even with its initials in brackets', () => {
     const got = triples(coded('Turkish forces have detained scores of refugees, Human Rights Watch (HRW) said.', { 'Turkish forces': 'TURMIL', 'Human Rights Watch': 'NGOHRIHRW' }));
     expect(got.filter((t) => t.includes('NGOHRIHRW'))).toEqual([]);

@@ -20,6 +20,9 @@ function mention(article: Article, words: string, nth = 0): Mention | undefined 
 describe('actors: countries and roles', () => {
   it.each([
     ['Russian diplomats were expelled on Monday.', 'Russian diplomats', 'RUSGOV'],
+    ['Yugoslavia lifted a night curfew in Kosovo.', 'Yugoslavia', 'SRB'],
+    ['East German border guards opened the gate.', 'East German border guards', 'DDRMIL'],
+    ['Zaire recalled its ambassador.', 'Zaire', 'COD'],
     ['The US Congress passed new sanctions.', 'US Congress', 'USALEG'],
     ['The U.S. Congress passed new sanctions.', 'U.S. Congress', 'USALEG'],
     ['Ukrainian separatists shelled the town.', 'Ukrainian separatists', 'UKRREB'],
