@@ -8,14 +8,14 @@ import { corporaPresent, sameTitle, scoreCopies, summarise, tokenF1 } from '../.
 
 /** Mean token F1 and precision per renderer, as reached (issue 10 targets: 0.90 / 0.90). */
 const FLOORS: Record<string, { f1: number; precision: number }> = {
-  chromium: { f1: 0.907, precision: 0.918 },
-  html2text: { f1: 0.903, precision: 0.924 },
-  lynx: { f1: 0.901, precision: 0.915 },
-  'lynx-refs': { f1: 0.905, precision: 0.927 },
+  chromium: { f1: 0.907, precision: 0.919 },
+  html2text: { f1: 0.903, precision: 0.926 },
+  lynx: { f1: 0.902, precision: 0.916 },
+  'lynx-refs': { f1: 0.906, precision: 0.928 },
   w3m: { f1: 0.9, precision: 0.923 },
 };
 /** Share of copies whose title has the HTML reader's title's words (target 0.90). */
-const TITLE_FLOOR = 0.73;
+const TITLE_FLOOR = 0.74;
 
 describe('eval-text measures', () => {
   it('scores a bag of words', () => {

@@ -45,6 +45,7 @@ function functionWordShare(text: string): number {
   return words.filter((w) => list.has(w)).length / words.length;
 }
 
+const HANGUL = /\p{Script=Hangul}{2}/u;
 const NO_SPACES_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /** A sentence: starts like one, ends like one, several words. */
@@ -76,7 +77,8 @@ function classify(block: TextBlock): Scored {
   const linkShare = words > 0 ? block.linkWords / words : 0;
   if (isFurnitureLine(text) || isCreditLine(text) || linkShare >= 0.5 || COOKIE_NOTICE.test(text) || LEGAL_NOTICE.test(text)) return { ...base, kind: 'furniture' };
   const proseLike = sentenceShaped(text, words) || words >= 30;
-  const fluent = NO_SPACES_SCRIPT.test(text) || functionWordShare(text) >= FUNCTION_WORD_SHARE;
+  // Korean glues its particles to the words, so it has no function words to count either.
+  const fluent = NO_SPACES_SCRIPT.test(text) || HANGUL.test(text) || functionWordShare(text) >= FUNCTION_WORD_SHARE;
   if (proseLike && fluent && linkShare < 0.3) return { ...base, kind: 'prose' };
   return { ...base, kind: 'short' };
 }
@@ -231,6 +233,8 @@ function headlineShaped(block: Scored, allowStop = false): boolean {
   // A byline or date line, also as one part of "By Jane Doe | 9 Nov 2017"; a breadcrumb trail.
   if (text.split(/\s+[|•·]\s+/).some((part) => parseByline(part) !== null || parseDateLine(part) !== null)) return false;
   if (/\s[›»>/]\s/.test(text)) return false;
+  // "Policy & Politics facebook twitter youtube rss feed": a label run into a row of share buttons.
+  if (new Set(text.toLowerCase().match(/\b(?:facebook|twitter|youtube|rss|instagram|linkedin|whatsapp|pinterest|email)\b/g) ?? []).size >= 3) return false;
   // A table row ("40 Casey Mears 1 0 0 0 0"): mostly numbers.
   const tokens = text.split(/\s+/);
   if (tokens.filter((t) => /^[\d.,:%+-]+$/.test(t)).length >= tokens.length * 0.4) return false;

@@ -294,7 +294,8 @@ describe('copied pages (issue 10)', () => {
     expect(cleanText(page('HOMEMADE PEAR JAM FOR THE HOLIDAYS written by Jane Roe')).title).toBe('HOMEMADE PEAR JAM FOR THE HOLIDAYS');
     expect(cleanText(page('Home News Business News Trump faces pressure over Russia sanctions')).title).toBe('Trump faces pressure over Russia sanctions');
     expect(cleanText(page('Home Depot sales miss, shares plunge')).title).toBe('Home Depot sales miss, shares plunge');
-    for (const label of ['Flag of United States', 'Search Search', 'Leave a Reply Cancel reply', '[BUTTON Input] (not implemented)', 'Key Points']) expect(isFurnitureLine(label)).toBe(true);
+    expect(cleanText(page('Policy & Politics facebook twitter youtube rss feed')).title).not.toBe('Policy & Politics facebook twitter youtube rss feed');
+    for (const label of ['Zurück zur Übersicht', 'Flag of United States', 'Search Search', 'Leave a Reply Cancel reply', '[BUTTON Input] (not implemented)', 'Key Points']) expect(isFurnitureLine(label)).toBe(true);
   });
   it('takes no table row, quoted title or capitals kicker for the headline', () => {
     const page = ['Home', 'News', '', 'Trump Faces Pressure Over Russia Sanctions', '', 'WORLD POLITICS NOW', '“Russia Sanctions”', '40 Casey Mears 1 0 0 0 0', '', story[0], '', story[1], '', story[2], '', 'Share this article'].join('\n');
@@ -340,6 +341,14 @@ describe('copied pages (issue 10)', () => {
     const out = cleanText(page);
     expect(out.text).toBe(story.join('\n\n'));
     expect(out.captions).toContain(caption);
+  });
+  it('reads Korean paragraphs as prose, though they have no function words to count', () => {
+    const korean = [
+      '드라마의 주인공은 이번 주에 새로운 사건을 맞이했고, 시청자들은 그 결말을 두고 다양한 의견을 내놓았다. 제작진은 다음 회에서 더 많은 이야기를 보여주겠다고 밝혔다.',
+      '배우들은 촬영 현장에서 서로를 격려하며 마지막 장면까지 최선을 다했다고 전했다. 방송사는 시청률이 지난주보다 크게 올랐다고 발표했다.',
+    ];
+    const page = ['홈', '뉴스', '연예', '', '드라마 주인공, 새로운 사건을 맞이하다', '', korean[0], '', korean[1], '', 'Share this article', '최신뉴스', '‘VIP’ 불륜에 부조리까지 덮친 장나라, 시선이 바뀐다', '‘보좌관2’ 꿈과 현실 사이, 이정재 앞에 놓인 선택'].join('\n');
+    expect(cleanText(page).text).toBe(korean.join('\n\n'));
   });
   it('reads no teaser in an article alone, nor in "… GTA: San Andreas …"', () => {
     const text = 'The 18 certificate GTA: San Andreas for the PlayStation 2 could have got away with merely revisiting a best-selling formula with a more-of-the-same approach.\n\nInstead, it builds and expands upon the last two games.';

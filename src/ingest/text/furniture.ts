@@ -30,6 +30,7 @@ const INTERFACE_LABELS = new Set([
   // Blog and form furniture.
   'key points', 'support us', 'previous post', 'next post', 'older post', 'newer post', 'leave a reply',
   'leave a reply cancel reply', 'cancel reply', 'search search', 'share tweet submit', 'submit', 'post navigation',
+  'back to overview', 'back to gallery', 'back to list', 'zurück zur übersicht', 'zurück', 'retour', 'volver', 'voltar',
 ]);
 
 const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
