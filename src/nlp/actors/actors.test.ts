@@ -21,6 +21,8 @@ describe('actors: countries and roles', () => {
   it.each([
     ['Russian diplomats were expelled on Monday.', 'Russian diplomats', 'RUSGOV'],
     ['Yugoslavia lifted a night curfew in Kosovo.', 'Yugoslavia', 'SRB'],
+    ['The government blamed al-Shabab for the bombing.', 'al-Shabab', 'SOMREB'],
+    ['Militants of al Shabaab attacked.', 'Militants of al Shabaab', 'SOMREB'],
     ['East German border guards opened the gate.', 'East German border guards', 'DDRMIL'],
     ['Zaire recalled its ambassador.', 'Zaire', 'COD'],
     ['The US Congress passed new sanctions.', 'US Congress', 'USALEG'],

@@ -118,7 +118,7 @@ export class PhraseIndex {
         const entries: LexEntry[] = [];
         for (const s of stored) {
           if (s.rule === 'exact' && surface === null) surface = text.slice(starts[from], ends[to - 1]).replace(/\s+/g, ' ');
-          if (caseFits(s, surface ?? '', keys.capital[from])) entries.push(s.entry);
+          if (caseFits(s, surface ?? '', keys.capital[from] || articleBeforeCapital(text, starts[from], ends[to - 1]))) entries.push(s.entry);
         }
         if (entries.length > 0) best = { from, to, entries };
       }
@@ -131,6 +131,14 @@ export class PhraseIndex {
   static key(keys: TokenKeys, from: number, to: number): string {
     return phraseKey(keys, from, to);
   }
+}
+
+/** Arabic articles written in lower case before a name: "al-Qaeda", "al Shabaab", "el-Sisi". */
+const ARTICLE_BEFORE_NAME = /^(?:al|el|ad|as|ash|at|an|ar|az)[-‐\s]+\p{Lu}/u;
+
+/** "al-Shabab": a name that opens with a lower-case Arabic article is written as a name. */
+function articleBeforeCapital(text: string, start: number, end: number): boolean {
+  return ARTICLE_BEFORE_NAME.test(text.slice(start, Math.min(end, start + 8)));
 }
 
 function caseFits(stored: Stored, surface: string, capital: boolean): boolean {
