@@ -91,6 +91,13 @@ export function inheritPlaceCountry(mentions: Mention[], text = ''): void {
       set(m, here, 'role+sentence-place');
       continue;
     }
+    // "The Syrian army … blaming the rebels", "Separatist officials blamed Ukrainian special services": rebels and
+    // opposition with no place are of the one country the sentence's other actors all belong to.
+    const among = m.role === 'REB' || m.role === 'OPP' ? sentenceActorCountry(mentions, k) : null;
+    if (among !== null) {
+      set(m, among, 'role+sentence-actor');
+      continue;
+    }
     // "HONG KONG — Protesters ...", "KIEV — Lawmakers voted": the dateline's country.
     if (dateline !== undefined && (STATE_ROLES.has(m.role) || m.role === 'CVL' || m.role === 'LAB' || m.role === 'OPP')) {
       set(m, dateline.country!, 'role+dateline');
@@ -184,6 +191,18 @@ function nationalActorBefore(mentions: Mention[], k: number): string | null {
     if (e.sentence === sentence - 1 && e.kind === 'location' && e.country !== null) return e.country;
   }
   return null;
+}
+
+/** The one country of the other actor mentions of mention k's sentence, or null when there are none or they differ. */
+function sentenceActorCountry(mentions: Mention[], k: number): string | null {
+  const sentence = mentions[k].sentence;
+  let country: string | null = null;
+  for (const m of mentions) {
+    if (m === mentions[k] || m.sentence !== sentence || m.kind === 'location' || m.code === null || m.country === null) continue;
+    if (country !== null && m.country !== country) return null;
+    country = m.country;
+  }
+  return country;
 }
 
 /** The one country of the places of a sentence, or null when there are none or they differ. */

@@ -81,6 +81,11 @@ describe('places', () => {
     expect(a.mentions.find((m) => m.text === 'Police')?.code).toBe('UKRCOP');
   });
 
+  it('gives rebels with no place the country all other actors of their sentence share, and none when they differ', () => {
+    expect(analyse('The Syrian army declared the truce over, blaming the rebels for violations.').mentions.find((m) => m.text === 'rebels')?.code).toBe('SYRREB');
+    expect(analyse('Russian and Turkish officials blamed the rebels.').mentions.find((m) => m.text === 'rebels')?.country).toBeNull();
+  });
+
   it('gives unattributed roles the dateline country when the story names that country, but not reporters, analysts or refugees', () => {
     const a = analyse('KIEV — Lawmakers voted to impose martial law in Ukraine. Protesters gathered. Refugees waited.');
     expect(a.mentions.find((m) => m.text === 'Lawmakers')?.code).toBe('UKRLEG');
