@@ -13,7 +13,7 @@ import { dedupeEvents } from './dedupe.js';
 import { CODER_STAGE } from './options.js';
 import { tokenRange } from './tokens.js';
 import { codePerson } from '../nlp/actors/people.js';
-import { syntaxOf } from '../nlp/syntax/query.js';
+import { syntaxOf, type SyntaxQuery } from '../nlp/syntax/query.js';
 import type { Person } from '../nlp/actors/lexicon.js';
 
 /** A raw event before dedupe, holding what assembling the record needs. */
@@ -55,8 +55,7 @@ function locationOf(article: Article, sentence: number, head: number): EventLoca
 const OWN_DATE_RELATIONS = new Set(['nmod:poss', 'compound', 'nmod:unmarked', 'obl:unmarked', 'nmod:tmod', 'obl:tmod']);
 
 /** A date the parse attaches to the event's head word, which outranks its clause's date. */
-function ownDate(article: Article, head: number): string | null {
-  const q = syntaxOf(article);
+function ownDate(article: Article, q: SyntaxQuery, head: number): string | null {
   const { start, end } = article.tokens;
   for (const c of q.children(head)) {
     if (!OWN_DATE_RELATIONS.has(q.deprel(c))) continue;
@@ -66,9 +65,9 @@ function ownDate(article: Article, head: number): string | null {
   return null;
 }
 
-function dateOf(article: Article, offset: number, head = -1): { date: string | null; date_source: 'text' | 'published' | null } {
+function dateOf(article: Article, q: SyntaxQuery, offset: number, head: number): { date: string | null; date_source: 'text' | 'published' | null } {
   // "retaliation on Monday for Friday's Iranian attack": the attack is Friday's, not the clause's Monday.
-  const own = head >= 0 ? ownDate(article, head) : null;
+  const own = ownDate(article, q, head);
   if (own !== null) return { date: own, date_source: 'text' };
   for (const c of article.clauses) {
     if (offset >= c.start && offset < c.end && c.date !== null) {
@@ -101,10 +100,11 @@ function atEventDate(m: Mention | null, date: string | null, people: Map<string,
 
 /** Turns drafts into CodedEvent records (codebook values, dates, places) and merges repeats. */
 export function assembleEvents(article: Article, drafts: DraftEvent[], codebook: Codebook, people?: Map<string, Person>): CodedEvent[] {
+  const q = syntaxOf(article);
   const events: CodedEvent[] = drafts.map((d) => {
     const entry = codebook.get(d.code);
     if (entry === undefined) throw new Error(`pattern code ${d.code} is missing from the codebook`);
-    const { date, date_source } = dateOf(article, article.tokens.start[d.head], d.head);
+    const { date, date_source } = dateOf(article, q, article.tokens.start[d.head], d.head);
     if (date_source === 'text') {
       d = { ...d, source: atEventDate(d.source, date, people), target: atEventDate(d.target, date, people) };
     }

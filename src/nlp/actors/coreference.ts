@@ -10,7 +10,7 @@ import type { Draft } from './drafts.js';
 import { linkTo } from './drafts.js';
 import type { Phrase } from './phrases.js';
 import { phraseRole } from './actor-code.js';
-import { foldKey, type TokenKeys } from './text-key.js';
+import { foldKey, withoutArabicArticle, type TokenKeys } from './text-key.js';
 import { ACTORS_STAGE } from './stage-name.js';
 
 /** How many sentences back a title or pronoun may look for its antecedent. */
@@ -24,7 +24,7 @@ function root(d: Draft): Draft {
 /** An earlier person mention with the same name, or whose surname is this one-word name. */
 /** "al-Jaafari" and "Jaafari" are the same surname. */
 function bareSurname(s: string): string {
-  return s.replace(/^(al|el|ad|as|ash|at|an|ar|az)-/, '');
+  return withoutArabicArticle(s);
 }
 
 export function resolveSurname(d: Draft, drafts: Draft[]): Draft | null {

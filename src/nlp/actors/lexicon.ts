@@ -6,7 +6,7 @@
  * article costs a few thousand Map lookups, whatever the size of the dictionaries.
  */
 import { phraseKey, type TokenKeys } from './text-key.js';
-import { foldKey } from './text-key.js';
+import { ARABIC_ARTICLE, foldKey } from './text-key.js';
 
 export type CountryForm = 'name' | 'adjective' | 'capital' | 'seat';
 export type RoleKind = 'head' | 'weak' | 'modifier' | 'title';
@@ -134,7 +134,7 @@ export class PhraseIndex {
 }
 
 /** Arabic articles written in lower case before a name: "al-Qaeda", "al Shabaab", "el-Sisi". */
-const ARTICLE_BEFORE_NAME = /^(?:al|el|ad|as|ash|at|an|ar|az)[-‐\s]+\p{Lu}/u;
+const ARTICLE_BEFORE_NAME = new RegExp(`^(?:${ARABIC_ARTICLE})[-‐\\s]+\\p{Lu}`, 'u');
 
 /** "al-Shabab": a name that opens with a lower-case Arabic article is written as a name. */
 function articleBeforeCapital(text: string, start: number, end: number): boolean {

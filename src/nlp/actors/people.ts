@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { PhraseIndex, Person, Tenure } from './lexicon.js';
 import { readTsvDir, splitList } from './tsv.js';
-import { foldKey } from './text-key.js';
+import { foldKey, withoutArabicArticle } from './text-key.js';
 
 /** Name suffixes that are not the surname ("Martin Luther King Jr."). */
 const SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
@@ -19,8 +19,6 @@ const NOT_SURNAMES = new Set([
   'will', 'mark', 'rose', 'young', 'long', 'white', 'black', 'green', 'little', 'north', 'south',
 ]);
 
-/** Arabic article and similar particles glued to a surname ("al-Assad", "el-Sisi"). */
-const ARTICLE_PREFIX = /^(al|el|ad|as|ash|at|an|ar|az)[-‐]/i;
 
 export function surnameOf(name: string): string {
   const words = name.split(/\s+/).filter((w) => !SUFFIXES.has(w.toLowerCase()));
@@ -76,7 +74,7 @@ export function addPeople(index: PhraseIndex, dataDir: string): Person[] {
     if (!NOT_SURNAMES.has(surname) && surname.length >= 2 && foldKey(person.name) !== surname) {
       index.add(person.surname, { type: 'person', person, surnameOnly: true }, 'capital');
       // "al-Assad" is also written "Assad".
-      const bare = person.surname.replace(ARTICLE_PREFIX, '');
+      const bare = withoutArabicArticle(person.surname);
       if (bare !== person.surname && bare.length > 2) index.add(bare, { type: 'person', person, surnameOnly: true }, 'capital');
     }
   }

@@ -10,7 +10,7 @@ import type { Phrase, SentenceView } from './phrases.js';
 import { readPhrases, readUnits, surfaceOf } from './phrases.js';
 import { codePhrase, phraseRole, pickPerson } from './actor-code.js';
 import { surnameOf, tenureAt } from './people.js';
-import { foldKey, tokenKeys, type TokenKeys } from './text-key.js';
+import { foldKey, tokenKeys, withoutArabicArticle, type TokenKeys } from './text-key.js';
 import { isCreditMention } from './credits.js';
 import { authorNames, isCreditSentence, isPublisherContext, isReporterApposition } from './exclusions.js';
 import { linkTo, toMentions, type Draft } from './drafts.js';
@@ -537,11 +537,11 @@ function foldName(keys: TokenKeys, range: [number, number]): string {
 
 /** True when an earlier person mention with this surname is not one of the dictionary's candidates. */
 function namedEarlierOtherwise(surname: string, candidates: Person[], drafts: Draft[]): boolean {
-  const bare = surname.replace(/^(al|el|ad|as|ash|at|an|ar|az)-/, '');
+  const bare = withoutArabicArticle(surname);
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i].antecedent ?? drafts[i];
     if (d.mention.kind !== 'person' || d.surname === null) continue;
-    if (foldKey(d.surname).replace(/^(al|el|ad|as|ash|at|an|ar|az)-/, '') !== bare) continue;
+    if (withoutArabicArticle(foldKey(d.surname)) !== bare) continue;
     return d.person === null || !candidates.includes(d.person);
   }
   return false;

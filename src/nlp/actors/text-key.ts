@@ -11,6 +11,15 @@ import type { Article } from '../../model/article.js';
 const SPECIAL: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', ß: 'ss', đ: 'd', æ: 'ae', œ: 'oe', ð: 'd', þ: 'th' };
 
 /** Folds a phrase to its lookup key: lower case, no accents, single spaces, straight apostrophes. */
+/** Arabic articles glued to a name ("al-Assad", "el-Sisi", "ash-Shaabi"), as a regular-expression alternation. */
+export const ARABIC_ARTICLE = 'al|el|ad|as|ash|at|an|ar|az';
+const GLUED_ARTICLE = new RegExp(`^(?:${ARABIC_ARTICLE})[-‐]`, 'i');
+
+/** The name without a glued Arabic article: "al-Jaafari" and "Jaafari" are one surname. */
+export function withoutArabicArticle(name: string): string {
+  return name.replace(GLUED_ARTICLE, '');
+}
+
 export function foldKey(phrase: string): string {
   return foldWord(phrase).replace(/\s+/g, ' ').trim();
 }

@@ -12,6 +12,7 @@ import type { Mention } from '../../model/mention.js';
 import type { ActorDictionary } from '../actors/dictionary.js';
 import { tokenKeys, type TokenKeys } from '../actors/text-key.js';
 import { isCreditSentence } from '../actors/exclusions.js';
+import { wordList } from '../lexicon/word-lists.js';
 import type { Gazetteer, Place } from './gazetteer.js';
 
 export const PLACES_STAGE = 'nlp.places.v1';
@@ -28,7 +29,7 @@ const FACILITY_WORDS = new Set([
   'meeting', 'court', 'mayor', 'residents', 'office', 'compound', 'station', 'plant', 'facility', 'border',
 ]);
 /** Words between a location word and the place: "in the", "in eastern", "near Syria's". */
-const SKIP_BEFORE_PLACE = new Set(['the', "'s", 'eastern', 'western', 'northern', 'southern', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'occupied', 'neighbouring', 'neighboring']);
+const SKIP_BEFORE_PLACE = new Set(['the', "'s", ...(wordList('compass-adjectives') as Set<string>), 'rural', 'occupied', 'neighbouring', 'neighboring']);
 const BACKING_WORDS = new Set(['backed', 'supported', 'sponsored', 'funded', 'allied', 'aligned', 'leaning', 'controlled', 'friendly', 'trained', 'armed']);
 const DATELINE_DASHES = new Set(['—', '–', '-', '--']);
 const MAX_TOKENS = 6;
